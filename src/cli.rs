@@ -1,0 +1,251 @@
+//! Command-line definitions: the AWS-CLI-style global options, the interactive browser's own
+//! options, and the subcommands. Parsing only; `main.rs` decides what runs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "connect-tui",
+    version,
+    about = "Browse Amazon Connect users in the terminal; scriptable drop-ins for `aws connect`.",
+    long_about = None,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    /// Open this instance directly (instance ID or full instance ARN).
+    #[arg(long, value_name = "ID|ARN")]
+    pub instance_id: Option<String>,
+
+    /// How `y`/`Y`/`c` copy: the native clipboard, OSC 52 through the terminal, or not at all.
+    #[arg(long, value_enum, default_value_t = ClipboardMode::Auto)]
+    pub clipboard: ClipboardMode,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command accepts, named and behaving as in the AWS CLI.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Use the built-in demo endpoint and data set (no AWS account needed).
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// Use a specific profile from your credential file.
+    #[arg(long, global = true, value_name = "PROFILE")]
+    pub profile: Option<String>,
+
+    /// The region to use. Overrides config/env settings.
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Override the default Amazon Connect URL with the given URL.
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+
+    /// The formatting style for command output.
+    #[arg(long, global = true, value_enum)]
+    pub output: Option<OutputFormat>,
+
+    /// A JMESPath query to use in filtering the response data.
+    #[arg(long, global = true, value_name = "JMESPATH")]
+    pub query: Option<String>,
+
+    /// Turn on/off color output.
+    #[arg(long, global = true, value_enum)]
+    pub color: Option<ColorMode>,
+
+    /// Turn on debug logging (on stderr; credentials and signatures redacted).
+    #[arg(long, global = true)]
+    pub debug: bool,
+
+    /// Do not verify TLS certificates (prints a warning on every run).
+    #[arg(long, global = true)]
+    pub no_verify_ssl: bool,
+
+    /// Disable automatic pagination: print only the first page.
+    #[arg(long, global = true)]
+    pub no_paginate: bool,
+
+    /// Do not sign requests. Credentials will not be loaded.
+    #[arg(long, global = true)]
+    pub no_sign_request: bool,
+
+    /// The CA certificate bundle to use when verifying TLS certificates.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_bundle: Option<PathBuf>,
+
+    /// The maximum socket read time in seconds (0 = no timeout). Default 60.
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub cli_read_timeout: Option<u64>,
+
+    /// The maximum socket connect time in seconds (0 = no timeout). Default 60.
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub cli_connect_timeout: Option<u64>,
+
+    /// Accepted for compatibility: no operation here takes binary input.
+    #[arg(long, global = true, value_parser = ["base64", "raw-in-base64-out"])]
+    pub cli_binary_format: Option<String>,
+
+    /// Accepted for compatibility: connect-tui never pages its output.
+    #[arg(long, global = true)]
+    pub no_cli_pager: bool,
+
+    /// Accepted and ignored: connect-tui never prompts for parameters (the interactive
+    /// browser is `connect-tui` with no subcommand).
+    #[arg(long, global = true)]
+    pub cli_auto_prompt: bool,
+
+    /// Accepted and ignored (see --cli-auto-prompt).
+    #[arg(long, global = true)]
+    pub no_cli_auto_prompt: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Text,
+    Table,
+    Yaml,
+    #[value(name = "yaml-stream")]
+    YamlStream,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorMode {
+    On,
+    Off,
+    Auto,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ClipboardMode {
+    /// Native clipboard, OSC 52 when it is unavailable or over SSH.
+    #[default]
+    Auto,
+    Native,
+    Osc52,
+    Off,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve a local, wire-compatible Amazon Connect endpoint (for demos and tests).
+    MockServer(MockServerArgs),
+    /// Describe one user (drop-in for `aws connect describe-user`).
+    DescribeUser(DescribeUserArgs),
+    /// List the users of an instance (drop-in for `aws connect list-users`).
+    ListUsers(ListUsersArgs),
+    /// List the Connect instances (drop-in for `aws connect list-instances`).
+    ListInstances(ListInstancesArgs),
+    /// Search the users of an instance (drop-in for `aws connect search-users`).
+    SearchUsers(SearchUsersArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct MockServerArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub addr: String,
+    /// Data set to serve (API shapes); the built-in demo data when absent.
+    #[arg(long, value_name = "FILE.json")]
+    pub data: Option<PathBuf>,
+    /// Add N generated users to the demo instance.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub users: usize,
+    /// Seed for generated users and random faults.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+    /// Added latency per response, fixed (`200`) or a range (`50-2000`).
+    #[arg(long, value_name = "MIN[-MAX]")]
+    pub latency_ms: Option<String>,
+    /// Share of responses (0..1) turned into faults: 500, 503, a dropped connection, or 429.
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub fault_rate: f64,
+    /// Answer 429 ThrottlingException above this account-wide request rate (token bucket).
+    #[arg(long, value_name = "R")]
+    pub throttle_rps: Option<f64>,
+    /// Append one JSON line per request: {"op":"ListUsers","status":200,"ms":1.2}.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub request_log: Option<PathBuf>,
+}
+
+/// Input members, paging and skeleton options shared by the scriptable commands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct InputArgs {
+    /// Read arguments from JSON (inline or file://path); command-line values override it.
+    #[arg(long, value_name = "JSON", conflicts_with = "cli_input_yaml")]
+    pub cli_input_json: Option<String>,
+    /// Read arguments from YAML (inline or file://path); command-line values override it.
+    #[arg(long, value_name = "YAML")]
+    pub cli_input_yaml: Option<String>,
+    /// Print a skeleton (input, yaml-input or output) instead of calling the service.
+    #[arg(long, value_name = "input|yaml-input|output", num_args = 0..=1, default_missing_value = "input")]
+    pub generate_cli_skeleton: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct PagingArgs {
+    /// The total number of items to return; a NextToken is printed when more remain.
+    #[arg(long, value_name = "N")]
+    pub max_items: Option<i64>,
+    /// A NextToken from a previous truncated response.
+    #[arg(long, value_name = "TOKEN")]
+    pub starting_token: Option<String>,
+    /// The size of each page requested from the service (default: the largest allowed).
+    #[arg(long, value_name = "N")]
+    pub page_size: Option<i64>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DescribeUserArgs {
+    /// The identifier of the user account.
+    #[arg(long, value_name = "ID")]
+    pub user_id: Option<String>,
+    /// The identifier (or ARN) of the Amazon Connect instance.
+    #[arg(long, value_name = "ID|ARN")]
+    pub instance_id: Option<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ListUsersArgs {
+    /// The identifier (or ARN) of the Amazon Connect instance.
+    #[arg(long, value_name = "ID|ARN")]
+    pub instance_id: Option<String>,
+    #[command(flatten)]
+    pub paging: PagingArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ListInstancesArgs {
+    #[command(flatten)]
+    pub paging: PagingArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SearchUsersArgs {
+    /// The identifier (or ARN) of the Amazon Connect instance.
+    #[arg(long, value_name = "ID|ARN")]
+    pub instance_id: Option<String>,
+    /// UserSearchCriteria as JSON (inline or file://path).
+    #[arg(long, value_name = "JSON")]
+    pub search_criteria: Option<String>,
+    /// UserSearchFilter as JSON (inline or file://path).
+    #[arg(long, value_name = "JSON")]
+    pub search_filter: Option<String>,
+    #[command(flatten)]
+    pub paging: PagingArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}

@@ -1,0 +1,15 @@
+//! connect-tui: a terminal UI and scriptable commands for browsing Amazon Connect users.
+//! See DESIGN.md in the shared folder and README.md for the map.
+
+pub mod app;
+pub mod cli;
+pub mod clipboard;
+pub mod commands;
+pub mod connect;
+pub mod keys;
+pub mod mock;
+pub mod model;
+pub mod output;
+pub mod sanitize;
+pub mod ui;
+pub mod worker;
