@@ -13,3 +13,4 @@ pub mod output;
 pub mod sanitize;
 pub mod ui;
 pub mod worker;
+pub mod tui;
