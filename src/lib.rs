@@ -11,6 +11,6 @@ pub mod mock;
 pub mod model;
 pub mod output;
 pub mod sanitize;
+pub mod tui;
 pub mod ui;
 pub mod worker;
-pub mod tui;
