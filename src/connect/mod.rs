@@ -7,6 +7,7 @@ mod error;
 mod error_map;
 mod instance_ref;
 mod mapping;
+mod observe;
 mod rate_limit;
 mod search;
 
@@ -16,6 +17,7 @@ pub use instance_ref::parse_instance_id;
 pub use rate_limit::RateLimit;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::model::{
@@ -53,6 +55,7 @@ pub struct ClientOptions {
 pub struct ConnectClient {
     sdk: aws_sdk_connect::Client,
     limiter: Arc<Limiter>,
+    throttled: Arc<AtomicU64>,
     sso_profile: Option<String>,
     /// The profile in use (for the status bar and SSO hints).
     pub profile: Option<String>,
@@ -84,13 +87,25 @@ impl ConnectClient {
                 .clone()
                 .or_else(|| std::env::var("AWS_PROFILE").ok())
         };
+        let observer = observe::Observer::default();
+        let throttled = observer.throttled_counter();
+        let sdk_conf = aws_sdk_connect::config::Builder::from(&sdk_config)
+            .interceptor(observer)
+            .build();
         Ok(ConnectClient {
-            sdk: aws_sdk_connect::Client::new(&sdk_config),
+            sdk: aws_sdk_connect::Client::from_conf(sdk_conf),
+            throttled,
             limiter: Arc::new(Limiter::new(opts.rate_limit.unwrap_or_default())),
             sso_profile: config::sso_profile(opts),
             profile,
             region,
         })
+    }
+
+    /// How many throttled (429) answers this client has seen, retried ones included. The UI
+    /// compares it between answers to show a notice while the service is throttling us.
+    pub fn throttled_count(&self) -> u64 {
+        self.throttled.load(Ordering::Relaxed)
     }
 
     pub async fn list_instances_page(
