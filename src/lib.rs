@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod commands;
 pub mod connect;
 pub mod keys;
+pub mod logging;
 pub mod mock;
 pub mod model;
 pub mod output;
