@@ -14,6 +14,7 @@ mod search;
 pub use config::DEMO_REGION;
 pub use error::{ApiError, ErrorKind};
 pub use instance_ref::parse_instance_id;
+pub use observe::READ_OPERATIONS;
 pub use rate_limit::RateLimit;
 
 use std::sync::Arc;
