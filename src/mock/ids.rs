@@ -8,12 +8,16 @@ pub fn random_uuid(rng: &mut fastrand::Rng) -> String {
         .to_string()
 }
 
-/// The same UUID for the same `name`, every run (FNV-1a seeds the generator).
+/// The same UUID for the same `name`, every run.
 pub fn derived_uuid(name: &str) -> String {
-    let seed = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+    random_uuid(&mut fastrand::Rng::with_seed(fnv1a(name.as_bytes())))
+}
+
+/// FNV-1a: a tiny, stable (across runs and Rust versions) 64-bit hash; not cryptographic.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    random_uuid(&mut fastrand::Rng::with_seed(seed))
+    })
 }
 
 #[cfg(test)]

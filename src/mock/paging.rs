@@ -6,6 +6,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use super::ids::fnv1a;
 use super::wire::ServiceError;
 
 /// The model's bounds for one operation's `MaxResults`, and the page size when it is absent.
@@ -86,14 +87,22 @@ impl Paging {
     }
 }
 
+/// `ct1 / scope / offset / checksum`, base64url. The checksum makes a garbled or edited token
+/// fail instead of silently pointing at another offset.
 fn encode(scope: &str, offset: usize) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{TOKEN_VERSION}\n{scope}\n{offset}"))
+    let payload = format!("{TOKEN_VERSION}\n{scope}\n{offset}");
+    let checksum = fnv1a(payload.as_bytes());
+    URL_SAFE_NO_PAD.encode(format!("{payload}\n{checksum:016x}"))
 }
 
 fn decode(token: &str, scope: &str) -> Option<usize> {
     let bytes = URL_SAFE_NO_PAD.decode(token).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    let mut parts = text.split('\n');
+    let (payload, checksum) = text.rsplit_once('\n')?;
+    if checksum != format!("{:016x}", fnv1a(payload.as_bytes())) {
+        return None;
+    }
+    let mut parts = payload.split('\n');
     if parts.next()? != TOKEN_VERSION || parts.next()? != scope {
         return None;
     }
@@ -145,6 +154,11 @@ mod tests {
         for bad in ["garbage!", "", "Y3QxCg", &format!("{token}x")] {
             assert!(paging(None, Some(bad)).is_err(), "{bad:?} accepted");
         }
+        let mut edited = token.clone().into_bytes();
+        let last = edited.len() - 1;
+        edited[last] = if edited[last] == b'A' { b'B' } else { b'A' };
+        let edited = String::from_utf8(edited).unwrap();
+        assert!(paging(None, Some(&edited)).is_err(), "edited token accepted");
         let foreign = Paging::new("ListUsers/other".into(), None, Some(&token), LISTS_1000);
         assert!(foreign.is_err());
     }

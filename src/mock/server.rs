@@ -11,6 +11,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
 
 use super::dataset::Dataset;
 use super::faults::{Fault, Faults};
@@ -97,11 +98,13 @@ fn fault_response(fault: Fault) -> Response {
         Fault::ConnectionClosed => {
             // Promise more bytes than are sent, then fail the body: the server aborts the
             // connection half-way through the response, as a dropped network path would.
-            let partial: Vec<Result<Bytes, std::io::Error>> = vec![
-                Ok(Bytes::from_static(b"{\"UserSummaryList\":[")),
-                Err(std::io::Error::other("injected fault: connection closed mid-response")),
-            ];
-            let mut response = Response::new(Body::from_stream(futures::stream::iter(partial)));
+            // The pause lets the headers and first bytes reach the client before the drop.
+            let first = futures::stream::once(async { Ok(Bytes::from_static(b"{\"UserSummaryList\":[")) });
+            let then_fail = futures::stream::once(async {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                Err(std::io::Error::other("injected fault: connection closed mid-response"))
+            });
+            let mut response = Response::new(Body::from_stream(first.chain(then_fail)));
             *response.status_mut() = StatusCode::OK;
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

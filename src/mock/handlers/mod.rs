@@ -48,7 +48,12 @@ impl Request<'_> {
 
     /// Paging from the query string; tokens are scoped to this operation and `scope`.
     fn paging(&self, scope: &str, limits: Limits) -> Result<Paging, ServiceError> {
-        Paging::from_query(format!("{}/{scope}", self.op.name), self.query, limits)
+        let paging = Paging::from_query(format!("{}/{scope}", self.op.name), self.query, limits);
+        // ListInstances models no InvalidParameterException; its bad input is an invalid request.
+        match self.op.name {
+            "ListInstances" => paging.map_err(|e| ServiceError::invalid_request(e.message)),
+            _ => paging,
+        }
     }
 }
 
