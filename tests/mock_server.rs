@@ -32,7 +32,9 @@ mod support {
     }
 
     pub fn demo_users() -> &'static [Value] {
-        demo_instance(JANE_INSTANCE)["Users"].as_array().expect("Users")
+        demo_instance(JANE_INSTANCE)["Users"]
+            .as_array()
+            .expect("Users")
     }
 
     /// Usernames of the demo users that satisfy `keep`, sorted.
@@ -47,7 +49,9 @@ mod support {
     }
 
     pub async fn start(config: MockConfig) -> MockHandle {
-        connect_tui::mock::start(config).await.expect("mock server starts")
+        connect_tui::mock::start(config)
+            .await
+            .expect("mock server starts")
     }
 
     fn config(url: &str, attempts: u32) -> aws_sdk_connect::config::Builder {
@@ -74,7 +78,9 @@ mod support {
     }
 
     /// The error code the SDK parsed from a failed call.
-    pub fn code<E, R>(result: Result<impl std::fmt::Debug, aws_sdk_connect::error::SdkError<E, R>>) -> String
+    pub fn code<E, R>(
+        result: Result<impl std::fmt::Debug, aws_sdk_connect::error::SdkError<E, R>>,
+    ) -> String
     where
         E: aws_sdk_connect::error::ProvideErrorMetadata + std::fmt::Debug,
         R: std::fmt::Debug,
@@ -109,7 +115,9 @@ mod support {
 
     /// One HTTP/1.1 request on a fresh connection, read until the server closes it.
     pub async fn raw(server: &MockHandle, method: &str, path: &str, body: &str) -> RawResponse {
-        let mut stream = tokio::net::TcpStream::connect(server.addr()).await.expect("connect");
+        let mut stream = tokio::net::TcpStream::connect(server.addr())
+            .await
+            .expect("connect");
         let request = format!(
             "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
              Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
@@ -126,18 +134,29 @@ mod support {
                 }
             }
         };
-        tokio::time::timeout(Duration::from_secs(10), read_all).await.expect("response within 10 s");
+        tokio::time::timeout(Duration::from_secs(10), read_all)
+            .await
+            .expect("response within 10 s");
         parse_raw(&bytes)
     }
 
     fn parse_raw(bytes: &[u8]) -> RawResponse {
         let Some(split) = bytes.windows(4).position(|w| w == b"\r\n\r\n") else {
             // Closed before a whole header block arrived.
-            return RawResponse { status: 0, headers: Vec::new(), body: bytes.to_vec(), complete: false };
+            return RawResponse {
+                status: 0,
+                headers: Vec::new(),
+                body: bytes.to_vec(),
+                complete: false,
+            };
         };
         let head = String::from_utf8_lossy(&bytes[..split]).to_string();
         let mut lines = head.lines();
-        let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).expect("status line");
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("status line");
         let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
@@ -148,7 +167,12 @@ mod support {
             .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
             .and_then(|(_, v)| v.parse::<usize>().ok());
         let complete = promised.is_none_or(|n| n == body.len());
-        RawResponse { status, headers, body, complete }
+        RawResponse {
+            status,
+            headers,
+            body,
+            complete,
+        }
     }
 
     /// Parsed lines of a request log.
@@ -162,13 +186,13 @@ mod support {
 }
 
 // One test binary (the AWS stack links slowly); its parts live in tests/mock_server/.
-#[path = "mock_server/sdk.rs"]
-mod sdk;
-#[path = "mock_server/search.rs"]
-mod search;
-#[path = "mock_server/faults.rs"]
-mod faults;
 #[path = "mock_server/aws_cli.rs"]
 mod aws_cli;
 #[path = "mock_server/binary.rs"]
 mod binary;
+#[path = "mock_server/faults.rs"]
+mod faults;
+#[path = "mock_server/sdk.rs"]
+mod sdk;
+#[path = "mock_server/search.rs"]
+mod search;

@@ -20,7 +20,11 @@ pub fn run_cli(args: &MockServerArgs) -> ExitCode {
         Err(e) => {
             eprintln!("connect-tui mock-server: {e}");
             // 2 for bad arguments, as clap does for usage errors.
-            ExitCode::from(if matches!(e, MockError::Argument(_)) { 2 } else { 1 })
+            ExitCode::from(if matches!(e, MockError::Argument(_)) {
+                2
+            } else {
+                1
+            })
         }
     }
 }

@@ -28,7 +28,11 @@ impl std::str::FromStr for LatencyRange {
 
     /// `200` or `50-2000`.
     fn from_str(text: &str) -> Result<Self, MockError> {
-        let bad = || MockError::Argument(format!("--latency-ms `{text}`: expected MIN or MIN-MAX in milliseconds, e.g. 200 or 50-2000"));
+        let bad = || {
+            MockError::Argument(format!(
+                "--latency-ms `{text}`: expected MIN or MIN-MAX in milliseconds, e.g. 200 or 50-2000"
+            ))
+        };
         let number = |s: &str| s.trim().parse::<u64>().map_err(|_| bad());
         let (min_ms, max_ms) = match text.split_once('-') {
             Some((min, max)) => (number(min)?, number(max)?),
@@ -76,15 +80,23 @@ impl MockConfig {
     /// Checks and converts `mock-server`'s arguments.
     pub fn from_args(args: &MockServerArgs) -> Result<Self, MockError> {
         let addr = args.addr.parse().map_err(|_| {
-            MockError::Argument(format!("--addr `{}`: expected IP:PORT, e.g. 127.0.0.1:0", args.addr))
+            MockError::Argument(format!(
+                "--addr `{}`: expected IP:PORT, e.g. 127.0.0.1:0",
+                args.addr
+            ))
         })?;
         if !(0.0..=1.0).contains(&args.fault_rate) {
-            return Err(MockError::Argument(format!("--fault-rate {}: expected a share between 0 and 1", args.fault_rate)));
+            return Err(MockError::Argument(format!(
+                "--fault-rate {}: expected a share between 0 and 1",
+                args.fault_rate
+            )));
         }
         if let Some(rps) = args.throttle_rps
             && !(rps.is_finite() && rps > 0.0)
         {
-            return Err(MockError::Argument(format!("--throttle-rps {rps}: expected a rate above 0")));
+            return Err(MockError::Argument(format!(
+                "--throttle-rps {rps}: expected a rate above 0"
+            )));
         }
         Ok(MockConfig {
             addr,
@@ -105,8 +117,20 @@ mod tests {
 
     #[test]
     fn latency_accepts_a_value_or_a_range() {
-        assert_eq!("200".parse::<LatencyRange>().unwrap(), LatencyRange { min_ms: 200, max_ms: 200 });
-        assert_eq!("50-2000".parse::<LatencyRange>().unwrap(), LatencyRange { min_ms: 50, max_ms: 2000 });
+        assert_eq!(
+            "200".parse::<LatencyRange>().unwrap(),
+            LatencyRange {
+                min_ms: 200,
+                max_ms: 200
+            }
+        );
+        assert_eq!(
+            "50-2000".parse::<LatencyRange>().unwrap(),
+            LatencyRange {
+                min_ms: 50,
+                max_ms: 2000
+            }
+        );
         for bad in ["", "x", "5-", "-5", "9-3", "1-2-3"] {
             assert!(bad.parse::<LatencyRange>().is_err(), "{bad:?} accepted");
         }

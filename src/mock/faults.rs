@@ -33,7 +33,12 @@ impl Fault {
     }
 }
 
-const ALL_FAULTS: [Fault; 4] = [Fault::Internal, Fault::Unavailable, Fault::Throttled, Fault::ConnectionClosed];
+const ALL_FAULTS: [Fault; 4] = [
+    Fault::Internal,
+    Fault::Unavailable,
+    Fault::Throttled,
+    Fault::ConnectionClosed,
+];
 
 pub struct Faults {
     latency: Option<LatencyRange>,
@@ -45,7 +50,12 @@ pub struct Faults {
 }
 
 impl Faults {
-    pub fn new(latency: Option<LatencyRange>, fault_rate: f64, throttle_rps: Option<f64>, seed: u64) -> Self {
+    pub fn new(
+        latency: Option<LatencyRange>,
+        fault_rate: f64,
+        throttle_rps: Option<f64>,
+        seed: u64,
+    ) -> Self {
         Faults {
             latency,
             fault_rate,
@@ -95,7 +105,12 @@ struct TokenBucket {
 impl TokenBucket {
     fn new(rate: f64, now: Instant) -> Self {
         let capacity = rate.max(1.0);
-        TokenBucket { rate, capacity, tokens: capacity, last: now }
+        TokenBucket {
+            rate,
+            capacity,
+            tokens: capacity,
+            last: now,
+        }
     }
 
     fn try_take(&mut self, now: Instant) -> bool {
@@ -145,7 +160,10 @@ mod tests {
         let picks = sample(3);
         assert_eq!(picks, sample(3));
         let failed = picks.iter().flatten().count();
-        assert!((800..1200).contains(&failed), "{failed} faults of 4000 at rate 0.25");
+        assert!(
+            (800..1200).contains(&failed),
+            "{failed} faults of 4000 at rate 0.25"
+        );
         for kind in ALL_FAULTS {
             assert!(picks.contains(&Some(kind)), "{kind:?} never injected");
         }
@@ -154,7 +172,15 @@ mod tests {
 
     #[test]
     fn latency_stays_in_range() {
-        let faults = Faults::new(Some(LatencyRange { min_ms: 5, max_ms: 9 }), 0.0, None, 1);
+        let faults = Faults::new(
+            Some(LatencyRange {
+                min_ms: 5,
+                max_ms: 9,
+            }),
+            0.0,
+            None,
+            1,
+        );
         for _ in 0..100 {
             let ms = faults.latency().unwrap().as_millis();
             assert!((5..=9).contains(&ms));

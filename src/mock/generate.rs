@@ -16,29 +16,80 @@ use crate::model::{
 
 /// First names as shown, and as they appear in user names.
 const FIRST_NAMES: &[(&str, &str)] = &[
-    ("Amelia", "amelia"), ("Björn", "bjorn"), ("Chloé", "chloe"), ("Daniel", "daniel"),
-    ("Émile", "emile"), ("Fatima", "fatima"), ("Grace", "grace"), ("Hiroshi", "hiroshi"),
-    ("Ingrid", "ingrid"), ("José", "jose"), ("Kwame", "kwame"), ("Léa", "lea"),
-    ("Mateo", "mateo"), ("Nguyễn", "nguyen"), ("Olivia", "olivia"), ("Priya", "priya"),
-    ("Quentin", "quentin"), ("Rafael", "rafael"), ("Søren", "soren"), ("Tomás", "tomas"),
-    ("Uma", "uma"), ("Valentina", "valentina"), ("Wei", "wei"), ("Xavier", "xavier"),
-    ("Yasmin", "yasmin"), ("Zoë", "zoe"), ("Aiden", "aiden"), ("Beatriz", "beatriz"),
-    ("Carlos", "carlos"), ("Dmitri", "dmitri"), ("Elif", "elif"), ("Finn", "finn"),
+    ("Amelia", "amelia"),
+    ("Björn", "bjorn"),
+    ("Chloé", "chloe"),
+    ("Daniel", "daniel"),
+    ("Émile", "emile"),
+    ("Fatima", "fatima"),
+    ("Grace", "grace"),
+    ("Hiroshi", "hiroshi"),
+    ("Ingrid", "ingrid"),
+    ("José", "jose"),
+    ("Kwame", "kwame"),
+    ("Léa", "lea"),
+    ("Mateo", "mateo"),
+    ("Nguyễn", "nguyen"),
+    ("Olivia", "olivia"),
+    ("Priya", "priya"),
+    ("Quentin", "quentin"),
+    ("Rafael", "rafael"),
+    ("Søren", "soren"),
+    ("Tomás", "tomas"),
+    ("Uma", "uma"),
+    ("Valentina", "valentina"),
+    ("Wei", "wei"),
+    ("Xavier", "xavier"),
+    ("Yasmin", "yasmin"),
+    ("Zoë", "zoe"),
+    ("Aiden", "aiden"),
+    ("Beatriz", "beatriz"),
+    ("Carlos", "carlos"),
+    ("Dmitri", "dmitri"),
+    ("Elif", "elif"),
+    ("Finn", "finn"),
 ];
 
 const LAST_NAMES: &[(&str, &str)] = &[
-    ("Anderson", "anderson"), ("Bianchi", "bianchi"), ("Çelik", "celik"), ("Dubois", "dubois"),
-    ("Eriksen", "eriksen"), ("Fernández", "fernandez"), ("García", "garcia"), ("Hansen", "hansen"),
-    ("Ivanova", "ivanova"), ("Jensen", "jensen"), ("Kowalski", "kowalski"), ("López", "lopez"),
-    ("Müller", "muller"), ("Nakamura", "nakamura"), ("O'Brien", "obrien"), ("Patel", "patel"),
-    ("Quinn", "quinn"), ("Rossi", "rossi"), ("Schäfer", "schafer"), ("Tanaka", "tanaka"),
-    ("Usman", "usman"), ("Van der Berg", "vanderberg"), ("Wójcik", "wojcik"), ("Xu", "xu"),
-    ("Yılmaz", "yilmaz"), ("Żak", "zak"), ("Okafor", "okafor"), ("Smith", "smith"),
+    ("Anderson", "anderson"),
+    ("Bianchi", "bianchi"),
+    ("Çelik", "celik"),
+    ("Dubois", "dubois"),
+    ("Eriksen", "eriksen"),
+    ("Fernández", "fernandez"),
+    ("García", "garcia"),
+    ("Hansen", "hansen"),
+    ("Ivanova", "ivanova"),
+    ("Jensen", "jensen"),
+    ("Kowalski", "kowalski"),
+    ("López", "lopez"),
+    ("Müller", "muller"),
+    ("Nakamura", "nakamura"),
+    ("O'Brien", "obrien"),
+    ("Patel", "patel"),
+    ("Quinn", "quinn"),
+    ("Rossi", "rossi"),
+    ("Schäfer", "schafer"),
+    ("Tanaka", "tanaka"),
+    ("Usman", "usman"),
+    ("Van der Berg", "vanderberg"),
+    ("Wójcik", "wojcik"),
+    ("Xu", "xu"),
+    ("Yılmaz", "yilmaz"),
+    ("Żak", "zak"),
+    ("Okafor", "okafor"),
+    ("Smith", "smith"),
 ];
 
 const CHANNELS: &[&str] = &["VOICE", "CHAT", "TASK", "EMAIL"];
 const ACW_SECONDS: &[i32] = &[0, 0, 15, 30, 60, 120, 300];
-const TEAMS: &[&str] = &["billing", "retention", "tech-support", "onboarding", "escalations"];
+const TEAMS: &[&str] = &[
+    "billing",
+    "retention",
+    "tech-support",
+    "onboarding",
+    "escalations",
+];
 
 /// What generated users may refer to: the instance's own profiles and groups.
 struct Choices {
@@ -51,9 +102,21 @@ struct Choices {
 pub fn add_users(entry: &mut InstanceEntry, count: usize, seed: u64) {
     let mut rng = Rng::with_seed(seed);
     let choices = Choices {
-        routing_profiles: entry.routing_profiles.iter().filter_map(|p| p.routing_profile_id.clone()).collect(),
-        security_profiles: entry.security_profiles.iter().filter_map(|p| p.id.clone()).collect(),
-        groups: entry.hierarchy_groups.iter().filter_map(|g| g.id.clone()).collect(),
+        routing_profiles: entry
+            .routing_profiles
+            .iter()
+            .filter_map(|p| p.routing_profile_id.clone())
+            .collect(),
+        security_profiles: entry
+            .security_profiles
+            .iter()
+            .filter_map(|p| p.id.clone())
+            .collect(),
+        groups: entry
+            .hierarchy_groups
+            .iter()
+            .filter_map(|g| g.id.clone())
+            .collect(),
     };
     let mut taken: HashSet<String> = entry
         .users
@@ -72,7 +135,13 @@ fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> Option<&'a T> {
 }
 
 fn phone_number(rng: &mut Rng) -> String {
-    format!("+1{}555{:04}", pick(rng, &[206, 512, 312, 646, 415]).copied().unwrap_or(206), rng.u32(0..10_000))
+    format!(
+        "+1{}555{:04}",
+        pick(rng, &[206, 512, 312, 646, 415])
+            .copied()
+            .unwrap_or(206),
+        rng.u32(0..10_000)
+    )
 }
 
 fn generate_user(rng: &mut Rng, choices: &Choices, taken: &mut HashSet<String>, n: usize) -> User {
@@ -94,11 +163,19 @@ fn generate_user(rng: &mut Rng, choices: &Choices, taken: &mut HashSet<String>, 
             first_name: Some(first.to_string()),
             last_name: Some(last.to_string()),
             email: (rng.u8(..100) < 90).then(|| format!("{username}@anycompany.example")),
-            secondary_email: (rng.u8(..100) < 10).then(|| format!("{first_ascii}.{last_ascii}@mail.example")),
+            secondary_email: (rng.u8(..100) < 10)
+                .then(|| format!("{first_ascii}.{last_ascii}@mail.example")),
             mobile: (rng.u8(..100) < 30).then(|| phone_number(rng)),
         }),
         phone_config: Some(UserPhoneConfig {
-            phone_type: Some(if desk_phone { "DESK_PHONE" } else { "SOFT_PHONE" }.to_string()),
+            phone_type: Some(
+                if desk_phone {
+                    "DESK_PHONE"
+                } else {
+                    "SOFT_PHONE"
+                }
+                .to_string(),
+            ),
             auto_accept: Some(rng.u8(..100) < 25),
             after_contact_work_time_limit: pick(rng, ACW_SECONDS).copied(),
             desk_phone_number: desk_phone.then(|| phone_number(rng)),
@@ -108,37 +185,62 @@ fn generate_user(rng: &mut Rng, choices: &Choices, taken: &mut HashSet<String>, 
         security_profile_ids: security_profiles(rng, &choices.security_profiles),
         routing_profile_id: pick(rng, &choices.routing_profiles).cloned(),
         // Most agents sit in a team; some at a site or region level, a few nowhere.
-        hierarchy_group_id: (rng.u8(..100) < 85).then(|| pick(rng, &choices.groups).cloned()).flatten(),
+        hierarchy_group_id: (rng.u8(..100) < 85)
+            .then(|| pick(rng, &choices.groups).cloned())
+            .flatten(),
         tags: (rng.u8(..100) < 60).then(|| tags(rng)),
         auto_accept_configs: (!channels.is_empty()).then(|| {
-            channels.iter().map(|c| AutoAcceptConfig {
-                channel: Some(c.to_string()),
-                auto_accept: Some(rng.bool()),
-                agent_first_callback_auto_accept: (*c == "VOICE").then(|| rng.bool()),
-            }).collect()
+            channels
+                .iter()
+                .map(|c| AutoAcceptConfig {
+                    channel: Some(c.to_string()),
+                    auto_accept: Some(rng.bool()),
+                    agent_first_callback_auto_accept: (*c == "VOICE").then(|| rng.bool()),
+                })
+                .collect()
         }),
         after_contact_work_configs: (!channels.is_empty()).then(|| {
-            channels.iter().map(|c| AfterContactWorkConfigPerChannel {
-                channel: Some(c.to_string()),
-                after_contact_work_config: Some(AfterContactWorkConfig {
-                    after_contact_work_time_limit: pick(rng, ACW_SECONDS).copied(),
-                }),
-                agent_first_callback_after_contact_work_config: None,
-            }).collect()
+            channels
+                .iter()
+                .map(|c| AfterContactWorkConfigPerChannel {
+                    channel: Some(c.to_string()),
+                    after_contact_work_config: Some(AfterContactWorkConfig {
+                        after_contact_work_time_limit: pick(rng, ACW_SECONDS).copied(),
+                    }),
+                    agent_first_callback_after_contact_work_config: None,
+                })
+                .collect()
         }),
-        phone_number_configs: channels.contains(&"VOICE").then(|| vec![PhoneNumberConfig {
-            channel: Some("VOICE".into()),
-            phone_type: Some(if desk_phone { "DESK_PHONE" } else { "SOFT_PHONE" }.into()),
-            phone_number: desk_phone.then(|| phone_number(rng)),
-        }]),
-        persistent_connection_configs: channels.contains(&"VOICE").then(|| vec![PersistentConnectionConfig {
-            channel: Some("VOICE".into()),
-            persistent_connection: Some(rng.bool()),
-        }]),
-        voice_enhancement_configs: channels.contains(&"VOICE").then(|| vec![VoiceEnhancementConfig {
-            channel: Some("VOICE".into()),
-            voice_enhancement_mode: pick(rng, &["VOICE_ISOLATION", "NOISE_SUPPRESSION", "NONE"]).map(|m| m.to_string()),
-        }]),
+        phone_number_configs: channels.contains(&"VOICE").then(|| {
+            vec![PhoneNumberConfig {
+                channel: Some("VOICE".into()),
+                phone_type: Some(
+                    if desk_phone {
+                        "DESK_PHONE"
+                    } else {
+                        "SOFT_PHONE"
+                    }
+                    .into(),
+                ),
+                phone_number: desk_phone.then(|| phone_number(rng)),
+            }]
+        }),
+        persistent_connection_configs: channels.contains(&"VOICE").then(|| {
+            vec![PersistentConnectionConfig {
+                channel: Some("VOICE".into()),
+                persistent_connection: Some(rng.bool()),
+            }]
+        }),
+        voice_enhancement_configs: channels.contains(&"VOICE").then(|| {
+            vec![VoiceEnhancementConfig {
+                channel: Some("VOICE".into()),
+                voice_enhancement_mode: pick(
+                    rng,
+                    &["VOICE_ISOLATION", "NOISE_SUPPRESSION", "NONE"],
+                )
+                .map(|m| m.to_string()),
+            }]
+        }),
         // Some time in 2023–2025.
         last_modified_time: Some(Timestamp(f64::from(rng.u32(1_672_531_200..1_767_225_600)))),
         last_modified_region: None,
@@ -201,16 +303,35 @@ mod tests {
         let mut entry = demo_entry();
         let before = entry.users.len();
         add_users(&mut entry, 2000, 1);
-        let names: HashSet<String> = entry.users.iter().map(|u| u.username.clone().unwrap().to_lowercase()).collect();
+        let names: HashSet<String> = entry
+            .users
+            .iter()
+            .map(|u| u.username.clone().unwrap().to_lowercase())
+            .collect();
         assert_eq!(names.len(), before + 2000);
-        let profiles: HashSet<_> = entry.security_profiles.iter().map(|p| p.id.clone().unwrap()).collect();
+        let profiles: HashSet<_> = entry
+            .security_profiles
+            .iter()
+            .map(|p| p.id.clone().unwrap())
+            .collect();
         for user in &entry.users[before..] {
             let ids = user.security_profile_ids.as_ref().unwrap();
             assert!((1..=10).contains(&ids.len()));
             assert!(ids.iter().all(|id| profiles.contains(id)));
         }
-        assert!(entry.users[before..].iter().any(|u| u.hierarchy_group_id.is_none()));
+        assert!(
+            entry.users[before..]
+                .iter()
+                .any(|u| u.hierarchy_group_id.is_none())
+        );
         assert!(entry.users[before..].iter().any(|u| u.tags.is_none()));
-        assert!(entry.users[before..].iter().any(|u| u.phone_config.as_ref().unwrap().desk_phone_number.is_some()));
+        assert!(
+            entry.users[before..].iter().any(|u| u
+                .phone_config
+                .as_ref()
+                .unwrap()
+                .desk_phone_number
+                .is_some())
+        );
     }
 }

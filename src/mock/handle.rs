@@ -61,19 +61,30 @@ impl Drop for MockHandle {
 pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
     let data = load(&config)?;
     let log = match &config.request_log {
-        Some(path) => Some(RequestLog::open(path).map_err(|source| MockError::RequestLog {
-            path: path.clone(),
-            source,
-        })?),
+        Some(path) => Some(
+            RequestLog::open(path).map_err(|source| MockError::RequestLog {
+                path: path.clone(),
+                source,
+            })?,
+        ),
         None => None,
     };
-    let faults = Faults::new(config.latency, config.fault_rate, config.throttle_rps, config.seed);
+    let faults = Faults::new(
+        config.latency,
+        config.fault_rate,
+        config.throttle_rps,
+        config.seed,
+    );
     let listener = TcpListener::bind(config.addr)
         .await
-        .map_err(|source| MockError::Bind { addr: config.addr, source })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|source| MockError::Bind { addr: config.addr, source })?;
+        .map_err(|source| MockError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| MockError::Bind {
+        addr: config.addr,
+        source,
+    })?;
 
     let app = server::router(Arc::new(Server { data, faults, log }));
     let (stop, stopped) = oneshot::channel::<()>();
@@ -85,13 +96,20 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
             })
             .await
     });
-    Ok(MockHandle { addr, stop: Some(stop), task: Some(task) })
+    Ok(MockHandle {
+        addr,
+        stop: Some(stop),
+        task: Some(task),
+    })
 }
 
 /// The configured data set, with `extra_users` generated into its first instance.
 fn load(config: &MockConfig) -> Result<Dataset, MockError> {
     let (mut file, origin) = match &config.data {
-        DataSource::Demo => (dataset::parse(DEMO_JSON, DEMO_ORIGIN)?, DEMO_ORIGIN.to_string()),
+        DataSource::Demo => (
+            dataset::parse(DEMO_JSON, DEMO_ORIGIN)?,
+            DEMO_ORIGIN.to_string(),
+        ),
         DataSource::File(path) => (dataset::read(path)?, path.display().to_string()),
     };
     if config.extra_users > 0

@@ -39,10 +39,12 @@ impl Binding {
         // No Connect operation routes on its query string, so the path alone decides.
         let path = uri.split('?').next().unwrap_or(uri);
         let segments: Vec<Segment> = path_segments(path)
-            .map(|s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                Some(label) => Segment::Label(label.trim_end_matches('+')),
-                None => Segment::Literal(s),
-            })
+            .map(
+                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(label) => Segment::Label(label.trim_end_matches('+')),
+                    None => Segment::Literal(s),
+                },
+            )
             .collect();
         let literal_count = segments
             .iter()
@@ -93,7 +95,10 @@ pub struct Resolved {
 
 impl Resolved {
     pub fn label(&self, name: &str) -> &str {
-        self.labels.get(name).map(String::as_str).unwrap_or_default()
+        self.labels
+            .get(name)
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 }
 
@@ -127,17 +132,30 @@ mod tests {
         assert_eq!(r.name, "ListUserProficiencies");
         assert_eq!(r.label("UserId"), "user-1");
 
-        let r = resolve("GET", "/tags/arn%3Aaws%3Aconnect%3Aus-west-2%3A1%3Ainstance%2Fx").unwrap();
+        let r = resolve(
+            "GET",
+            "/tags/arn%3Aaws%3Aconnect%3Aus-west-2%3A1%3Ainstance%2Fx",
+        )
+        .unwrap();
         assert_eq!(r.name, "ListTagsForResource");
-        assert_eq!(r.label("resourceArn"), "arn:aws:connect:us-west-2:1:instance/x");
+        assert_eq!(
+            r.label("resourceArn"),
+            "arn:aws:connect:us-west-2:1:instance/x"
+        );
 
-        assert_eq!(resolve("POST", "/search-users").unwrap().name, "SearchUsers");
+        assert_eq!(
+            resolve("POST", "/search-users").unwrap().name,
+            "SearchUsers"
+        );
         assert_eq!(resolve("GET", "/instance").unwrap().name, "ListInstances");
     }
 
     #[test]
     fn names_mutating_operations_and_rejects_unknown_paths() {
-        assert_eq!(resolve("POST", "/users/i/u/identity-info").unwrap().name, "UpdateUserIdentityInfo");
+        assert_eq!(
+            resolve("POST", "/users/i/u/identity-info").unwrap().name,
+            "UpdateUserIdentityInfo"
+        );
         assert_eq!(resolve("DELETE", "/users/i/u").unwrap().name, "DeleteUser");
         assert_eq!(resolve("GET", "/no-such-thing/x"), None);
         assert_eq!(resolve("GET", "/users-summary/"), None);

@@ -16,10 +16,22 @@ pub struct Limits {
     pub default: i64,
 }
 
-pub const INSTANCES: Limits = Limits { max: 10, default: 10 };
-pub const LISTS_1000: Limits = Limits { max: 1000, default: 100 };
-pub const SEARCH: Limits = Limits { max: 500, default: 100 };
-pub const PROFICIENCIES: Limits = Limits { max: 100, default: 100 };
+pub const INSTANCES: Limits = Limits {
+    max: 10,
+    default: 10,
+};
+pub const LISTS_1000: Limits = Limits {
+    max: 1000,
+    default: 100,
+};
+pub const SEARCH: Limits = Limits {
+    max: 500,
+    default: 100,
+};
+pub const PROFICIENCIES: Limits = Limits {
+    max: 100,
+    default: 100,
+};
 
 const TOKEN_VERSION: &str = "ct1";
 
@@ -67,7 +79,12 @@ impl Paging {
         query: &[(String, String)],
         limits: Limits,
     ) -> Result<Paging, ServiceError> {
-        let find = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        let find = |name: &str| {
+            query
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
         let max_results = match find("maxResults") {
             None => None,
             Some(text) => Some(text.parse::<i64>().map_err(|_| {
@@ -158,7 +175,10 @@ mod tests {
         let last = edited.len() - 1;
         edited[last] = if edited[last] == b'A' { b'B' } else { b'A' };
         let edited = String::from_utf8(edited).unwrap();
-        assert!(paging(None, Some(&edited)).is_err(), "edited token accepted");
+        assert!(
+            paging(None, Some(&edited)).is_err(),
+            "edited token accepted"
+        );
         let foreign = Paging::new("ListUsers/other".into(), None, Some(&token), LISTS_1000);
         assert!(foreign.is_err());
     }
@@ -169,7 +189,9 @@ mod tests {
         assert!(Paging::from_query("s".into(), &q, LISTS_1000).is_err());
         let q = vec![("maxResults".to_string(), "5".to_string())];
         let items: Vec<u32> = (0..9).collect();
-        let (page, next) = Paging::from_query("s".into(), &q, LISTS_1000).unwrap().slice(&items);
+        let (page, next) = Paging::from_query("s".into(), &q, LISTS_1000)
+            .unwrap()
+            .slice(&items);
         assert_eq!(page.len(), 5);
         assert!(next.is_some());
     }

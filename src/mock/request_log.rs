@@ -25,12 +25,16 @@ pub struct RequestLog {
 impl RequestLog {
     pub fn open(path: &Path) -> std::io::Result<Self> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(RequestLog { file: Mutex::new(file) })
+        Ok(RequestLog {
+            file: Mutex::new(file),
+        })
     }
 
     /// Appends one line. A failing log must not fail the request, so errors are traced only.
     pub fn write(&self, entry: &Entry) {
-        let Ok(mut line) = serde_json::to_vec(entry) else { return };
+        let Ok(mut line) = serde_json::to_vec(entry) else {
+            return;
+        };
         line.push(b'\n');
         // One write per line under the lock: lines never interleave.
         let result = match self.file.lock() {

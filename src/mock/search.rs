@@ -97,7 +97,12 @@ impl Matcher<'_> {
         if let Some(c) = &criteria.hierarchy_group_condition {
             hierarchy_match_of(c)?;
         }
-        for nested in criteria.and_conditions.iter().chain(&criteria.or_conditions).flatten() {
+        for nested in criteria
+            .and_conditions
+            .iter()
+            .chain(&criteria.or_conditions)
+            .flatten()
+        {
             self.validate(nested)?;
         }
         Ok(())
@@ -105,30 +110,50 @@ impl Matcher<'_> {
 
     /// Every member present must hold; `OrConditions` needs one of its entries, `AndConditions` all.
     pub fn criteria(&self, c: &Criteria, user: &User) -> bool {
-        c.string_condition.as_ref().is_none_or(|s| string_matches(s, user))
-            && c.hierarchy_group_condition.as_ref().is_none_or(|h| self.in_group(h, user))
-            && c.and_conditions.as_ref().is_none_or(|all| all.iter().all(|n| self.criteria(n, user)))
-            && c.or_conditions.as_ref().is_none_or(|any| any.iter().any(|n| self.criteria(n, user)))
+        c.string_condition
+            .as_ref()
+            .is_none_or(|s| string_matches(s, user))
+            && c.hierarchy_group_condition
+                .as_ref()
+                .is_none_or(|h| self.in_group(h, user))
+            && c.and_conditions
+                .as_ref()
+                .is_none_or(|all| all.iter().all(|n| self.criteria(n, user)))
+            && c.or_conditions
+                .as_ref()
+                .is_none_or(|any| any.iter().any(|n| self.criteria(n, user)))
     }
 
     pub fn filter(&self, f: &Filter, user: &User) -> bool {
-        f.tag_filter.as_ref().is_none_or(|t| tag_filter_matches(t, user))
-            && f.user_attribute_filter.as_ref().is_none_or(|a| self.attribute_filter(a, user))
+        f.tag_filter
+            .as_ref()
+            .is_none_or(|t| tag_filter_matches(t, user))
+            && f.user_attribute_filter
+                .as_ref()
+                .is_none_or(|a| self.attribute_filter(a, user))
     }
 
     fn attribute_filter(&self, f: &UserAttributeFilter, user: &User) -> bool {
         let and_holds = |a: &AttributeAndCondition| {
             a.tag_conditions.iter().flatten().all(|t| has_tag(t, user))
-                && a.hierarchy_group_condition.as_ref().is_none_or(|h| self.in_group(h, user))
+                && a.hierarchy_group_condition
+                    .as_ref()
+                    .is_none_or(|h| self.in_group(h, user))
         };
         f.tag_condition.as_ref().is_none_or(|t| has_tag(t, user))
-            && f.hierarchy_group_condition.as_ref().is_none_or(|h| self.in_group(h, user))
+            && f.hierarchy_group_condition
+                .as_ref()
+                .is_none_or(|h| self.in_group(h, user))
             && f.and_condition.as_ref().is_none_or(and_holds)
-            && f.or_conditions.as_ref().is_none_or(|any| any.iter().any(and_holds))
+            && f.or_conditions
+                .as_ref()
+                .is_none_or(|any| any.iter().any(and_holds))
     }
 
     fn in_group(&self, c: &HierarchyGroupCondition, user: &User) -> bool {
-        let (Some(wanted), Some(group_id)) = (c.value.as_deref(), user.hierarchy_group_id.as_deref()) else {
+        let (Some(wanted), Some(group_id)) =
+            (c.value.as_deref(), user.hierarchy_group_id.as_deref())
+        else {
             return false;
         };
         if group_id == wanted {
@@ -141,7 +166,11 @@ impl Matcher<'_> {
                 .hierarchy_groups
                 .get(group_id)
                 .and_then(|g| g.hierarchy_path.as_ref())
-                .is_some_and(|path| path.levels().iter().any(|level| level.id.as_deref() == Some(wanted)))
+                .is_some_and(|path| {
+                    path.levels()
+                        .iter()
+                        .any(|level| level.id.as_deref() == Some(wanted))
+                })
     }
 }
 
@@ -196,15 +225,17 @@ fn comparison_of(c: &StringCondition) -> Result<Comparison, ServiceError> {
 }
 
 fn hierarchy_match_of(c: &HierarchyGroupCondition) -> Result<HierarchyMatch, ServiceError> {
-    Ok(match c.hierarchy_group_match_type.as_deref().unwrap_or("EXACT") {
-        "EXACT" => HierarchyMatch::Exact,
-        "WITH_CHILD_GROUPS" => HierarchyMatch::WithChildGroups,
-        other => {
-            return Err(ServiceError::invalid_parameter(format!(
-                "HierarchyGroupMatchType `{other}` is not one of EXACT, WITH_CHILD_GROUPS"
-            )));
-        }
-    })
+    Ok(
+        match c.hierarchy_group_match_type.as_deref().unwrap_or("EXACT") {
+            "EXACT" => HierarchyMatch::Exact,
+            "WITH_CHILD_GROUPS" => HierarchyMatch::WithChildGroups,
+            other => {
+                return Err(ServiceError::invalid_parameter(format!(
+                    "HierarchyGroupMatchType `{other}` is not one of EXACT, WITH_CHILD_GROUPS"
+                )));
+            }
+        },
+    )
 }
 
 fn string_matches(c: &StringCondition, user: &User) -> bool {
@@ -227,12 +258,18 @@ fn string_matches(c: &StringCondition, user: &User) -> bool {
         Field::LastName => test(identity.and_then(|i| i.last_name.as_deref())),
         Field::ResourceId => test(user.id.as_deref()),
         Field::RoutingProfileId => test(user.routing_profile_id.as_deref()),
-        Field::SecurityProfileId => user.security_profile_ids.iter().flatten().any(|id| test(Some(id))),
+        Field::SecurityProfileId => user
+            .security_profile_ids
+            .iter()
+            .flatten()
+            .any(|id| test(Some(id))),
     }
 }
 
 fn has_tag(c: &TagCondition, user: &User) -> bool {
-    let Some(key) = c.tag_key.as_deref() else { return false };
+    let Some(key) = c.tag_key.as_deref() else {
+        return false;
+    };
     user.tags
         .as_ref()
         .and_then(|tags| tags.get(key))
@@ -242,5 +279,7 @@ fn has_tag(c: &TagCondition, user: &User) -> bool {
 fn tag_filter_matches(f: &TagFilter, user: &User) -> bool {
     f.tag_condition.as_ref().is_none_or(|t| has_tag(t, user))
         && f.and_conditions.iter().flatten().all(|t| has_tag(t, user))
-        && f.or_conditions.as_ref().is_none_or(|any| any.iter().any(|all| all.iter().all(|t| has_tag(t, user))))
+        && f.or_conditions
+            .as_ref()
+            .is_none_or(|any| any.iter().any(|all| all.iter().all(|t| has_tag(t, user))))
 }

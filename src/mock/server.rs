@@ -57,7 +57,8 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
             ))
             .into_response(),
             Some(op) => match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-                Err(e) => ServiceError::invalid_request(format!("unreadable request body: {e}")).into_response(),
+                Err(e) => ServiceError::invalid_request(format!("unreadable request body: {e}"))
+                    .into_response(),
                 Ok(bytes) => {
                     let query: Vec<(String, String)> =
                         form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
@@ -92,22 +93,34 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
 
 fn fault_response(fault: Fault) -> Response {
     match fault {
-        Fault::Internal => ServiceError::internal("Injected fault: internal service error").into_response(),
-        Fault::Unavailable => ServiceError::service_unavailable("Injected fault: service unavailable").into_response(),
-        Fault::Throttled => ServiceError::throttling("Injected fault: rate exceeded").into_response(),
+        Fault::Internal => {
+            ServiceError::internal("Injected fault: internal service error").into_response()
+        }
+        Fault::Unavailable => {
+            ServiceError::service_unavailable("Injected fault: service unavailable").into_response()
+        }
+        Fault::Throttled => {
+            ServiceError::throttling("Injected fault: rate exceeded").into_response()
+        }
         Fault::ConnectionClosed => {
             // Promise more bytes than are sent, then fail the body: the server aborts the
             // connection half-way through the response, as a dropped network path would.
             // The pause lets the headers and first bytes reach the client before the drop.
-            let first = futures::stream::once(async { Ok(Bytes::from_static(b"{\"UserSummaryList\":[")) });
+            let first =
+                futures::stream::once(async { Ok(Bytes::from_static(b"{\"UserSummaryList\":[")) });
             let then_fail = futures::stream::once(async {
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-                Err(std::io::Error::other("injected fault: connection closed mid-response"))
+                Err(std::io::Error::other(
+                    "injected fault: connection closed mid-response",
+                ))
             });
             let mut response = Response::new(Body::from_stream(first.chain(then_fail)));
             *response.status_mut() = StatusCode::OK;
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             headers.insert(header::CONTENT_LENGTH, HeaderValue::from_static("4096"));
             response
         }

@@ -23,7 +23,11 @@ impl ServiceError {
     }
 
     pub fn invalid_parameter(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "InvalidParameterException", message)
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidParameterException",
+            message,
+        )
     }
 
     pub fn invalid_request(message: impl Into<String>) -> Self {
@@ -35,16 +39,28 @@ impl ServiceError {
     }
 
     pub fn throttling(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::TOO_MANY_REQUESTS, "ThrottlingException", message)
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "ThrottlingException",
+            message,
+        )
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "InternalServiceException", message)
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalServiceException",
+            message,
+        )
     }
 
     /// Not a modeled Connect error, but what the AWS front door answers when overloaded.
     pub fn service_unavailable(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "ServiceUnavailableException", message)
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailableException",
+            message,
+        )
     }
 
     /// What AWS answers for a path no operation is bound to.
@@ -58,7 +74,10 @@ impl IntoResponse for ServiceError {
         let body = serde_json::json!({ "message": self.message }).to_string();
         let mut response = (self.status, body).into_response();
         let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
         headers.insert("x-amzn-ErrorType", HeaderValue::from_static(self.code));
         response
     }
@@ -68,11 +87,16 @@ impl IntoResponse for ServiceError {
 pub fn json<T: Serialize>(value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(body) => (
-            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
             body,
         )
             .into_response(),
-        Err(e) => ServiceError::internal(format!("could not encode the response: {e}")).into_response(),
+        Err(e) => {
+            ServiceError::internal(format!("could not encode the response: {e}")).into_response()
+        }
     }
 }
 

@@ -36,7 +36,12 @@ fn wait_until_exit(child: &mut Child, deadline: Duration) -> ExitStatus {
 
 fn stderr_of(child: &mut Child) -> String {
     let mut text = String::new();
-    child.stderr.take().expect("stderr").read_to_string(&mut text).expect("stderr readable");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut text)
+        .expect("stderr readable");
     text
 }
 
@@ -50,7 +55,9 @@ fn prints_its_address_serves_and_exits_zero_on_sigterm() {
         let _ = BufReader::new(stdout).read_line(&mut line);
         let _ = lines.send(line);
     });
-    let line = first_line.recv_timeout(Duration::from_secs(60)).expect("first line within 60 s");
+    let line = first_line
+        .recv_timeout(Duration::from_secs(60))
+        .expect("first line within 60 s");
     let port = line
         .strip_suffix('\n')
         .and_then(|l| l.strip_prefix("listening on http://127.0.0.1:"))
@@ -59,8 +66,12 @@ fn prints_its_address_serves_and_exits_zero_on_sigterm() {
     assert_ne!(port, 0);
 
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    stream.write_all(b"GET /instance HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(b"GET /instance HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).expect("a response");
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
@@ -70,17 +81,28 @@ fn prints_its_address_serves_and_exits_zero_on_sigterm() {
     // SAFETY: sending a signal to our own child process by its id.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
     let status = wait_until_exit(&mut child, Duration::from_secs(10));
-    assert_eq!(status.code(), Some(0), "exit status {status:?}; stderr: {}", stderr_of(&mut child));
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit status {status:?}; stderr: {}",
+        stderr_of(&mut child)
+    );
 }
 
 #[test]
 fn bad_arguments_fail_with_one_clear_line() {
     let cases: [(&[&str], &str); 5] = [
-        (&["--fault-rate", "2"], "--fault-rate 2: expected a share between 0 and 1"),
+        (
+            &["--fault-rate", "2"],
+            "--fault-rate 2: expected a share between 0 and 1",
+        ),
         (&["--latency-ms", "9-3"], "--latency-ms `9-3`"),
         (&["--throttle-rps", "0"], "--throttle-rps 0"),
         (&["--addr", "somewhere"], "--addr `somewhere`"),
-        (&["--data", "/nonexistent/data.json"], "/nonexistent/data.json: cannot read the file"),
+        (
+            &["--data", "/nonexistent/data.json"],
+            "/nonexistent/data.json: cannot read the file",
+        ),
     ];
     for (args, expected) in cases {
         let mut child = mock_server(args);
@@ -102,5 +124,10 @@ fn a_bad_data_file_names_the_file_and_the_json_path() {
     let status = wait_until_exit(&mut child, Duration::from_secs(30));
     let stderr = stderr_of(&mut child);
     assert_eq!(status.code(), Some(1));
-    assert_eq!(stderr.trim_end(), format!("connect-tui mock-server: {path}: at Instances[0].Users[1].Username: missing: this member is required"));
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "connect-tui mock-server: {path}: at Instances[0].Users[1].Username: missing: this member is required"
+        )
+    );
 }

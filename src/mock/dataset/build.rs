@@ -62,7 +62,10 @@ impl std::error::Error for DataError {}
 
 pub(super) fn build(file: DataFile) -> Result<Dataset, DataError> {
     if file.instances.is_empty() {
-        return Err(DataError::at("Instances", "no instances: at least one is needed"));
+        return Err(DataError::at(
+            "Instances",
+            "no instances: at least one is needed",
+        ));
     }
     let mut instances = Vec::with_capacity(file.instances.len());
     let mut seen = HashSet::new();
@@ -70,7 +73,10 @@ pub(super) fn build(file: DataFile) -> Result<Dataset, DataError> {
         let data = build_instance(entry, &format!("Instances[{i}]"))?;
         if !seen.insert(data.id().to_string()) {
             let message = format!("duplicate instance Id `{}`", data.id());
-            return Err(DataError::at(format!("Instances[{i}].Instance.Id"), message));
+            return Err(DataError::at(
+                format!("Instances[{i}].Instance.Id"),
+                message,
+            ));
         }
         instances.push(data);
     }
@@ -110,32 +116,56 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
     let mut security_profiles = Vec::with_capacity(entry.security_profiles.len());
     for (i, mut p) in entry.security_profiles.into_iter().enumerate() {
         let id = required(&p.id, &format!("{at}.SecurityProfiles[{i}].Id"))?.to_string();
-        required(&p.security_profile_name, &format!("{at}.SecurityProfiles[{i}].SecurityProfileName"))?;
-        p.arn.get_or_insert_with(|| home.arn("security-profile", &id));
-        p.organization_resource_id.get_or_insert_with(|| instance.id.clone().unwrap_or_default());
+        required(
+            &p.security_profile_name,
+            &format!("{at}.SecurityProfiles[{i}].SecurityProfileName"),
+        )?;
+        p.arn
+            .get_or_insert_with(|| home.arn("security-profile", &id));
+        p.organization_resource_id
+            .get_or_insert_with(|| instance.id.clone().unwrap_or_default());
         stamp(&mut p.last_modified_time, &mut p.last_modified_region);
         security_profiles.push(p);
     }
-    let security_profiles = unique(security_profiles, |p| p.id.as_deref(), &format!("{at}.SecurityProfiles"))?;
+    let security_profiles = unique(
+        security_profiles,
+        |p| p.id.as_deref(),
+        &format!("{at}.SecurityProfiles"),
+    )?;
 
     let users = complete_users(entry.users, &home, at)?;
 
     let mut routing_profiles = Vec::with_capacity(entry.routing_profiles.len());
     for (i, mut p) in entry.routing_profiles.into_iter().enumerate() {
-        let id = required(&p.routing_profile_id, &format!("{at}.RoutingProfiles[{i}].RoutingProfileId"))?.to_string();
+        let id = required(
+            &p.routing_profile_id,
+            &format!("{at}.RoutingProfiles[{i}].RoutingProfileId"),
+        )?
+        .to_string();
         required(&p.name, &format!("{at}.RoutingProfiles[{i}].Name"))?;
-        p.routing_profile_arn.get_or_insert_with(|| home.arn("routing-profile", &id));
-        p.instance_id.get_or_insert_with(|| instance.id.clone().unwrap_or_default());
+        p.routing_profile_arn
+            .get_or_insert_with(|| home.arn("routing-profile", &id));
+        p.instance_id
+            .get_or_insert_with(|| instance.id.clone().unwrap_or_default());
         p.number_of_associated_users.get_or_insert_with(|| {
-            let count = users.all().iter().filter(|u| u.routing_profile_id.as_deref() == Some(&id)).count();
+            let count = users
+                .all()
+                .iter()
+                .filter(|u| u.routing_profile_id.as_deref() == Some(&id))
+                .count();
             count as i64
         });
         stamp(&mut p.last_modified_time, &mut p.last_modified_region);
         routing_profiles.push(p);
     }
-    let routing_profiles = unique(routing_profiles, |p| p.routing_profile_id.as_deref(), &format!("{at}.RoutingProfiles"))?;
+    let routing_profiles = unique(
+        routing_profiles,
+        |p| p.routing_profile_id.as_deref(),
+        &format!("{at}.RoutingProfiles"),
+    )?;
 
-    let hierarchy_structure = complete_structure(entry.hierarchy_structure.unwrap_or_default(), &home, at)?;
+    let hierarchy_structure =
+        complete_structure(entry.hierarchy_structure.unwrap_or_default(), &home, at)?;
     let hierarchy_groups = complete_groups(entry.hierarchy_groups, &home, at)?;
 
     for user_id in entry.user_proficiencies.keys() {
@@ -168,7 +198,12 @@ fn complete_instance(mut instance: Instance, at: &str) -> Result<(Instance, Home
                 ["arn", _, "connect", region, account, _] if !region.is_empty() => {
                     (region.to_string(), account.to_string())
                 }
-                _ => return Err(DataError::at(format!("{at}.Arn"), format!("`{arn}` is not a Connect instance ARN"))),
+                _ => {
+                    return Err(DataError::at(
+                        format!("{at}.Arn"),
+                        format!("`{arn}` is not a Connect instance ARN"),
+                    ));
+                }
             }
         }
         None => (DEFAULT_REGION.to_string(), DEFAULT_ACCOUNT.to_string()),
@@ -177,18 +212,30 @@ fn complete_instance(mut instance: Instance, at: &str) -> Result<(Instance, Home
         .arn
         .get_or_insert_with(|| format!("arn:aws:connect:{region}:{account}:instance/{id}"))
         .clone();
-    instance.identity_management_type.get_or_insert_with(|| "CONNECT_MANAGED".into());
+    instance
+        .identity_management_type
+        .get_or_insert_with(|| "CONNECT_MANAGED".into());
     instance.created_time.get_or_insert(DEFAULT_TIME);
-    instance.instance_status.get_or_insert_with(|| "ACTIVE".into());
+    instance
+        .instance_status
+        .get_or_insert_with(|| "ACTIVE".into());
     instance.inbound_calls_enabled.get_or_insert(true);
     instance.outbound_calls_enabled.get_or_insert(true);
     instance.service_role.get_or_insert_with(|| {
         format!("arn:aws:iam::{account}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect")
     });
     if let Some(alias) = instance.instance_alias.clone() {
-        instance.instance_access_url.get_or_insert_with(|| format!("https://{alias}.my.connect.aws"));
+        instance
+            .instance_access_url
+            .get_or_insert_with(|| format!("https://{alias}.my.connect.aws"));
     }
-    Ok((instance, Home { instance_arn, region }))
+    Ok((
+        instance,
+        Home {
+            instance_arn,
+            region,
+        },
+    ))
 }
 
 fn complete_users(users: Vec<User>, home: &Home, at: &str) -> Result<Indexed<User>, DataError> {
@@ -199,17 +246,25 @@ fn complete_users(users: Vec<User>, home: &Home, at: &str) -> Result<Indexed<Use
         let username = required(&user.username, &format!("{at}.Users[{i}].Username"))?;
         // Connect user names are unique per instance regardless of case.
         if !usernames.insert(username.to_lowercase()) {
-            return Err(DataError::at(format!("{at}.Users[{i}].Username"), format!("duplicate Username `{username}`")));
+            return Err(DataError::at(
+                format!("{at}.Users[{i}].Username"),
+                format!("duplicate Username `{username}`"),
+            ));
         }
         user.arn.get_or_insert_with(|| home.arn("agent", &id));
         user.last_modified_time.get_or_insert(DEFAULT_TIME);
-        user.last_modified_region.get_or_insert_with(|| home.region.clone());
+        user.last_modified_region
+            .get_or_insert_with(|| home.region.clone());
         completed.push(user);
     }
     unique(completed, |u| u.id.as_deref(), &format!("{at}.Users"))
 }
 
-fn complete_structure(mut structure: HierarchyStructure, home: &Home, at: &str) -> Result<HierarchyStructure, DataError> {
+fn complete_structure(
+    mut structure: HierarchyStructure,
+    home: &Home,
+    at: &str,
+) -> Result<HierarchyStructure, DataError> {
     let levels = [
         ("LevelOne", &mut structure.level_one),
         ("LevelTwo", &mut structure.level_two),
@@ -221,36 +276,63 @@ fn complete_structure(mut structure: HierarchyStructure, home: &Home, at: &str) 
         let Some(level) = level else { continue };
         required(&level.name, &format!("{at}.HierarchyStructure.{name}.Name"))?;
         let level: &mut HierarchyLevel = level;
-        level.id.get_or_insert_with(|| derived_uuid(&format!("{}/level/{number}", home.instance_arn)));
-        level.arn.get_or_insert_with(|| home.arn("agent-group-level", &number.to_string()));
+        level
+            .id
+            .get_or_insert_with(|| derived_uuid(&format!("{}/level/{number}", home.instance_arn)));
+        level
+            .arn
+            .get_or_insert_with(|| home.arn("agent-group-level", &number.to_string()));
         level.last_modified_time.get_or_insert(DEFAULT_TIME);
-        level.last_modified_region.get_or_insert_with(|| home.region.clone());
+        level
+            .last_modified_region
+            .get_or_insert_with(|| home.region.clone());
     }
     Ok(structure)
 }
 
-fn complete_groups(entries: Vec<HierarchyGroupEntry>, home: &Home, at: &str) -> Result<Indexed<HierarchyGroup>, DataError> {
+fn complete_groups(
+    entries: Vec<HierarchyGroupEntry>,
+    home: &Home,
+    at: &str,
+) -> Result<Indexed<HierarchyGroup>, DataError> {
     let mut position = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
         let id = required(&entry.id, &format!("{at}.HierarchyGroups[{i}].Id"))?;
         required(&entry.name, &format!("{at}.HierarchyGroups[{i}].Name"))?;
         if position.insert(id.to_string(), i).is_some() {
-            return Err(DataError::at(format!("{at}.HierarchyGroups[{i}].Id"), format!("duplicate Id `{id}`")));
+            return Err(DataError::at(
+                format!("{at}.HierarchyGroups[{i}].Id"),
+                format!("duplicate Id `{id}`"),
+            ));
         }
     }
-    let summary = |entry: &HierarchyGroupEntry| NamedSummary {
-        id: entry.id.clone(),
-        arn: Some(entry.arn.clone().unwrap_or_else(|| home.arn("agent-group", entry.id.as_deref().unwrap_or_default()))),
-        name: entry.name.clone(),
-        last_modified_time: Some(entry.last_modified_time.unwrap_or(DEFAULT_TIME)),
-        last_modified_region: Some(entry.last_modified_region.clone().unwrap_or_else(|| home.region.clone())),
-    };
+    let summary =
+        |entry: &HierarchyGroupEntry| NamedSummary {
+            id: entry.id.clone(),
+            arn: Some(entry.arn.clone().unwrap_or_else(|| {
+                home.arn("agent-group", entry.id.as_deref().unwrap_or_default())
+            })),
+            name: entry.name.clone(),
+            last_modified_time: Some(entry.last_modified_time.unwrap_or(DEFAULT_TIME)),
+            last_modified_region: Some(
+                entry
+                    .last_modified_region
+                    .clone()
+                    .unwrap_or_else(|| home.region.clone()),
+            ),
+        };
 
     let mut groups = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
         let levels = path_of(i, &entries, &position, &summary, at)?;
         let mut path = HierarchyPath::default();
-        let slots = [&mut path.level_one, &mut path.level_two, &mut path.level_three, &mut path.level_four, &mut path.level_five];
+        let slots = [
+            &mut path.level_one,
+            &mut path.level_two,
+            &mut path.level_three,
+            &mut path.level_four,
+            &mut path.level_five,
+        ];
         let depth = levels.len();
         for (slot, level) in slots.into_iter().zip(levels) {
             *slot = Some(level);
@@ -267,7 +349,9 @@ fn complete_groups(entries: Vec<HierarchyGroupEntry>, home: &Home, at: &str) -> 
             last_modified_region: own.last_modified_region,
         });
     }
-    Ok(Indexed::new(groups, |g| g.id.as_deref().unwrap_or_default()))
+    Ok(Indexed::new(groups, |g| {
+        g.id.as_deref().unwrap_or_default()
+    }))
 }
 
 /// The groups from level one down to `entries[index]`: its `HierarchyPath` when given,
@@ -283,9 +367,9 @@ fn path_of(
     let mut current = index;
     while let Some(parent_id) = entries[current].parent_group_id.as_deref() {
         let here = format!("{at}.HierarchyGroups[{current}].ParentGroupId");
-        let &parent = position
-            .get(parent_id)
-            .ok_or_else(|| DataError::at(&here, format!("no hierarchy group with Id `{parent_id}`")))?;
+        let &parent = position.get(parent_id).ok_or_else(|| {
+            DataError::at(&here, format!("no hierarchy group with Id `{parent_id}`"))
+        })?;
         if chain.contains(&parent) {
             return Err(DataError::at(here, "the ParentGroupId links form a cycle"));
         }
@@ -299,21 +383,33 @@ fn path_of(
     };
     levels.extend(chain.iter().rev().skip(1).map(|&i| summary(&entries[i])));
     if levels.len() > 5 {
-        return Err(DataError::at(format!("{at}.HierarchyGroups[{index}]"), "a hierarchy has at most five levels"));
+        return Err(DataError::at(
+            format!("{at}.HierarchyGroups[{index}]"),
+            "a hierarchy has at most five levels",
+        ));
     }
     Ok(levels)
 }
 
 /// Indexes `items` by ID, refusing duplicates.
-fn unique<T>(items: Vec<T>, id_of: impl Fn(&T) -> Option<&str>, at: &str) -> Result<Indexed<T>, DataError> {
+fn unique<T>(
+    items: Vec<T>,
+    id_of: impl Fn(&T) -> Option<&str>,
+    at: &str,
+) -> Result<Indexed<T>, DataError> {
     let mut seen = HashSet::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let id = id_of(item).unwrap_or_default();
         if !seen.insert(id) {
-            return Err(DataError::at(format!("{at}[{i}]"), format!("duplicate Id `{id}`")));
+            return Err(DataError::at(
+                format!("{at}[{i}]"),
+                format!("duplicate Id `{id}`"),
+            ));
         }
     }
-    Ok(Indexed::new(items, move |item| id_of(item).unwrap_or_default()))
+    Ok(Indexed::new(items, move |item| {
+        id_of(item).unwrap_or_default()
+    }))
 }
 
 fn collect_tags(instances: &[InstanceData]) -> HashMap<String, Tags> {

@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::model::{
-    HierarchyPath, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags,
-    Timestamp, User, UserProficiency,
+    HierarchyPath, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags, Timestamp,
+    User, UserProficiency,
 };
 
 // The wrappers refuse unknown members so a misspelt section ("RoutingProfile") is an error

@@ -88,7 +88,6 @@ impl Dataset {
     pub fn from_file(file: DataFile, origin: &str) -> Result<Dataset, DataError> {
         build::build(file).map_err(|e| e.in_origin(origin))
     }
-
 }
 
 /// Parses a data file's text, naming the JSON path of the first problem.
@@ -103,7 +102,8 @@ pub fn parse(text: &str, origin: &str) -> Result<DataFile, DataError> {
 /// Reads and parses a data file from disk.
 pub fn read(path: &Path) -> Result<DataFile, DataError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| DataError::at(String::new(), format!("cannot read the file: {e}")).in_origin(&origin))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        DataError::at(String::new(), format!("cannot read the file: {e}")).in_origin(&origin)
+    })?;
     parse(&text, &origin)
 }

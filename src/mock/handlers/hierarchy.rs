@@ -33,5 +33,8 @@ pub fn describe_group(request: &Request) -> Answer {
 }
 
 pub fn structure(request: &Request) -> Answer {
-    single("HierarchyStructure", &request.instance()?.hierarchy_structure)
+    single(
+        "HierarchyStructure",
+        &request.instance()?.hierarchy_structure,
+    )
 }

@@ -21,7 +21,9 @@ struct SearchUsersRequest {
 }
 
 fn bad_body(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::invalid_request(format!("the request body is not a valid SearchUsers request: {e}"))
+    ServiceError::invalid_request(format!(
+        "the request body is not a valid SearchUsers request: {e}"
+    ))
 }
 
 pub fn search_users(request: &Request) -> Answer {
@@ -38,10 +40,21 @@ pub fn search_users(request: &Request) -> Answer {
 
     // A token is only good for the same instance, criteria and filter.
     let mut hasher = DefaultHasher::new();
-    body.search_criteria.as_ref().map(ToString::to_string).hash(&mut hasher);
-    body.search_filter.as_ref().map(ToString::to_string).hash(&mut hasher);
+    body.search_criteria
+        .as_ref()
+        .map(ToString::to_string)
+        .hash(&mut hasher);
+    body.search_filter
+        .as_ref()
+        .map(ToString::to_string)
+        .hash(&mut hasher);
     let scope = format!("SearchUsers/{instance_id}/{:x}", hasher.finish());
-    let paging = Paging::new(scope, body.max_results, body.next_token.as_deref(), paging::SEARCH)?;
+    let paging = Paging::new(
+        scope,
+        body.max_results,
+        body.next_token.as_deref(),
+        paging::SEARCH,
+    )?;
 
     let matches: Vec<&User> = instance
         .users
@@ -61,7 +74,9 @@ pub fn search_users(request: &Request) -> Answer {
     Ok(wire::json(&response))
 }
 
-fn parse_part<T: Default + for<'de> Deserialize<'de>>(value: &Option<serde_json::Value>) -> Result<T, ServiceError> {
+fn parse_part<T: Default + for<'de> Deserialize<'de>>(
+    value: &Option<serde_json::Value>,
+) -> Result<T, ServiceError> {
     match value {
         None => Ok(T::default()),
         Some(v) => T::deserialize(v).map_err(bad_body),

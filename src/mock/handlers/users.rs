@@ -23,8 +23,15 @@ pub fn proficiencies(request: &Request) -> Answer {
     let instance = request.instance()?;
     let user = find_user(instance, request.op.label("UserId"))?;
     let user_id = user.id.as_deref().unwrap_or_default();
-    let paging = request.paging(&format!("{}/{user_id}", instance.id()), paging::PROFICIENCIES)?;
-    let all = instance.proficiencies.get(user_id).map(Vec::as_slice).unwrap_or_default();
+    let paging = request.paging(
+        &format!("{}/{user_id}", instance.id()),
+        paging::PROFICIENCIES,
+    )?;
+    let all = instance
+        .proficiencies
+        .get(user_id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let (page, next) = paging.slice(all);
     let mut body = serde_json::json!({
         "UserProficiencyList": page,
@@ -38,10 +45,12 @@ pub fn proficiencies(request: &Request) -> Answer {
 }
 
 fn find_user<'a>(instance: &'a InstanceData, user_id: &str) -> Result<&'a User, ServiceError> {
-    instance
-        .users
-        .get(user_id)
-        .ok_or_else(|| ServiceError::not_found(format!("User {user_id} not found in instance {}", instance.id())))
+    instance.users.get(user_id).ok_or_else(|| {
+        ServiceError::not_found(format!(
+            "User {user_id} not found in instance {}",
+            instance.id()
+        ))
+    })
 }
 
 fn summary(user: &User) -> UserSummary {
