@@ -194,5 +194,7 @@ mod binary;
 mod faults;
 #[path = "mock_server/sdk.rs"]
 mod sdk;
+#[path = "mock_server/sdk_resources.rs"]
+mod sdk_resources;
 #[path = "mock_server/search.rs"]
 mod search;

@@ -1,64 +1,18 @@
 //! Checks a parsed data file and completes it the way the service would present it: ARNs
-//! from the instance ARN, timestamps and regions, hierarchy paths from parent links, and the
-//! routing profiles' user counts. Errors name the JSON path of the offending member.
+//! from the instance ARN, timestamps and regions, and the routing profiles' user counts (the
+//! hierarchy is completed in `hierarchy.rs`). Errors name the JSON path of the offending member.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
-use super::super::ids::derived_uuid;
-use super::file::{DataFile, HierarchyGroupEntry, InstanceEntry};
-use super::{Dataset, Indexed, InstanceData};
-use crate::model::{
-    HierarchyGroup, HierarchyLevel, HierarchyPath, HierarchyStructure, Instance, NamedSummary,
-    Tags, Timestamp, User,
-};
+use super::file::{DataFile, InstanceEntry};
+use super::hierarchy::{complete_groups, complete_structure};
+use super::{DataError, Dataset, Indexed, InstanceData};
+use crate::model::{Instance, Tags, Timestamp, User};
 
 const DEFAULT_REGION: &str = "us-west-2";
 const DEFAULT_ACCOUNT: &str = "123456789012";
 /// Timestamps a data file leaves out: 2024-01-15T09:00:00Z, fixed so output is reproducible.
-const DEFAULT_TIME: Timestamp = Timestamp(1_705_309_200.0);
-
-/// A problem in a data file: where (file, JSON path) and what.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DataError {
-    origin: Option<String>,
-    path: String,
-    message: String,
-}
-
-impl DataError {
-    pub(super) fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        DataError {
-            origin: None,
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-
-    pub(super) fn in_origin(mut self, origin: &str) -> Self {
-        self.origin = Some(origin.to_string());
-        self
-    }
-
-    /// The JSON path of the problem (`Instances[0].Users[3].Username`), empty for the whole file.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(origin) = &self.origin {
-            write!(f, "{origin}: ")?;
-        }
-        if !self.path.is_empty() && self.path != "." {
-            write!(f, "at {}: ", self.path)?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DataError {}
+pub(super) const DEFAULT_TIME: Timestamp = Timestamp(1_705_309_200.0);
 
 pub(super) fn build(file: DataFile) -> Result<Dataset, DataError> {
     if file.instances.is_empty() {
@@ -88,18 +42,18 @@ pub(super) fn build(file: DataFile) -> Result<Dataset, DataError> {
 }
 
 /// Where the instance lives: its ARN, region and account.
-struct Home {
-    instance_arn: String,
-    region: String,
+pub(super) struct Home {
+    pub instance_arn: String,
+    pub region: String,
 }
 
 impl Home {
-    fn arn(&self, kind: &str, id: &str) -> String {
+    pub fn arn(&self, kind: &str, id: &str) -> String {
         format!("{}/{kind}/{id}", self.instance_arn)
     }
 }
 
-fn required<'a>(value: &'a Option<String>, path: &str) -> Result<&'a str, DataError> {
+pub(super) fn required<'a>(value: &'a Option<String>, path: &str) -> Result<&'a str, DataError> {
     match value.as_deref() {
         Some(text) if !text.is_empty() => Ok(text),
         _ => Err(DataError::at(path, "missing: this member is required")),
@@ -258,137 +212,6 @@ fn complete_users(users: Vec<User>, home: &Home, at: &str) -> Result<Indexed<Use
         completed.push(user);
     }
     unique(completed, |u| u.id.as_deref(), &format!("{at}.Users"))
-}
-
-fn complete_structure(
-    mut structure: HierarchyStructure,
-    home: &Home,
-    at: &str,
-) -> Result<HierarchyStructure, DataError> {
-    let levels = [
-        ("LevelOne", &mut structure.level_one),
-        ("LevelTwo", &mut structure.level_two),
-        ("LevelThree", &mut structure.level_three),
-        ("LevelFour", &mut structure.level_four),
-        ("LevelFive", &mut structure.level_five),
-    ];
-    for (number, (name, level)) in (1..).zip(levels) {
-        let Some(level) = level else { continue };
-        required(&level.name, &format!("{at}.HierarchyStructure.{name}.Name"))?;
-        let level: &mut HierarchyLevel = level;
-        level
-            .id
-            .get_or_insert_with(|| derived_uuid(&format!("{}/level/{number}", home.instance_arn)));
-        level
-            .arn
-            .get_or_insert_with(|| home.arn("agent-group-level", &number.to_string()));
-        level.last_modified_time.get_or_insert(DEFAULT_TIME);
-        level
-            .last_modified_region
-            .get_or_insert_with(|| home.region.clone());
-    }
-    Ok(structure)
-}
-
-fn complete_groups(
-    entries: Vec<HierarchyGroupEntry>,
-    home: &Home,
-    at: &str,
-) -> Result<Indexed<HierarchyGroup>, DataError> {
-    let mut position = HashMap::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let id = required(&entry.id, &format!("{at}.HierarchyGroups[{i}].Id"))?;
-        required(&entry.name, &format!("{at}.HierarchyGroups[{i}].Name"))?;
-        if position.insert(id.to_string(), i).is_some() {
-            return Err(DataError::at(
-                format!("{at}.HierarchyGroups[{i}].Id"),
-                format!("duplicate Id `{id}`"),
-            ));
-        }
-    }
-    let summary =
-        |entry: &HierarchyGroupEntry| NamedSummary {
-            id: entry.id.clone(),
-            arn: Some(entry.arn.clone().unwrap_or_else(|| {
-                home.arn("agent-group", entry.id.as_deref().unwrap_or_default())
-            })),
-            name: entry.name.clone(),
-            last_modified_time: Some(entry.last_modified_time.unwrap_or(DEFAULT_TIME)),
-            last_modified_region: Some(
-                entry
-                    .last_modified_region
-                    .clone()
-                    .unwrap_or_else(|| home.region.clone()),
-            ),
-        };
-
-    let mut groups = Vec::with_capacity(entries.len());
-    for (i, entry) in entries.iter().enumerate() {
-        let levels = path_of(i, &entries, &position, &summary, at)?;
-        let mut path = HierarchyPath::default();
-        let slots = [
-            &mut path.level_one,
-            &mut path.level_two,
-            &mut path.level_three,
-            &mut path.level_four,
-            &mut path.level_five,
-        ];
-        let depth = levels.len();
-        for (slot, level) in slots.into_iter().zip(levels) {
-            *slot = Some(level);
-        }
-        let own = summary(entry);
-        groups.push(HierarchyGroup {
-            id: own.id,
-            arn: own.arn,
-            name: own.name,
-            level_id: Some(entry.level_id.clone().unwrap_or_else(|| depth.to_string())),
-            hierarchy_path: Some(path),
-            tags: entry.tags.clone(),
-            last_modified_time: own.last_modified_time,
-            last_modified_region: own.last_modified_region,
-        });
-    }
-    Ok(Indexed::new(groups, |g| {
-        g.id.as_deref().unwrap_or_default()
-    }))
-}
-
-/// The groups from level one down to `entries[index]`: its `HierarchyPath` when given,
-/// else its parents' path (following `ParentGroupId`) plus itself.
-fn path_of(
-    index: usize,
-    entries: &[HierarchyGroupEntry],
-    position: &HashMap<String, usize>,
-    summary: &dyn Fn(&HierarchyGroupEntry) -> NamedSummary,
-    at: &str,
-) -> Result<Vec<NamedSummary>, DataError> {
-    let mut chain = vec![index];
-    let mut current = index;
-    while let Some(parent_id) = entries[current].parent_group_id.as_deref() {
-        let here = format!("{at}.HierarchyGroups[{current}].ParentGroupId");
-        let &parent = position.get(parent_id).ok_or_else(|| {
-            DataError::at(&here, format!("no hierarchy group with Id `{parent_id}`"))
-        })?;
-        if chain.contains(&parent) {
-            return Err(DataError::at(here, "the ParentGroupId links form a cycle"));
-        }
-        chain.push(parent);
-        current = parent;
-    }
-    let top = &entries[current];
-    let mut levels: Vec<NamedSummary> = match &top.hierarchy_path {
-        Some(given) => given.levels().into_iter().cloned().collect(),
-        None => vec![summary(top)],
-    };
-    levels.extend(chain.iter().rev().skip(1).map(|&i| summary(&entries[i])));
-    if levels.len() > 5 {
-        return Err(DataError::at(
-            format!("{at}.HierarchyGroups[{index}]"),
-            "a hierarchy has at most five levels",
-        ));
-    }
-    Ok(levels)
 }
 
 /// Indexes `items` by ID, refusing duplicates.

@@ -3,12 +3,14 @@
 //! shared read-only by every request — nothing is copied per request.
 
 mod build;
+mod error;
 mod file;
+mod hierarchy;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use build::DataError;
+pub use error::DataError;
 pub use file::{DataFile, InstanceEntry};
 
 #[cfg(test)]
