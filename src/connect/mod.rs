@@ -45,7 +45,7 @@ pub struct ClientOptions {
     pub read_timeout: Option<Duration>,
     pub no_sign_request: bool,
     /// Static demo credentials and region; the user's AWS configuration is not read at all.
-    /// The caller starts the demo endpoint and passes its URL in `endpoint_url`.
+    /// Without `endpoint_url`, the built-in demo endpoint is started in-process.
     pub demo: bool,
     /// Client-side request rate per operation; `None` = the defaults (see [`RateLimit`]).
     pub rate_limit: Option<RateLimit>,
@@ -58,6 +58,8 @@ pub struct ConnectClient {
     limiter: Arc<Limiter>,
     throttled: Arc<AtomicU64>,
     sso_profile: Option<String>,
+    /// The in-process demo endpoint, kept alive as long as any clone of the client.
+    _demo_endpoint: Option<Arc<crate::mock::MockHandle>>,
     /// The profile in use (for the status bar and SSO hints).
     pub profile: Option<String>,
     /// The region in use.
@@ -76,6 +78,22 @@ macro_rules! call {
 
 impl ConnectClient {
     pub async fn new(opts: &ClientOptions) -> Result<Self, ApiError> {
+        let mut demo_endpoint = None;
+        let mut opts = opts.clone();
+        if opts.demo && opts.endpoint_url.is_none() {
+            let handle = crate::mock::start(crate::mock::MockConfig::demo())
+                .await
+                .map_err(|e| {
+                    ApiError::new(
+                        ErrorKind::Config,
+                        "",
+                        format!("cannot start the demo endpoint: {e}"),
+                    )
+                })?;
+            opts.endpoint_url = Some(handle.endpoint_url());
+            demo_endpoint = Some(Arc::new(handle));
+        }
+        let opts = &opts;
         let sdk_config = config::load(opts).await?;
         let region = sdk_config
             .region()
@@ -98,6 +116,7 @@ impl ConnectClient {
             throttled,
             limiter: Arc::new(Limiter::new(opts.rate_limit.unwrap_or_default())),
             sso_profile: config::sso_profile(opts),
+            _demo_endpoint: demo_endpoint,
             profile,
             region,
         })
