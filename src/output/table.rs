@@ -168,7 +168,10 @@ mod tests {
     #[test]
     fn single_scalar_dict_is_a_key_value_row() {
         let out = render(&json!({"Count": 3}), "Op", false, 80);
-        assert_eq!(out, "-----------\n|   Op    |\n+--------+\n|  Count |  3 |\n");
+        assert_eq!(
+            out,
+            "----------------\n|      Op      |\n+--------+-----+\n|  Count |  3  |\n+--------+-----+\n"
+        );
     }
 
     #[test]

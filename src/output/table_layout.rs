@@ -257,6 +257,6 @@ mod tests {
 
     #[test]
     fn center_text_matches_python() {
-        assert_eq!(center_text("Title", 11, "|", "|"), "|   Title  |");
+        assert_eq!(center_text("Title", 11, "|", "|"), "|  Title  |");
     }
 }
