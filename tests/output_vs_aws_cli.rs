@@ -36,52 +36,111 @@ const QUERIES: &[(&str, &str)] = &[
     ("describe_user", "User.SecurityProfileIds[0]"),
     ("describe_user", "User.Tags"),
     ("describe_user", "keys(User.Tags)"),
-    ("describe_user", "User.AutoAcceptConfigs[?AutoAccept].Channel"),
-    ("describe_user", "User.AfterContactWorkConfigs[*].AfterContactWorkConfig.AfterContactWorkTimeLimit"),
+    (
+        "describe_user",
+        "User.AutoAcceptConfigs[?AutoAccept].Channel",
+    ),
+    (
+        "describe_user",
+        "User.AfterContactWorkConfigs[*].AfterContactWorkConfig.AfterContactWorkTimeLimit",
+    ),
     ("describe_user", "User.PhoneConfig.AutoAccept"),
-    ("describe_user", "User.PhoneConfig.AfterContactWorkTimeLimit"),
+    (
+        "describe_user",
+        "User.PhoneConfig.AfterContactWorkTimeLimit",
+    ),
     ("describe_user", "User.Missing"),
     ("describe_user", "User.[Username, IdentityInfo.Email]"),
     ("describe_user", "to_string(User.PhoneConfig)"),
     ("describe_user", "length(User.SecurityProfileIds)"),
     ("describe_user", "User.LastModifiedTime"),
-    ("describe_user", "merge(User.IdentityInfo, User.PhoneConfig)"),
+    (
+        "describe_user",
+        "merge(User.IdentityInfo, User.PhoneConfig)",
+    ),
     ("describe_user", "User.IdentityInfo.*"),
     ("describe_user", "User"),
-    ("list_users", "UserSummaryList[?starts_with(Username,'j')].Id"),
+    (
+        "list_users",
+        "UserSummaryList[?starts_with(Username,'j')].Id",
+    ),
     ("list_users", "length(UserSummaryList)"),
     ("list_users", "UserSummaryList[*].[Username,Id]"),
     ("list_users", "sort_by(UserSummaryList,&Username)[0]"),
-    ("list_users", "sort_by(UserSummaryList,&Username)[].Username"),
-    ("list_users", "UserSummaryList[?LastModifiedTime > '2022-01-01'].Username"),
-    ("list_users", "max_by(UserSummaryList,&LastModifiedTime).Username"),
+    (
+        "list_users",
+        "sort_by(UserSummaryList,&Username)[].Username",
+    ),
+    (
+        "list_users",
+        "UserSummaryList[?LastModifiedTime > '2022-01-01'].Username",
+    ),
+    (
+        "list_users",
+        "max_by(UserSummaryList,&LastModifiedTime).Username",
+    ),
     ("list_users", "min_by(UserSummaryList,&Username).Id"),
     ("list_users", "UserSummaryList[-1]"),
     ("list_users", "UserSummaryList[::2].Username"),
     ("list_users", "reverse(UserSummaryList)[0].Username"),
     ("list_users", "join(', ', UserSummaryList[].Username)"),
     ("list_users", "UserSummaryList[?contains(Username, 'ë')]"),
-    ("list_users", "UserSummaryList[0:2].{U:Username, Modified:LastModifiedTime}"),
+    (
+        "list_users",
+        "UserSummaryList[0:2].{U:Username, Modified:LastModifiedTime}",
+    ),
     ("list_users", "map(&length(Username), UserSummaryList)"),
     ("list_users", "UserSummaryList[?Username=='Jane'] | [0].Arn"),
     ("list_instances", "InstanceSummaryList[].InstanceAlias"),
-    ("list_instances", "InstanceSummaryList[?InboundCallsEnabled && !OutboundCallsEnabled].Id"),
-    ("list_instances", "InstanceSummaryList[*].{Alias:InstanceAlias,Status:InstanceStatus}"),
-    ("list_instances", "length(InstanceSummaryList[?InstanceStatus=='ACTIVE'])"),
-    ("list_instances", "not_null(InstanceSummaryList[1].ServiceRole, 'none')"),
+    (
+        "list_instances",
+        "InstanceSummaryList[?InboundCallsEnabled && !OutboundCallsEnabled].Id",
+    ),
+    (
+        "list_instances",
+        "InstanceSummaryList[*].{Alias:InstanceAlias,Status:InstanceStatus}",
+    ),
+    (
+        "list_instances",
+        "length(InstanceSummaryList[?InstanceStatus=='ACTIVE'])",
+    ),
+    (
+        "list_instances",
+        "not_null(InstanceSummaryList[1].ServiceRole, 'none')",
+    ),
     ("list_instances", "type(InstanceSummaryList)"),
     ("search_users", "ApproximateTotalCount"),
     ("search_users", "Users[].IdentityInfo"),
     ("search_users", "Users[?PhoneConfig.AutoAccept].Username"),
     ("search_users", "NextToken"),
-    ("search_users", "sum(Users[].PhoneConfig.AfterContactWorkTimeLimit)"),
-    ("search_users", "avg(Users[].PhoneConfig.AfterContactWorkTimeLimit)"),
-    ("search_users", "max(Users[].PhoneConfig.AfterContactWorkTimeLimit)"),
+    (
+        "search_users",
+        "sum(Users[].PhoneConfig.AfterContactWorkTimeLimit)",
+    ),
+    (
+        "search_users",
+        "avg(Users[].PhoneConfig.AfterContactWorkTimeLimit)",
+    ),
+    (
+        "search_users",
+        "max(Users[].PhoneConfig.AfterContactWorkTimeLimit)",
+    ),
     ("search_users", "Users[].Tags"),
     ("search_users", "Users[*].SecurityProfileIds[]"),
-    ("search_users", "Users[0].PhoneConfig.AfterContactWorkTimeLimit == `0`"),
+    (
+        "search_users",
+        "Users[0].PhoneConfig.AfterContactWorkTimeLimit == `0`",
+    ),
     ("search_users", "to_number('42')"),
     ("search_users", "abs(`-3`)"),
+    (
+        "search_users",
+        r#"`{"b": 1, "a": {"d": "x\`y", "c": [4, 3]}}`"#,
+    ),
+    (
+        "search_users",
+        r#"merge(`{"z": 1, "y": 2}`, Users[0].IdentityInfo)"#,
+    ),
     ("odd", "Numbers"),
     ("odd", "sort(Numbers)"),
     ("odd", "Strings[?length(@) > `5`]"),
@@ -129,7 +188,10 @@ fn title_of(name: &str) -> &'static str {
 
 /// Prints why the reference is unavailable, or fails when running in CI.
 fn skip(reason: &str) {
-    assert!(std::env::var_os("CI").is_none(), "reference unavailable in CI: {reason}");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "reference unavailable in CI: {reason}"
+    );
     println!("skipped: {reason}");
 }
 
@@ -174,7 +236,8 @@ fn reference(cases: &[Value], env: &[(&str, &str)]) -> Option<Vec<Value>> {
         "reference script failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let results: Vec<Value> = serde_json::from_slice(&out.stdout).expect("reference output is JSON");
+    let results: Vec<Value> =
+        serde_json::from_slice(&out.stdout).expect("reference output is JSON");
     assert_eq!(results.len(), cases.len());
     Some(results)
 }
@@ -203,7 +266,9 @@ impl Case {
             self.fixture,
             format_name(self.format),
             if self.color { " --color on" } else { "" },
-            self.query.map(|q| format!(" --query {q:?}")).unwrap_or_default()
+            self.query
+                .map(|q| format!(" --query {q:?}"))
+                .unwrap_or_default()
         )
     }
 
@@ -226,7 +291,9 @@ impl Case {
             None => Ok(value),
         };
         match result {
-            Ok(v) => json!({"output": output::render(&v, self.format, title_of(self.fixture), self.color)}),
+            Ok(v) => {
+                json!({"output": output::render(&v, self.format, title_of(self.fixture), self.color)})
+            }
             Err(QueryError::Invalid { .. }) => json!({"invalid": null}),
             Err(e @ QueryError::Evaluation(_)) => json!({"error": e.to_string()}),
         }
@@ -334,12 +401,21 @@ fn timestamp_child_process_entry() {
 fn timestamps_in_child(tz: &str) -> Vec<String> {
     let exe = std::env::current_exe().expect("test binary path");
     let out = Command::new(exe)
-        .args(["--exact", "timestamp_child_process_entry", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "timestamp_child_process_entry",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("TZ", tz)
         .env(CHILD_MARKER, "1")
         .output()
         .expect("re-run the test binary");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| l.strip_prefix("TS "))
@@ -360,7 +436,11 @@ fn timestamps_match_botocore_in_any_time_zone() {
             return;
         };
         for ((epoch, got), want) in EPOCHS.iter().zip(&ours).zip(&expected) {
-            assert_eq!(Some(got.as_str()), want["output"].as_str(), "TZ={tz} epoch {epoch}");
+            assert_eq!(
+                Some(got.as_str()),
+                want["output"].as_str(),
+                "TZ={tz} epoch {epoch}"
+            );
         }
     }
 }
@@ -383,7 +463,10 @@ fn yaml_and_yaml_stream_match_v2_goldens() {
         };
         let want = read(&dir.join(field("file")));
         if got != want {
-            failures.push(format!("{}\n--- golden\n{want}--- ours\n{got}", field("file")));
+            failures.push(format!(
+                "{}\n--- golden\n{want}--- ours\n{got}",
+                field("file")
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -394,7 +477,10 @@ fn wide_tables_turn_vertical_only_when_the_terminal_is_narrow() {
     let value = fixture("describe_user");
     let narrow = output::render_table(&value, "DescribeUser", false, 80);
     let wide = output::render_table(&value, "DescribeUser", false, 1000);
-    assert_eq!(narrow, output::render(&value, OutputFormat::Table, "DescribeUser", false));
+    assert_eq!(
+        narrow,
+        output::render(&value, OutputFormat::Table, "DescribeUser", false)
+    );
     assert_ne!(narrow, wide);
     let first_line_width = |s: &str| s.lines().next().map_or(0, str::len);
     assert!(first_line_width(&wide) > 80, "{wide}");

@@ -156,11 +156,17 @@ mod tests {
     #[test]
     fn compact_ascii_matches_python_dumps() {
         let value = json!({"a": ["é", 1.5, null], "b": "\u{1f600}"});
-        assert_eq!(to_compact_ascii(&value), r#"{"a":["\u00e9",1.5,null],"b":"\ud83d\ude00"}"#);
+        assert_eq!(
+            to_compact_ascii(&value),
+            r#"{"a":["\u00e9",1.5,null],"b":"\ud83d\ude00"}"#
+        );
     }
 
     #[test]
     fn control_characters_are_escaped_like_python() {
-        assert_eq!(render(&json!("a\u{1}\u{7f}\"\\")), "\"a\\u0001\u{7f}\\\"\\\\\"\n");
+        assert_eq!(
+            render(&json!("a\u{1}\u{7f}\"\\")),
+            "\"a\\u0001\u{7f}\\\"\\\\\"\n"
+        );
     }
 }

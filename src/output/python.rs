@@ -38,7 +38,11 @@ pub fn repr_of(value: &Value) -> String {
 
 /// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
 fn string_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from(quote);
     for ch in text.chars() {
         match ch {
@@ -151,6 +155,9 @@ mod tests {
     #[test]
     fn containers_print_like_python_repr() {
         let value = serde_json::json!({"a": [1, null, true, "it's"], "b": "x\ny"});
-        assert_eq!(repr_of(&value), "{'a': [1, None, True, \"it's\"], 'b': 'x\\ny'}");
+        assert_eq!(
+            repr_of(&value),
+            "{'a': [1, None, True, \"it's\"], 'b': 'x\\ny'}"
+        );
     }
 }

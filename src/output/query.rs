@@ -58,111 +58,141 @@ pub fn compile(expression: &str) -> Result<Ast, QueryError> {
 /// Applies a JMESPath expression as the AWS CLI does (`--query`), keeping object member order.
 pub fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError> {
     let ast = compile(expression)?;
-    evaluate(&ast, value)
+    Interpreter { source: expression }.evaluate(&ast, value)
 }
 
 pub(super) type Eval = Result<Value, QueryError>;
 
-/// `TreeInterpreter.visit`: one AST node against the current value.
-pub(super) fn evaluate(node: &Ast, value: &Value) -> Eval {
-    match node {
-        Ast::Identity { .. } => Ok(value.clone()),
-        Ast::Field { name, .. } => Ok(value.get(name).cloned().unwrap_or(Value::Null)),
-        Ast::Index { idx, .. } => Ok(index(value, *idx)),
-        Ast::Literal { value: literal, .. } => {
-            Ok(serde_json::to_value(&**literal).unwrap_or(Value::Null))
-        }
-        Ast::Subexpr { lhs, rhs, .. } => evaluate(rhs, &evaluate(lhs, value)?),
-        Ast::Projection { lhs, rhs, .. } => {
-            let Value::Array(items) = evaluate(lhs, value)? else {
-                return Ok(Value::Null);
-            };
-            let mut collected = Vec::with_capacity(items.len());
-            for item in &items {
-                let current = evaluate(rhs, item)?;
-                if !current.is_null() {
-                    collected.push(current);
+/// Evaluates one parsed expression; `source` is its text, for literals (see [`Self::literal`]).
+pub(super) struct Interpreter<'s> {
+    pub source: &'s str,
+}
+
+impl Interpreter<'_> {
+    /// `TreeInterpreter.visit`: one AST node against the current value.
+    pub(super) fn evaluate(&self, node: &Ast, value: &Value) -> Eval {
+        let evaluate = |node: &Ast, value: &Value| self.evaluate(node, value);
+        match node {
+            Ast::Identity { .. } => Ok(value.clone()),
+            Ast::Field { name, .. } => Ok(value.get(name).cloned().unwrap_or(Value::Null)),
+            Ast::Index { idx, .. } => Ok(index(value, *idx)),
+            Ast::Literal {
+                value: literal,
+                offset,
+            } => Ok(self
+                .literal(*offset)
+                .unwrap_or_else(|| serde_json::to_value(&**literal).unwrap_or(Value::Null))),
+            Ast::Subexpr { lhs, rhs, .. } => evaluate(rhs, &evaluate(lhs, value)?),
+            Ast::Projection { lhs, rhs, .. } => {
+                let Value::Array(items) = evaluate(lhs, value)? else {
+                    return Ok(Value::Null);
+                };
+                let mut collected = Vec::with_capacity(items.len());
+                for item in &items {
+                    let current = evaluate(rhs, item)?;
+                    if !current.is_null() {
+                        collected.push(current);
+                    }
+                }
+                Ok(Value::Array(collected))
+            }
+            Ast::ObjectValues { node, .. } => Ok(match evaluate(node, value)? {
+                Value::Object(map) => Value::Array(map.into_iter().map(|(_, v)| v).collect()),
+                _ => Value::Null,
+            }),
+            Ast::Flatten { node, .. } => Ok(match evaluate(node, value)? {
+                Value::Array(items) => Value::Array(flatten(items)),
+                _ => Value::Null,
+            }),
+            Ast::Slice {
+                start, stop, step, ..
+            } => slice(value, *start, *stop, *step),
+            Ast::Condition {
+                predicate, then, ..
+            } => {
+                if is_false(&evaluate(predicate, value)?) {
+                    Ok(Value::Null)
+                } else {
+                    evaluate(then, value)
                 }
             }
-            Ok(Value::Array(collected))
+            Ast::Comparison {
+                comparator,
+                lhs,
+                rhs,
+                ..
+            } => compare(comparator, &evaluate(lhs, value)?, &evaluate(rhs, value)?),
+            Ast::Not { node, .. } => Ok(Value::Bool(is_false(&evaluate(node, value)?))),
+            Ast::And { lhs, rhs, .. } => {
+                let left = evaluate(lhs, value)?;
+                if is_false(&left) {
+                    Ok(left)
+                } else {
+                    evaluate(rhs, value)
+                }
+            }
+            Ast::Or { lhs, rhs, .. } => {
+                let left = evaluate(lhs, value)?;
+                if is_false(&left) {
+                    evaluate(rhs, value)
+                } else {
+                    Ok(left)
+                }
+            }
+            Ast::MultiList { elements, .. } => {
+                if value.is_null() {
+                    return Ok(Value::Null);
+                }
+                let items = elements
+                    .iter()
+                    .map(|e| evaluate(e, value))
+                    .collect::<Result<_, _>>()?;
+                Ok(Value::Array(items))
+            }
+            Ast::MultiHash { elements, .. } => {
+                if value.is_null() {
+                    return Ok(Value::Null);
+                }
+                let mut map = Map::new();
+                for pair in elements {
+                    map.insert(pair.key.clone(), evaluate(&pair.value, value)?);
+                }
+                Ok(Value::Object(map))
+            }
+            Ast::Function { name, args, .. } => {
+                let mut resolved = Vec::with_capacity(args.len());
+                for arg in args {
+                    resolved.push(match arg {
+                        Ast::Expref { ast, .. } => query_functions::Arg::Expref(Expref(ast)),
+                        other => query_functions::Arg::Value(evaluate(other, value)?),
+                    });
+                }
+                query_functions::call(self, name, resolved)
+            }
+            // A bare `&expr` outside a function argument is a value Python cannot print either.
+            Ast::Expref { .. } => Err(QueryError::Evaluation(
+                "Object of type _Expression is not JSON serializable".to_owned(),
+            )),
         }
-        Ast::ObjectValues { node, .. } => Ok(match evaluate(node, value)? {
-            Value::Object(map) => Value::Array(map.into_iter().map(|(_, v)| v).collect()),
-            _ => Value::Null,
-        }),
-        Ast::Flatten { node, .. } => Ok(match evaluate(node, value)? {
-            Value::Array(items) => Value::Array(flatten(items)),
-            _ => Value::Null,
-        }),
-        Ast::Slice {
-            start, stop, step, ..
-        } => slice(value, *start, *stop, *step),
-        Ast::Condition {
-            predicate, then, ..
-        } => {
-            if is_false(&evaluate(predicate, value)?) {
-                Ok(Value::Null)
-            } else {
-                evaluate(then, value)
+    }
+
+    /// A `` `json` `` literal re-read from the expression text with member order kept (the
+    /// parser's value holds objects sorted); `None` for raw strings and unreadable text.
+    fn literal(&self, offset: usize) -> Option<Value> {
+        let body = self.source.get(offset..)?.strip_prefix('`')?;
+        let mut end = None;
+        let mut escaped = false;
+        for (i, ch) in body.char_indices() {
+            match ch {
+                '\\' if !escaped => escaped = true,
+                '`' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
             }
         }
-        Ast::Comparison {
-            comparator,
-            lhs,
-            rhs,
-            ..
-        } => compare(comparator, &evaluate(lhs, value)?, &evaluate(rhs, value)?),
-        Ast::Not { node, .. } => Ok(Value::Bool(is_false(&evaluate(node, value)?))),
-        Ast::And { lhs, rhs, .. } => {
-            let left = evaluate(lhs, value)?;
-            if is_false(&left) {
-                Ok(left)
-            } else {
-                evaluate(rhs, value)
-            }
-        }
-        Ast::Or { lhs, rhs, .. } => {
-            let left = evaluate(lhs, value)?;
-            if is_false(&left) {
-                evaluate(rhs, value)
-            } else {
-                Ok(left)
-            }
-        }
-        Ast::MultiList { elements, .. } => {
-            if value.is_null() {
-                return Ok(Value::Null);
-            }
-            let items = elements
-                .iter()
-                .map(|e| evaluate(e, value))
-                .collect::<Result<_, _>>()?;
-            Ok(Value::Array(items))
-        }
-        Ast::MultiHash { elements, .. } => {
-            if value.is_null() {
-                return Ok(Value::Null);
-            }
-            let mut map = Map::new();
-            for pair in elements {
-                map.insert(pair.key.clone(), evaluate(&pair.value, value)?);
-            }
-            Ok(Value::Object(map))
-        }
-        Ast::Function { name, args, .. } => {
-            let mut resolved = Vec::with_capacity(args.len());
-            for arg in args {
-                resolved.push(match arg {
-                    Ast::Expref { ast, .. } => query_functions::Arg::Expref(Expref(ast)),
-                    other => query_functions::Arg::Value(evaluate(other, value)?),
-                });
-            }
-            query_functions::call(name, resolved)
-        }
-        // A bare `&expr` outside a function argument is a value Python cannot print either.
-        Ast::Expref { .. } => Err(QueryError::Evaluation(
-            "Object of type _Expression is not JSON serializable".to_owned(),
-        )),
+        serde_json::from_str(&body[..end?].replace("\\`", "`")).ok()
     }
 }
 
@@ -171,7 +201,11 @@ fn index(value: &Value, idx: i32) -> Value {
         return Value::Null;
     };
     let len = items.len() as i64;
-    let i = if idx < 0 { len + i64::from(idx) } else { i64::from(idx) };
+    let i = if idx < 0 {
+        len + i64::from(idx)
+    } else {
+        i64::from(idx)
+    };
     if (0..len).contains(&i) {
         items[i as usize].clone()
     } else {
@@ -285,6 +319,9 @@ mod tests {
     fn bad_expression_is_invalid() {
         let err = apply_query(&json!({}), "User.[").unwrap_err();
         assert!(matches!(err, QueryError::Invalid { .. }));
-        assert!(err.to_string().starts_with("Bad value for --query User.[: "));
+        assert!(
+            err.to_string()
+                .starts_with("Bad value for --query User.[: ")
+        );
     }
 }

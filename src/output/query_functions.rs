@@ -6,7 +6,7 @@ use serde_json::{Map, Number, Value};
 
 use super::json::to_compact_ascii;
 use super::python::{repr_of, str_of};
-use super::query::{Eval, QueryError, evaluate};
+use super::query::{Eval, Interpreter, QueryError};
 use super::query_values::{jmespath_type, python_compare, python_eq, python_type};
 
 /// An `&expression` argument, evaluated by the function on each element.
@@ -79,12 +79,16 @@ fn type_error(function: &str, value: String, actual: &str, expected: &[&str]) ->
 }
 
 /// Calls `name` with `args` after Python's arity and type checks.
-pub fn call(name: &str, args: Vec<Arg>) -> Eval {
+pub fn call(interpreter: &Interpreter, name: &str, args: Vec<Arg>) -> Eval {
     let Some(sig) = SIGNATURES.iter().find(|s| s.name == name) else {
         return Err(error(format!("Unknown function: {name}()")));
     };
     let expected = sig.params.len();
-    let plural = if expected == 1 { "argument" } else { "arguments" };
+    let plural = if expected == 1 {
+        "argument"
+    } else {
+        "arguments"
+    };
     if sig.variadic && args.len() < expected {
         return Err(error(format!(
             "Expected at least {expected} {plural} for function {name}(), received {}",
@@ -100,7 +104,7 @@ pub fn call(name: &str, args: Vec<Arg>) -> Eval {
     for (arg, spec) in args.iter().zip(sig.params) {
         type_check(name, arg, spec)?;
     }
-    dispatch(name, args)
+    dispatch(interpreter, name, args)
 }
 
 /// `_type_check_single`: the top-level type, then array element types.
@@ -112,11 +116,18 @@ fn type_check(function: &str, arg: &Arg, spec: &[&str]) -> Result<(), QueryError
         Arg::Expref(_) => "expref",
         Arg::Value(v) => jmespath_type(v),
     };
-    let top_types: Vec<&str> = spec.iter().map(|t| t.split('-').next().unwrap_or(t)).collect();
+    let top_types: Vec<&str> = spec
+        .iter()
+        .map(|t| t.split('-').next().unwrap_or(t))
+        .collect();
     if !top_types.contains(&actual) {
         return Err(type_error(function, describe(arg), actual, spec));
     }
-    let subtypes: Vec<&str> = spec.iter().filter_map(|t| t.split_once('-')).map(|(_, s)| s).collect();
+    let subtypes: Vec<&str> = spec
+        .iter()
+        .filter_map(|t| t.split_once('-'))
+        .map(|(_, s)| s)
+        .collect();
     let Arg::Value(Value::Array(items)) = arg else {
         return Ok(());
     };
@@ -126,13 +137,25 @@ fn type_check(function: &str, arg: &Arg, spec: &[&str]) -> Result<(), QueryError
         (_, None) => return Ok(()),
         (many, Some(first)) => match many.iter().find(|s| **s == jmespath_type(first)) {
             Some(s) => *s,
-            None => return Err(type_error(function, str_of_any(first), python_type(first), spec)),
+            None => {
+                return Err(type_error(
+                    function,
+                    str_of_any(first),
+                    python_type(first),
+                    spec,
+                ));
+            }
         },
     };
     // Python compares its own type names here, so `bool` is not a number and messages say `str`.
     for item in items {
         if jmespath_type(item) != allowed {
-            return Err(type_error(function, str_of_any(item), python_type(item), spec));
+            return Err(type_error(
+                function,
+                str_of_any(item),
+                python_type(item),
+                spec,
+            ));
         }
     }
     Ok(())
@@ -183,15 +206,16 @@ fn integral(f: f64) -> Value {
     }
 }
 
-fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
+fn dispatch(interpreter: &Interpreter, name: &str, args: Vec<Arg>) -> Eval {
     let mut args = args.into_iter();
     let first = |args: &mut std::vec::IntoIter<Arg>| value_arg(args);
     Ok(match name {
         "abs" => match first(&mut args) {
             Value::Number(n) if n.is_f64() => float(n.as_f64().unwrap_or(0.0).abs()),
-            Value::Number(n) => n
-                .as_i64()
-                .map_or_else(|| Value::Number(n.clone()), |i| Value::from(i.unsigned_abs())),
+            Value::Number(n) => n.as_i64().map_or_else(
+                || Value::Number(n.clone()),
+                |i| Value::from(i.unsigned_abs()),
+            ),
             other => other,
         },
         "avg" => {
@@ -208,14 +232,18 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
             let subject = first(&mut args);
             let search = value_arg(&mut args);
             match (&subject, &search) {
-                (Value::String(s), Value::String(needle)) => Value::Bool(s.contains(needle.as_str())),
+                (Value::String(s), Value::String(needle)) => {
+                    Value::Bool(s.contains(needle.as_str()))
+                }
                 (Value::String(_), other) => {
                     return Err(error(format!(
                         "'in <string>' requires string as left operand, not {}",
                         python_type(other)
                     )));
                 }
-                (Value::Array(items), _) => Value::Bool(items.iter().any(|i| python_eq(i, &search))),
+                (Value::Array(items), _) => {
+                    Value::Bool(items.iter().any(|i| python_eq(i, &search)))
+                }
                 _ => Value::Bool(false),
             }
         }
@@ -223,7 +251,11 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
             let subject = first(&mut args);
             let affix = value_arg(&mut args);
             let (s, a) = (subject.as_str().unwrap_or(""), affix.as_str().unwrap_or(""));
-            Value::Bool(if name == "ends_with" { s.ends_with(a) } else { s.starts_with(a) })
+            Value::Bool(if name == "ends_with" {
+                s.ends_with(a)
+            } else {
+                s.starts_with(a)
+            })
         }
         "join" => {
             let separator = first(&mut args);
@@ -233,8 +265,18 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
                 .collect();
             Value::String(parts.join(separator.as_str().unwrap_or("")))
         }
-        "keys" => Value::Array(object(first(&mut args)).into_iter().map(|(k, _)| Value::String(k)).collect()),
-        "values" => Value::Array(object(first(&mut args)).into_iter().map(|(_, v)| v).collect()),
+        "keys" => Value::Array(
+            object(first(&mut args))
+                .into_iter()
+                .map(|(k, _)| Value::String(k))
+                .collect(),
+        ),
+        "values" => Value::Array(
+            object(first(&mut args))
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect(),
+        ),
         "length" => Value::from(match first(&mut args) {
             Value::String(s) => s.chars().count(),
             Value::Array(items) => items.len(),
@@ -242,11 +284,13 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
             _ => 0,
         }),
         "map" => {
-            let Some(expref) = expref_arg(&mut args) else { return Ok(Value::Null) };
+            let Some(expref) = expref_arg(&mut args) else {
+                return Ok(Value::Null);
+            };
             let items = array(value_arg(&mut args));
             let mut out = Vec::with_capacity(items.len());
             for item in &items {
-                out.push(evaluate(expref.0, item)?);
+                out.push(interpreter.evaluate(expref.0, item)?);
             }
             Value::Array(out)
         }
@@ -256,8 +300,10 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
         }
         "max_by" | "min_by" => {
             let items = array(first(&mut args));
-            let Some(expref) = expref_arg(&mut args) else { return Ok(Value::Null) };
-            extreme_by(name, items, &expref)?
+            let Some(expref) = expref_arg(&mut args) else {
+                return Ok(Value::Null);
+            };
+            extreme_by(interpreter, name, items, &expref)?
         }
         "merge" => {
             let mut merged = Map::new();
@@ -265,9 +311,14 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
                 match arg {
                     Arg::Value(Value::Object(map)) => merged.extend(map),
                     Arg::Value(other) => {
-                        return Err(error(format!("'{}' object is not iterable", python_type(&other))));
+                        return Err(error(format!(
+                            "'{}' object is not iterable",
+                            python_type(&other)
+                        )));
                     }
-                    Arg::Expref(_) => return Err(error("'_Expression' object is not iterable".to_owned())),
+                    Arg::Expref(_) => {
+                        return Err(error("'_Expression' object is not iterable".to_owned()));
+                    }
                 }
             }
             Value::Object(merged)
@@ -294,13 +345,21 @@ fn dispatch(name: &str, args: Vec<Arg>) -> Eval {
         }
         "sort_by" => {
             let items = array(first(&mut args));
-            let Some(expref) = expref_arg(&mut args) else { return Ok(Value::Null) };
-            sort_by(items, &expref)?
+            let Some(expref) = expref_arg(&mut args) else {
+                return Ok(Value::Null);
+            };
+            sort_by(interpreter, items, &expref)?
         }
         "sum" => {
             let items = array(first(&mut args));
             if items.iter().all(|v| v.is_i64() || v.is_u64()) {
-                let total: i128 = items.iter().map(|v| v.as_i64().map_or_else(|| i128::from(v.as_u64().unwrap_or(0)), i128::from)).sum();
+                let total: i128 = items
+                    .iter()
+                    .map(|v| {
+                        v.as_i64()
+                            .map_or_else(|| i128::from(v.as_u64().unwrap_or(0)), i128::from)
+                    })
+                    .sum();
                 i64::try_from(total).map_or_else(|_| float(total as f64), Value::from)
             } else {
                 float(sum_f64(&items))
@@ -332,7 +391,11 @@ fn extreme(items: Vec<Value>, symbol: &str) -> Result<Option<Value>, QueryError>
             None => true,
             Some(current) => {
                 let ord = python_compare(&item, current, symbol)?;
-                if symbol == ">" { ord.is_gt() } else { ord.is_lt() }
+                if symbol == ">" {
+                    ord.is_gt()
+                } else {
+                    ord.is_lt()
+                }
             }
         };
         if better {
@@ -343,24 +406,44 @@ fn extreme(items: Vec<Value>, symbol: &str) -> Result<Option<Value>, QueryError>
 }
 
 /// The key of one element for the `*_by` functions, type-checked as Python's key functions do.
-fn key_of(function: &str, expref: &Expref, item: &Value, allowed: &[&str]) -> Eval {
-    let key = evaluate(expref.0, item)?;
+fn key_of(
+    interpreter: &Interpreter,
+    function: &str,
+    expref: &Expref,
+    item: &Value,
+    allowed: &[&str],
+) -> Eval {
+    let key = interpreter.evaluate(expref.0, item)?;
     if !allowed.contains(&jmespath_type(&key)) {
-        return Err(type_error(function, str_of_any(&key), jmespath_type(&key), allowed));
+        return Err(type_error(
+            function,
+            str_of_any(&key),
+            jmespath_type(&key),
+            allowed,
+        ));
     }
     Ok(key)
 }
 
-fn extreme_by(function: &str, items: Vec<Value>, expref: &Expref) -> Eval {
+fn extreme_by(
+    interpreter: &Interpreter,
+    function: &str,
+    items: Vec<Value>,
+    expref: &Expref,
+) -> Eval {
     let symbol = if function == "max_by" { ">" } else { "<" };
     let mut best: Option<(Value, Value)> = None;
     for item in items {
-        let key = key_of(function, expref, &item, &["number", "string"])?;
+        let key = key_of(interpreter, function, expref, &item, &["number", "string"])?;
         let better = match &best {
             None => true,
             Some((best_key, _)) => {
                 let ord = python_compare(&key, best_key, symbol)?;
-                if symbol == ">" { ord.is_gt() } else { ord.is_lt() }
+                if symbol == ">" {
+                    ord.is_gt()
+                } else {
+                    ord.is_lt()
+                }
             }
         };
         if better {
@@ -371,21 +454,28 @@ fn extreme_by(function: &str, items: Vec<Value>, expref: &Expref) -> Eval {
 }
 
 /// `sort_by`: the first element's key type is required of all; the sort is stable.
-fn sort_by(items: Vec<Value>, expref: &Expref) -> Eval {
+fn sort_by(interpreter: &Interpreter, items: Vec<Value>, expref: &Expref) -> Eval {
     let Some(first) = items.first() else {
         return Ok(Value::Array(items));
     };
-    let required = jmespath_type(&evaluate(expref.0, first)?);
+    let required = jmespath_type(&interpreter.evaluate(expref.0, first)?);
     if required != "number" && required != "string" {
-        return Err(type_error("sort_by", str_of_any(first), required, &["string", "number"]));
+        return Err(type_error(
+            "sort_by",
+            str_of_any(first),
+            required,
+            &["string", "number"],
+        ));
     }
     let mut keyed = Vec::with_capacity(items.len());
     for item in items {
-        let key = key_of("sort_by", expref, &item, &[required])?;
+        let key = key_of(interpreter, "sort_by", expref, &item, &[required])?;
         keyed.push((key, item));
     }
     keyed.sort_by(|(a, _), (b, _)| python_compare(a, b, "<").unwrap_or(std::cmp::Ordering::Equal));
-    Ok(Value::Array(keyed.into_iter().map(|(_, item)| item).collect()))
+    Ok(Value::Array(
+        keyed.into_iter().map(|(_, item)| item).collect(),
+    ))
 }
 
 /// `to_number`: numbers pass, strings parse as Python's `int()` then `float()`, else null.
@@ -396,8 +486,14 @@ fn to_number(value: Value) -> Value {
             let text = s.trim();
             if let Ok(i) = text.parse::<i64>() {
                 Value::from(i)
-            } else if text.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
-                text.parse::<f64>().ok().filter(|f| f.is_finite()).map_or(Value::Null, float)
+            } else if text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            {
+                text.parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite())
+                    .map_or(Value::Null, float)
             } else {
                 Value::Null
             }

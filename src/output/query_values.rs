@@ -111,7 +111,10 @@ mod tests {
         assert!(python_eq(&json!(1), &json!(1.0)));
         assert!(python_eq(&json!(true), &json!(1)));
         assert!(!jmespath_equals(&json!(true), &json!(1)));
-        assert!(jmespath_equals(&json!({"a": 1, "b": 2}), &json!({"b": 2, "a": 1.0})));
+        assert!(jmespath_equals(
+            &json!({"a": 1, "b": 2}),
+            &json!({"b": 2, "a": 1.0})
+        ));
     }
 
     #[test]

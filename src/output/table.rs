@@ -176,7 +176,14 @@ mod tests {
 
     #[test]
     fn falsy_values_print_nothing() {
-        for value in [json!(null), json!(0), json!(""), json!([]), json!({}), json!(false)] {
+        for value in [
+            json!(null),
+            json!(0),
+            json!(""),
+            json!([]),
+            json!({}),
+            json!(false),
+        ] {
             assert_eq!(render(&value, "Op", false, 80), "");
         }
     }

@@ -240,7 +240,11 @@ fn align_left(text: &str, text_len: usize, length: usize, left: &str, right: &st
     let padding = if length >= needed { 2 } else { 0 };
     let so_far = left.len() + padding + text_len;
     let fill = length.saturating_sub(so_far + right.len());
-    format!("{left}{}{text}{}{right}", " ".repeat(padding), " ".repeat(fill))
+    format!(
+        "{left}{}{text}{}{right}",
+        " ".repeat(padding),
+        " ".repeat(fill)
+    )
 }
 
 #[cfg(test)]

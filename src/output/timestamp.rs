@@ -82,6 +82,9 @@ mod tests {
     #[test]
     fn before_the_epoch_borrows_a_second() {
         let utc = FixedOffset::east_opt(0).unwrap();
-        assert_eq!(format_in(Timestamp(-0.5), &utc), "1969-12-31T23:59:59.500000+00:00");
+        assert_eq!(
+            format_in(Timestamp(-0.5), &utc),
+            "1969-12-31T23:59:59.500000+00:00"
+        );
     }
 }

@@ -115,7 +115,13 @@ impl Emitter {
         self.indention = true;
     }
 
-    fn write_indicator(&mut self, indicator: &str, need_whitespace: bool, is_whitespace: bool, is_indention: bool) {
+    fn write_indicator(
+        &mut self,
+        indicator: &str,
+        need_whitespace: bool,
+        is_whitespace: bool,
+        is_indention: bool,
+    ) {
         if need_whitespace && !self.whitespace {
             self.put(" ");
         }
@@ -293,7 +299,12 @@ impl Emitter {
                 self.put(&escape(ch));
                 spaces = false;
             } else if ch == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i + 1 != chars.len() {
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i != 0
+                    && i + 1 != chars.len()
+                {
                     self.write_indent();
                     if chars.get(i + 1) == Some(&' ') {
                         self.put("\\");
@@ -395,7 +406,9 @@ fn analyze(text: &str) -> Analysis {
         let followed_by_whitespace = is_blank_or_end(chars.get(i + 1));
         let last = i + 1 == chars.len();
         if i == 0 {
-            if "#,[]{}&*!|>'\"%@`".contains(ch) || (matches!(ch, '?' | ':' | '-') && followed_by_whitespace) {
+            if "#,[]{}&*!|>'\"%@`".contains(ch)
+                || (matches!(ch, '?' | ':' | '-') && followed_by_whitespace)
+            {
                 block_indicators = true;
             }
         } else if (ch == ':' && followed_by_whitespace) || (ch == '#' && preceded_by_whitespace) {
@@ -427,7 +440,13 @@ fn analyze(text: &str) -> Analysis {
     }
     let mut block_plain_allowed = true;
     let mut single_quoted_allowed = true;
-    if leading_space || leading_break || trailing_space || trailing_break || line_breaks || block_indicators {
+    if leading_space
+        || leading_break
+        || trailing_space
+        || trailing_break
+        || line_breaks
+        || block_indicators
+    {
         block_plain_allowed = false;
     }
     if break_space || space_break || special_characters {
@@ -448,7 +467,8 @@ mod tests {
 
     #[test]
     fn layout_matches_ruamel_safe_dump() {
-        let value = json!({"b": 1, "a": [1, 2], "c": {"x": null, "y": []}, "d": {}, "e": [[1, 2], [3]]});
+        let value =
+            json!({"b": 1, "a": [1, 2], "c": {"x": null, "y": []}, "d": {}, "e": [[1, 2], [3]]});
         let want = "a:\n- 1\n- 2\nb: 1\nc:\n  x: null\n  y: []\nd: {}\ne:\n- - 1\n  - 2\n- - 3\n";
         assert_eq!(render(&value), want);
     }
@@ -464,13 +484,17 @@ mod tests {
 
     #[test]
     fn stream_pages_are_list_items() {
-        assert_eq!(render_stream_page(&json!({"TableNames": ["MyTable"]})), "- TableNames:\n  - MyTable\n");
+        assert_eq!(
+            render_stream_page(&json!({"TableNames": ["MyTable"]})),
+            "- TableNames:\n  - MyTable\n"
+        );
     }
 
     #[test]
     fn quoting_and_escapes() {
         let value = json!(["123", "yes", "tab\there", "emoji 😀", "nl\nhere", "it's"]);
-        let want = "- '123'\n- yes\n- \"tab\\there\"\n- \"emoji \\U0001F600\"\n- 'nl\n\n  here'\n- it's\n";
+        let want =
+            "- '123'\n- yes\n- \"tab\\there\"\n- \"emoji \\U0001F600\"\n- 'nl\n\n  here'\n- it's\n";
         assert_eq!(render(&value), want);
     }
 }

@@ -59,7 +59,9 @@ fn is_float(text: &str) -> bool {
     if !body.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let int_end = body.find(|c: char| !digit_or_underscore(c)).unwrap_or(body.len());
+    let int_end = body
+        .find(|c: char| !digit_or_underscore(c))
+        .unwrap_or(body.len());
     let rest = &body[int_end..];
     if let Some(after_point) = rest.strip_prefix('.') {
         let end = after_point
@@ -91,7 +93,14 @@ fn is_int(text: &str) -> bool {
 fn is_timestamp(text: &str) -> bool {
     let b = text.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    if b.len() == 10 && (0..4).all(digit) && b[4] == b'-' && digit(5) && digit(6) && b[7] == b'-' && digit(8) && digit(9)
+    if b.len() == 10
+        && (0..4).all(digit)
+        && b[4] == b'-'
+        && digit(5)
+        && digit(6)
+        && b[7] == b'-'
+        && digit(8)
+        && digit(9)
     {
         return true;
     }
@@ -170,15 +179,52 @@ mod tests {
     #[test]
     fn quoted_like_ruamel_yaml_1_2() {
         for text in [
-            "true", "FALSE", "123", "-1", "+1", "1_000", "0x1F", "0o17", "0b101", "1.5", ".5",
-            "1e3", "1.0e+16", ".inf", "-.Inf", ".NaN", "~", "null", "", "2024-01-01",
-            "2020-05-13T13:20:27-04:00", "2020-05-13 13:20:27.5 Z", "<<", "=", "-_",
+            "true",
+            "FALSE",
+            "123",
+            "-1",
+            "+1",
+            "1_000",
+            "0x1F",
+            "0o17",
+            "0b101",
+            "1.5",
+            ".5",
+            "1e3",
+            "1.0e+16",
+            ".inf",
+            "-.Inf",
+            ".NaN",
+            "~",
+            "null",
+            "",
+            "2024-01-01",
+            "2020-05-13T13:20:27-04:00",
+            "2020-05-13 13:20:27.5 Z",
+            "<<",
+            "=",
+            "-_",
         ] {
             assert!(resolves_to_non_string(text), "{text:?}");
         }
         for text in [
-            "yes", "no", "on", "Off", "y", "n", "jane", "1.2.3", "0x", "1e", ".5e3", "+.", "2024-1-1",
-            "2020-05-13T13:20:27-04:0", "a1", "12:30", "True1",
+            "yes",
+            "no",
+            "on",
+            "Off",
+            "y",
+            "n",
+            "jane",
+            "1.2.3",
+            "0x",
+            "1e",
+            ".5e3",
+            "+.",
+            "2024-1-1",
+            "2020-05-13T13:20:27-04:0",
+            "a1",
+            "12:30",
+            "True1",
         ] {
             assert!(!resolves_to_non_string(text), "{text:?}");
         }
