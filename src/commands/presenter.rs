@@ -1,0 +1,76 @@
+//! Turns response documents into stdout text: timestamps in the configured format, `--query`,
+//! then the output module's renderer. Nothing but successful output is written here.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use super::error::CommandError;
+use super::listing::DocumentSink;
+use super::operation::Operation;
+use super::settings::Presentation;
+use super::timestamps;
+use crate::cli::OutputFormat;
+
+pub struct Presenter<'a> {
+    op: Operation,
+    presentation: Presentation,
+    query: Option<&'a str>,
+    color: bool,
+    out: &'a mut dyn Write,
+}
+
+impl<'a> Presenter<'a> {
+    pub fn new(
+        op: Operation,
+        presentation: Presentation,
+        query: Option<&'a str>,
+        color: bool,
+        out: &'a mut dyn Write,
+    ) -> Self {
+        Presenter {
+            op,
+            presentation,
+            query,
+            color,
+            out,
+        }
+    }
+
+
+    /// Prints a document whose timestamps are already in their final form (skeletons).
+    pub fn print_converted(&mut self, doc: Value) -> Result<(), CommandError> {
+        let doc = match self.query {
+            Some(expression) => crate::output::apply_query(&doc, expression)
+                .map_err(|e| CommandError::Other(e.to_string()))?,
+            None => doc,
+        };
+        let text = crate::output::render(&doc, self.presentation.output, self.op.name(), self.color);
+        // A closed pipe (`| head`) is not an error: the AWS CLI stops quietly too.
+        let _ = self
+            .out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.flush());
+        Ok(())
+    }
+}
+
+impl DocumentSink for Presenter<'_> {
+    /// Text and yaml-stream print each page as it arrives (with `--query` applied to each
+    /// page, as the AWS CLI's text formatter does); the other formats print one merged document.
+    fn streams_pages(&self) -> bool {
+        matches!(
+            self.presentation.output,
+            OutputFormat::Text | OutputFormat::YamlStream
+        )
+    }
+
+    fn print(&mut self, mut doc: Value) -> Result<(), CommandError> {
+        timestamps::convert(
+            &mut doc,
+            self.op.timestamp_paths(),
+            self.presentation.timestamps,
+        );
+        self.print_converted(doc)
+    }
+}
