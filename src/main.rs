@@ -9,7 +9,11 @@ fn main() {
         Err(err) => {
             // Bad syntax exits 252 as in AWS CLI v2; --help and --version print and exit 0.
             let _ = err.print();
-            std::process::exit(if err.use_stderr() { commands::EXIT_USAGE } else { 0 });
+            std::process::exit(if err.use_stderr() {
+                commands::EXIT_USAGE
+            } else {
+                0
+            });
         }
     };
     if let Some(request) = cli

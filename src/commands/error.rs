@@ -82,9 +82,7 @@ impl From<ApiError> for CommandError {
         }
         match err.kind {
             ErrorKind::InvalidInput => CommandError::Usage(err.message),
-            ErrorKind::Credentials { .. } | ErrorKind::Config => {
-                CommandError::Config(err.message)
-            }
+            ErrorKind::Credentials { .. } | ErrorKind::Config => CommandError::Config(err.message),
             ErrorKind::NotFound
             | ErrorKind::Throttled
             | ErrorKind::AccessDenied
@@ -101,9 +99,10 @@ mod tests {
 
     #[test]
     fn service_errors_print_the_aws_cli_sentence_and_exit_254() {
-        let err: CommandError = ApiError::new(ErrorKind::NotFound, "DescribeUser", "User not found")
-            .with_code("ResourceNotFoundException")
-            .into();
+        let err: CommandError =
+            ApiError::new(ErrorKind::NotFound, "DescribeUser", "User not found")
+                .with_code("ResourceNotFoundException")
+                .into();
         assert_eq!(err.exit_code(), 254);
         assert_eq!(
             err.stderr_text(),

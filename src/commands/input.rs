@@ -256,7 +256,10 @@ mod tests {
             "{err:?}"
         );
         let err = load_cli_input(Some("file:///nonexistent/x.json"), None).unwrap_err();
-        assert!(err.stderr_text().contains("Unable to load paramfile file:///nonexistent/x.json"));
+        assert!(
+            err.stderr_text()
+                .contains("Unable to load paramfile file:///nonexistent/x.json")
+        );
         let err = load_cli_input(None, Some("[1, 2]")).unwrap_err();
         assert!(err.stderr_text().contains("got list"), "{err:?}");
         let err = load_cli_input(None, Some("a: [unclosed")).unwrap_err();
@@ -317,6 +320,9 @@ mod tests {
             )
         );
         let err = validate(&obj(json!({"MaxResults": "ten"})), &members).unwrap_err();
-        assert!(err.stderr_text().contains("value: ten, type: <class 'str'>"));
+        assert!(
+            err.stderr_text()
+                .contains("value: ten, type: <class 'str'>")
+        );
     }
 }

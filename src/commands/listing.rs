@@ -178,17 +178,30 @@ mod tests {
 
     async fn run_with(op: Operation, streams: bool, paging: Paging) -> (Vec<Value>, FakeService) {
         let service = FakeService::new();
-        let mut sink = Recorder { streams, docs: Vec::new() };
+        let mut sink = Recorder {
+            streams,
+            docs: Vec::new(),
+        };
         let paginator = op.paginator().unwrap();
-        run(paginator, paging, (None, None), |t, s| service.page(t, s), &mut sink)
-            .await
-            .unwrap();
+        run(
+            paginator,
+            paging,
+            (None, None),
+            |t, s| service.page(t, s),
+            &mut sink,
+        )
+        .await
+        .unwrap();
         (sink.docs, service)
     }
 
     #[tokio::test]
     async fn json_merges_all_pages_into_one_document() {
-        let paging = Paging::Auto { page_size: 3, max_items: None, starting: None };
+        let paging = Paging::Auto {
+            page_size: 3,
+            max_items: None,
+            starting: None,
+        };
         let (docs, service) = run_with(Operation::SearchUsers, false, paging).await;
         assert_eq!(docs.len(), 1);
         let ids: Vec<Value> = (0..7).map(|i| json!({"Id": i})).collect();
@@ -197,23 +210,38 @@ mod tests {
         assert_eq!(keys, ["Users", "ApproximateTotalCount"]);
         assert_eq!(
             *service.requests.borrow(),
-            vec![(None, Some(3)), (Some("3".into()), Some(3)), (Some("6".into()), Some(3))]
+            vec![
+                (None, Some(3)),
+                (Some("3".into()), Some(3)),
+                (Some("6".into()), Some(3))
+            ]
         );
     }
 
     #[tokio::test]
     async fn max_items_stops_early_and_prints_the_resume_token_last() {
-        let paging = Paging::Auto { page_size: 3, max_items: Some(4), starting: None };
+        let paging = Paging::Auto {
+            page_size: 3,
+            max_items: Some(4),
+            starting: None,
+        };
         let (docs, service) = run_with(Operation::ListUsers, false, paging).await;
         let doc = &docs[0];
         assert_eq!(doc["UserSummaryList"].as_array().unwrap().len(), 4);
-        assert_eq!(doc["NextToken"], json!(encode_resume_token(Some("3"), Some(1))));
+        assert_eq!(
+            doc["NextToken"],
+            json!(encode_resume_token(Some("3"), Some(1)))
+        );
         assert_eq!(service.requests.borrow().len(), 2);
     }
 
     #[tokio::test]
     async fn text_streams_each_page_with_the_first_pages_extra_member_first() {
-        let paging = Paging::Auto { page_size: 3, max_items: Some(5), starting: None };
+        let paging = Paging::Auto {
+            page_size: 3,
+            max_items: Some(5),
+            starting: None,
+        };
         let (docs, _) = run_with(Operation::SearchUsers, true, paging).await;
         assert_eq!(docs.len(), 3);
         let keys: Vec<&String> = docs[0].as_object().unwrap().keys().collect();

@@ -91,7 +91,14 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
         }
         Plan::Call { params, paging } => {
             let client = ConnectClient::new(&client::options(global)).await?;
-            debug(global, &format!("calling {} with {}", op.name(), Value::Object(params.clone())));
+            debug(
+                global,
+                &format!(
+                    "calling {} with {}",
+                    op.name(),
+                    Value::Object(params.clone())
+                ),
+            );
             call(&client, op, params, paging, &mut presenter).await
         }
     }
@@ -165,7 +172,14 @@ async fn call(
                 let page = client.list_instances_page(token, max).await?;
                 page_doc(&page.items, page.next_token, None)
             };
-            listing::run(operation::LIST_INSTANCES, paging, explicit, fetch, presenter).await
+            listing::run(
+                operation::LIST_INSTANCES,
+                paging,
+                explicit,
+                fetch,
+                presenter,
+            )
+            .await
         }
         Operation::SearchUsers => {
             let criteria = params.get("SearchCriteria");

@@ -37,7 +37,6 @@ impl<'a> Presenter<'a> {
         }
     }
 
-
     /// Prints a document whose timestamps are already in their final form (skeletons).
     pub fn print_converted(&mut self, doc: Value) -> Result<(), CommandError> {
         let doc = match self.query {
@@ -45,7 +44,8 @@ impl<'a> Presenter<'a> {
                 .map_err(|e| CommandError::Other(e.to_string()))?,
             None => doc,
         };
-        let text = crate::output::render(&doc, self.presentation.output, self.op.name(), self.color);
+        let text =
+            crate::output::render(&doc, self.presentation.output, self.op.name(), self.color);
         // A closed pipe (`| head`) is not an error: the AWS CLI stops quietly too.
         let _ = self
             .out

@@ -88,8 +88,18 @@ impl<'a> CommandRequest<'a> {
         if let CommandRequest::SearchUsers(a) = self {
             let filter = a.search_filter.as_deref();
             let criteria = a.search_criteria.as_deref();
-            put("SearchFilter", filter.map(|f| parse_json_param(f, "--search-filter")).transpose()?);
-            put("SearchCriteria", criteria.map(|c| parse_json_param(c, "--search-criteria")).transpose()?);
+            put(
+                "SearchFilter",
+                filter
+                    .map(|f| parse_json_param(f, "--search-filter"))
+                    .transpose()?,
+            );
+            put(
+                "SearchCriteria",
+                criteria
+                    .map(|c| parse_json_param(c, "--search-criteria"))
+                    .transpose()?,
+            );
         }
         Ok(m)
     }
@@ -140,12 +150,15 @@ pub fn plan(request: CommandRequest<'_>, no_paginate: bool) -> Result<Plan, Comm
     if input.cli_input_json.is_none() && input.cli_input_yaml.is_none() {
         required_options_given(op, &from_cli)?;
     }
-    let file = load_cli_input(input.cli_input_json.as_deref(), input.cli_input_yaml.as_deref())?;
+    let file = load_cli_input(
+        input.cli_input_json.as_deref(),
+        input.cli_input_yaml.as_deref(),
+    )?;
     let mut params = merge(from_cli, file);
     validate(&params, op.members())?;
     if let Some(Value::String(raw)) = params.get("InstanceId") {
-        let id = crate::connect::parse_instance_id(raw)
-            .map_err(|e| CommandError::Usage(e.message))?;
+        let id =
+            crate::connect::parse_instance_id(raw).map_err(|e| CommandError::Usage(e.message))?;
         params.insert("InstanceId".into(), Value::String(id));
     }
     if skeleton == Some(SkeletonKind::Output) {
@@ -209,7 +222,12 @@ fn paging_for(
     if no_paginate || manual {
         // Python truthiness: `--max-items 0` does not count as "given".
         let used: Vec<&str> = [
-            ("--starting-token", args.starting_token.as_deref().is_some_and(|t| !t.is_empty())),
+            (
+                "--starting-token",
+                args.starting_token
+                    .as_deref()
+                    .is_some_and(|t| !t.is_empty()),
+            ),
             ("--page-size", args.page_size.is_some_and(|n| n != 0)),
             ("--max-items", args.max_items.is_some_and(|n| n != 0)),
         ]
@@ -269,11 +287,22 @@ mod tests {
         let arn = format!("arn:aws:connect:us-east-1:123456789012:instance/{ID}");
         let input = json!({"UserId": "from-file", "InstanceId": "ignored"}).to_string();
         let plan = plan_for(&[
-            "describe-user", "--user-id", "u1", "--instance-id", &arn, "--cli-input-json", &input,
+            "describe-user",
+            "--user-id",
+            "u1",
+            "--instance-id",
+            &arn,
+            "--cli-input-json",
+            &input,
         ])
         .unwrap();
-        let Plan::Call { params, paging } = plan else { panic!("{plan:?}") };
-        assert_eq!(Value::Object(params), json!({"UserId": "u1", "InstanceId": ID}));
+        let Plan::Call { params, paging } = plan else {
+            panic!("{plan:?}")
+        };
+        assert_eq!(
+            Value::Object(params),
+            json!({"UserId": "u1", "InstanceId": ID})
+        );
         assert_eq!(paging, Paging::Single);
     }
 
@@ -283,14 +312,25 @@ mod tests {
         assert_eq!(err.exit_code(), 252);
         let text = err.stderr_text();
         assert!(text.contains("Usage: connect-tui describe-user"), "{text}");
-        assert!(text.contains("error: the following arguments are required: --user-id"), "{text}");
+        assert!(
+            text.contains("error: the following arguments are required: --user-id"),
+            "{text}"
+        );
         let input = format!(r#"{{"InstanceId": "{ID}"}}"#);
         let err = plan_for(&["describe-user", "--cli-input-json", &input]).unwrap_err();
-        assert!(err.stderr_text().contains("Missing required parameter in input: \"UserId\""));
-        let err = plan_for(&["describe-user", "--user-id", "u", "--instance-id", "nope"]).unwrap_err();
+        assert!(
+            err.stderr_text()
+                .contains("Missing required parameter in input: \"UserId\"")
+        );
+        let err =
+            plan_for(&["describe-user", "--user-id", "u", "--instance-id", "nope"]).unwrap_err();
         assert_eq!(err.exit_code(), 252);
-        let err = plan_for(&["search-users", "--instance-id", ID, "--search-filter", "{"]).unwrap_err();
-        assert!(err.stderr_text().contains("Error parsing parameter '--search-filter'"));
+        let err =
+            plan_for(&["search-users", "--instance-id", ID, "--search-filter", "{"]).unwrap_err();
+        assert!(
+            err.stderr_text()
+                .contains("Error parsing parameter '--search-filter'")
+        );
     }
 
     #[test]
@@ -300,7 +340,11 @@ mod tests {
             plan,
             Plan::Call {
                 params: json!({"InstanceId": ID}).as_object().unwrap().clone(),
-                paging: Paging::Auto { page_size: 1000, max_items: Some(5), starting: None },
+                paging: Paging::Auto {
+                    page_size: 1000,
+                    max_items: Some(5),
+                    starting: None
+                },
             }
         );
         let Plan::Call { paging, .. } =
@@ -308,14 +352,31 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!(paging, Paging::Auto { page_size: 7, max_items: None, starting: None });
-        let Plan::Call { paging, .. } = plan_for(&["list-instances"]).unwrap() else { panic!() };
-        assert_eq!(paging, Paging::Auto { page_size: 10, max_items: None, starting: None });
+        assert_eq!(
+            paging,
+            Paging::Auto {
+                page_size: 7,
+                max_items: None,
+                starting: None
+            }
+        );
+        let Plan::Call { paging, .. } = plan_for(&["list-instances"]).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            paging,
+            Paging::Auto {
+                page_size: 10,
+                max_items: None,
+                starting: None
+            }
+        );
     }
 
     #[test]
     fn no_paginate_or_explicit_page_members_mean_one_request() {
-        let Plan::Call { paging, .. } = plan_for(&["--no-paginate", "list-instances"]).unwrap() else {
+        let Plan::Call { paging, .. } = plan_for(&["--no-paginate", "list-instances"]).unwrap()
+        else {
             panic!()
         };
         assert_eq!(paging, Paging::Single);
@@ -325,9 +386,19 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!((params["MaxResults"].clone(), paging), (json!(3), Paging::Single));
-        let err = plan_for(&["list-instances", "--no-paginate", "--max-items", "2", "--page-size", "1"])
-            .unwrap_err();
+        assert_eq!(
+            (params["MaxResults"].clone(), paging),
+            (json!(3), Paging::Single)
+        );
+        let err = plan_for(&[
+            "list-instances",
+            "--no-paginate",
+            "--max-items",
+            "2",
+            "--page-size",
+            "1",
+        ])
+        .unwrap_err();
         assert_eq!(
             err.stderr_text(),
             "\nError during pagination: Cannot specify --no-paginate along with pagination \

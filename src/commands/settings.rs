@@ -134,7 +134,10 @@ mod tests {
     const CONFIG: &str = "[default]\noutput = table\n\n[profile iso]\noutput = text\n\
                           cli_timestamp_format = none\n";
 
-    async fn load(flag: Option<&str>, env: &[(&str, &str)]) -> Result<ProfileSettings, CommandError> {
+    async fn load(
+        flag: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Result<ProfileSettings, CommandError> {
         let fs = Fs::from_slice(&[("/cfg", CONFIG)]);
         let mut vars = vec![("AWS_CONFIG_FILE", "/cfg"), ("HOME", "/home/none")];
         vars.extend_from_slice(env);
@@ -152,11 +155,16 @@ mod tests {
         let by_env = load(None, &[("AWS_PROFILE", "iso")]).await.unwrap();
         assert_eq!(by_env.selected.as_deref(), Some("iso"));
         // botocore reads AWS_DEFAULT_PROFILE before AWS_PROFILE; the flag beats both.
-        let both = load(None, &[("AWS_PROFILE", "nope"), ("AWS_DEFAULT_PROFILE", "iso")])
+        let both = load(
+            None,
+            &[("AWS_PROFILE", "nope"), ("AWS_DEFAULT_PROFILE", "iso")],
+        )
+        .await
+        .unwrap();
+        assert_eq!(both.selected.as_deref(), Some("iso"));
+        let flag = load(Some("default"), &[("AWS_PROFILE", "iso")])
             .await
             .unwrap();
-        assert_eq!(both.selected.as_deref(), Some("iso"));
-        let flag = load(Some("default"), &[("AWS_PROFILE", "iso")]).await.unwrap();
         assert_eq!(flag.output.as_deref(), Some("table"));
     }
 

@@ -95,7 +95,12 @@ mod tests {
     fn every_input_skeleton_lists_the_operations_members_in_order() {
         for op in ALL {
             let json: Value = serde_json::from_str(input_json(op)).unwrap();
-            let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+            let keys: Vec<&str> = json
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
             let members: Vec<&str> = op.members().iter().map(|m| m.name).collect();
             assert_eq!(keys, members, "{}", op.command());
             assert!(input_json(op).ends_with("}\n"));
@@ -118,7 +123,10 @@ mod tests {
 
     #[test]
     fn unknown_kinds_are_usage_errors() {
-        assert_eq!(SkeletonKind::parse("yaml-input").unwrap(), SkeletonKind::YamlInput);
+        assert_eq!(
+            SkeletonKind::parse("yaml-input").unwrap(),
+            SkeletonKind::YamlInput
+        );
         assert_eq!(SkeletonKind::parse("xml").unwrap_err().exit_code(), 252);
     }
 }
