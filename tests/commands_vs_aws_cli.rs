@@ -727,6 +727,16 @@ mod ours_only {
             vec!["describe-user", "--instance-id", &id, "--user-id", missing],
             vec!["list-instances", "--profile", "nope"],
             vec!["list-instances", "--no-paginate", "--max-items", "1"],
+            vec![
+                "describe-user",
+                "--user-id",
+                "u",
+                "--instance-id",
+                &id,
+                "--cli-input-json",
+                "{\"Foo\": 1}",
+            ],
+            vec!["list-users", "--cli-input-json", "{\"MaxResults\": 0}"],
         ] {
             let ours = fx.ours(&args);
             let aws = fx.aws(&args);

@@ -5,11 +5,12 @@ use std::time::Duration;
 use crate::cli::GlobalArgs;
 use crate::connect::ClientOptions;
 
-/// `--cli-connect-timeout` / `--cli-read-timeout` in seconds, 0 meaning no timeout (which
-/// `ClientOptions` spells `Some(Duration::ZERO)`).
-pub fn options(global: &GlobalArgs) -> ClientOptions {
+/// `profile` is the one botocore selects (`--profile`, `AWS_DEFAULT_PROFILE`, `AWS_PROFILE`;
+/// the SDK alone would not read `AWS_DEFAULT_PROFILE`). `--cli-connect-timeout` /
+/// `--cli-read-timeout` are seconds, 0 meaning no timeout (`Some(Duration::ZERO)`).
+pub fn options(global: &GlobalArgs, profile: Option<String>) -> ClientOptions {
     ClientOptions {
-        profile: global.profile.clone(),
+        profile,
         region: global.region.clone(),
         endpoint_url: global.endpoint_url.clone(),
         connect_timeout: global.cli_connect_timeout.map(Duration::from_secs),
@@ -26,7 +27,6 @@ mod tests {
     #[test]
     fn global_options_reach_the_client_and_zero_means_no_timeout() {
         let global = GlobalArgs {
-            profile: Some("p".into()),
             region: Some("eu-west-2".into()),
             endpoint_url: Some("http://127.0.0.1:1".into()),
             cli_connect_timeout: Some(0),
@@ -35,7 +35,7 @@ mod tests {
             demo: true,
             ..GlobalArgs::default()
         };
-        let opts = options(&global);
+        let opts = options(&global, Some("p".into()));
         assert_eq!(opts.profile.as_deref(), Some("p"));
         assert_eq!(opts.region.as_deref(), Some("eu-west-2"));
         assert_eq!(opts.endpoint_url.as_deref(), Some("http://127.0.0.1:1"));

@@ -91,8 +91,8 @@ pub fn merge(command_line: Map<String, Value>, file: Map<String, Value>) -> Map<
     merged
 }
 
-/// botocore's checks on the top-level members, with its messages: missing required members
-/// first, then each given member in order (unknown, wrong type, out of range).
+/// botocore's checks on the top-level members, with its messages and in its order: missing
+/// required members, unknown members, then wrong types and out-of-range values.
 pub fn validate(params: &Map<String, Value>, members: &[Member]) -> Result<(), CommandError> {
     let mut problems = Vec::new();
     for m in members.iter().filter(|m| m.required) {
@@ -103,16 +103,17 @@ pub fn validate(params: &Map<String, Value>, members: &[Member]) -> Result<(), C
             ));
         }
     }
+    // Unknown members are all reported before the known members' values are checked.
+    let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+    for key in params.keys().filter(|k| !names.contains(&k.as_str())) {
+        problems.push(format!(
+            "Unknown parameter in input: \"{key}\", must be one of: {}",
+            names.join(", ")
+        ));
+    }
     for (key, value) in params {
-        match members.iter().find(|m| m.name == key) {
-            None => {
-                let names: Vec<&str> = members.iter().map(|m| m.name).collect();
-                problems.push(format!(
-                    "Unknown parameter in input: \"{key}\", must be one of: {}",
-                    names.join(", ")
-                ));
-            }
-            Some(m) => problems.extend(check_kind(key, value, m.kind)),
+        if let Some(m) = members.iter().find(|m| m.name == key) {
+            problems.extend(check_kind(key, value, m.kind));
         }
     }
     if problems.is_empty() {
@@ -289,6 +290,21 @@ mod tests {
             )
         );
         assert!(validate(&obj(json!({"UserId": "u", "InstanceId": "i"})), DESCRIBE).is_ok());
+    }
+
+    #[test]
+    fn unknown_members_come_before_type_errors() {
+        let err = validate(&obj(json!({"UserId": 5, "Foo": 1})), DESCRIBE).unwrap_err();
+        assert_eq!(
+            err,
+            CommandError::Usage(
+                "Parameter validation failed:\n\
+                 Missing required parameter in input: \"InstanceId\"\n\
+                 Unknown parameter in input: \"Foo\", must be one of: UserId, InstanceId\n\
+                 Invalid type for parameter UserId, value: 5, type: <class 'int'>, valid types: <class 'str'>"
+                    .into()
+            )
+        );
     }
 
     #[test]

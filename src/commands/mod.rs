@@ -75,7 +75,7 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
         let _ = std::io::stdout().lock().write_all(text.as_bytes());
         return Ok(());
     }
-    let presentation = presentation(global).await?;
+    let (presentation, profile) = presentation(global).await?;
     let mut stdout = std::io::stdout().lock();
     let mut presenter = Presenter::new(
         op,
@@ -90,7 +90,7 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
             presenter.print_converted(skeleton::output_document(op, presentation.output)?)
         }
         Plan::Call { params, paging } => {
-            let client = ConnectClient::new(&client::options(global)).await?;
+            let client = ConnectClient::new(&client::options(global, profile)).await?;
             debug(
                 global,
                 &format!(
@@ -104,8 +104,9 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
     }
 }
 
-/// Output and timestamp formats from `--output`, `AWS_DEFAULT_OUTPUT` and the profile.
-async fn presentation(global: &GlobalArgs) -> Result<Presentation, CommandError> {
+/// Output and timestamp formats from `--output`, `AWS_DEFAULT_OUTPUT` and the profile, and
+/// the profile explicitly selected (if any).
+async fn presentation(global: &GlobalArgs) -> Result<(Presentation, Option<String>), CommandError> {
     if let Some(expression) = &global.query
         && let Err(e) = jmespath::compile(expression)
     {
@@ -118,7 +119,8 @@ async fn presentation(global: &GlobalArgs) -> Result<Presentation, CommandError>
     let profile =
         settings::load_profile_settings(global.profile.as_deref(), &fs, &env, global.demo).await?;
     let env_output = env.get("AWS_DEFAULT_OUTPUT").ok();
-    settings::resolve(global.output, env_output.as_deref(), &profile)
+    let presentation = settings::resolve(global.output, env_output.as_deref(), &profile)?;
+    Ok((presentation, profile.selected))
 }
 
 /// `--color auto` (the default) colours only a terminal.
