@@ -1,7 +1,8 @@
 //! Runs a list operation and prints it the way the AWS CLI does: one raw page for
-//! `--no-paginate`, otherwise every page merged into one document (json, table, yaml) or
-//! printed page by page as it arrives (text, yaml-stream), with `NextToken` only when
-//! `--max-items` stopped early.
+//! `--no-paginate`; otherwise every page merged into one document (json, table, yaml), or
+//! printed page by page as it arrives: text prints each page's list (the first page with its
+//! non-aggregate member) and then the resume token, yaml-stream prints each raw page.
+//! A `NextToken` resume token appears only when `--max-items` stopped early.
 
 use std::future::Future;
 
@@ -21,10 +22,20 @@ pub struct PageDoc {
     pub non_aggregate: Option<Value>,
 }
 
+/// How an output format shows a paginated listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStyle {
+    /// One document once every page is in (json, table, yaml).
+    Merged,
+    /// Each page's list as it arrives, then the resume token (the AWS CLI's text formatter).
+    ListPerPage,
+    /// Each page as the service returned it, its list cut to `--max-items` (yaml-stream).
+    RawPerPage,
+}
+
 /// Where documents go: the presenter in the program, a recorder in tests.
 pub trait DocumentSink {
-    /// True when pages are printed one by one as they arrive.
-    fn streams_pages(&self) -> bool;
+    fn page_style(&self) -> PageStyle;
     /// Prints one document (timestamps still epoch numbers).
     fn print(&mut self, doc: Value) -> Result<(), CommandError>;
 }
@@ -56,41 +67,56 @@ where
     if max_items.is_some_and(|n| n <= 0) {
         eprintln!("warning: Non-positive values for --max-items may result in undefined behavior.");
     }
+    let style = presenter.page_style();
     let mut walk = PageWalk::new(max_items, starting);
     let mut merged: Vec<Value> = Vec::new();
     let mut non_aggregate: Option<Value> = None;
     let mut first = true;
     while let Some(token) = walk.next_request() {
         let page = fetch(token.map(str::to_string), Some(page_size)).await?;
+        let service_token = page.next_token.clone();
         let items = walk.accept(page.items, page.next_token)?;
         let mut doc = Map::new();
         if first && let Some(key) = paginator.non_aggregate_key {
             // botocore records the member from the first page, null when it is absent.
-            let value = page.non_aggregate.unwrap_or(Value::Null);
+            let value = page.non_aggregate.clone().unwrap_or(Value::Null);
             non_aggregate = Some(value.clone());
             doc.insert(key.to_string(), value);
         }
         first = false;
-        if presenter.streams_pages() {
-            doc.insert(paginator.result_key.to_string(), Value::Array(items));
-            presenter.print(Value::Object(doc))?;
-        } else {
-            merged.extend(items);
+        match style {
+            PageStyle::Merged => merged.extend(items),
+            PageStyle::ListPerPage => {
+                doc.insert(paginator.result_key.to_string(), Value::Array(items));
+                presenter.print(Value::Object(doc))?;
+            }
+            PageStyle::RawPerPage => {
+                let raw = PageDoc {
+                    items,
+                    next_token: service_token,
+                    non_aggregate: page.non_aggregate,
+                };
+                presenter.print(raw_page(paginator, raw))?;
+            }
         }
     }
-    if presenter.streams_pages() {
-        if let Some(token) = walk.resume_token() {
-            let inner = Value::Object(Map::from_iter([("NextToken".into(), token.into())]));
-            presenter.print(Value::Object(Map::from_iter([("NextToken".into(), inner)])))?;
-        }
-        return Ok(());
+    match style {
+        PageStyle::Merged => presenter.print(merged_document(
+            paginator,
+            merged,
+            non_aggregate,
+            walk.resume_token(),
+        )),
+        PageStyle::ListPerPage => match walk.resume_token() {
+            Some(token) => {
+                let inner = Map::from_iter([("NextToken".into(), token.into())]);
+                let doc = Map::from_iter([("NextToken".into(), Value::Object(inner))]);
+                presenter.print(Value::Object(doc))
+            }
+            None => Ok(()),
+        },
+        PageStyle::RawPerPage => Ok(()),
     }
-    presenter.print(merged_document(
-        paginator,
-        merged,
-        non_aggregate,
-        walk.resume_token(),
-    ))
 }
 
 /// A single response in the model's member order (result list, NextToken, extra member).
@@ -134,13 +160,13 @@ mod tests {
     use std::cell::RefCell;
 
     struct Recorder {
-        streams: bool,
+        style: PageStyle,
         docs: Vec<Value>,
     }
 
     impl DocumentSink for Recorder {
-        fn streams_pages(&self) -> bool {
-            self.streams
+        fn page_style(&self) -> PageStyle {
+            self.style
         }
         fn print(&mut self, doc: Value) -> Result<(), CommandError> {
             self.docs.push(doc);
@@ -176,10 +202,14 @@ mod tests {
         }
     }
 
-    async fn run_with(op: Operation, streams: bool, paging: Paging) -> (Vec<Value>, FakeService) {
+    async fn run_with(
+        op: Operation,
+        style: PageStyle,
+        paging: Paging,
+    ) -> (Vec<Value>, FakeService) {
         let service = FakeService::new();
         let mut sink = Recorder {
-            streams,
+            style,
             docs: Vec::new(),
         };
         let paginator = op.paginator().unwrap();
@@ -202,7 +232,7 @@ mod tests {
             max_items: None,
             starting: None,
         };
-        let (docs, service) = run_with(Operation::SearchUsers, false, paging).await;
+        let (docs, service) = run_with(Operation::SearchUsers, PageStyle::Merged, paging).await;
         assert_eq!(docs.len(), 1);
         let ids: Vec<Value> = (0..7).map(|i| json!({"Id": i})).collect();
         assert_eq!(docs[0], json!({"Users": ids, "ApproximateTotalCount": 7}));
@@ -225,7 +255,7 @@ mod tests {
             max_items: Some(4),
             starting: None,
         };
-        let (docs, service) = run_with(Operation::ListUsers, false, paging).await;
+        let (docs, service) = run_with(Operation::ListUsers, PageStyle::Merged, paging).await;
         let doc = &docs[0];
         assert_eq!(doc["UserSummaryList"].as_array().unwrap().len(), 4);
         assert_eq!(
@@ -242,7 +272,7 @@ mod tests {
             max_items: Some(5),
             starting: None,
         };
-        let (docs, _) = run_with(Operation::SearchUsers, true, paging).await;
+        let (docs, _) = run_with(Operation::SearchUsers, PageStyle::ListPerPage, paging).await;
         assert_eq!(docs.len(), 3);
         let keys: Vec<&String> = docs[0].as_object().unwrap().keys().collect();
         assert_eq!(keys, ["ApproximateTotalCount", "Users"]);
@@ -255,10 +285,28 @@ mod tests {
 
     #[tokio::test]
     async fn single_page_mode_prints_the_raw_response_in_model_order() {
-        let (docs, service) = run_with(Operation::SearchUsers, false, Paging::Single).await;
+        let (docs, service) =
+            run_with(Operation::SearchUsers, PageStyle::Merged, Paging::Single).await;
         let doc = &docs[0];
         let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["Users", "NextToken", "ApproximateTotalCount"]);
         assert_eq!(*service.requests.borrow(), vec![(None, None)]);
+    }
+
+    #[tokio::test]
+    async fn yaml_stream_prints_each_raw_page_cut_to_max_items() {
+        let paging = Paging::Auto {
+            page_size: 3,
+            max_items: Some(5),
+            starting: None,
+        };
+        let (docs, _) = run_with(Operation::SearchUsers, PageStyle::RawPerPage, paging).await;
+        assert_eq!(
+            docs,
+            vec![
+                json!({"Users": [{"Id": 0}, {"Id": 1}, {"Id": 2}], "NextToken": "3", "ApproximateTotalCount": 7}),
+                json!({"Users": [{"Id": 3}, {"Id": 4}], "NextToken": "6", "ApproximateTotalCount": 7}),
+            ]
+        );
     }
 }

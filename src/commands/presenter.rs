@@ -6,7 +6,7 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::error::CommandError;
-use super::listing::DocumentSink;
+use super::listing::{DocumentSink, PageStyle};
 use super::operation::Operation;
 use super::settings::Presentation;
 use super::timestamps;
@@ -57,12 +57,13 @@ impl<'a> Presenter<'a> {
 
 impl DocumentSink for Presenter<'_> {
     /// Text and yaml-stream print each page as it arrives (with `--query` applied to each
-    /// page, as the AWS CLI's text formatter does); the other formats print one merged document.
-    fn streams_pages(&self) -> bool {
-        matches!(
-            self.presentation.output,
-            OutputFormat::Text | OutputFormat::YamlStream
-        )
+    /// page, as the AWS CLI does); the other formats print one merged document.
+    fn page_style(&self) -> PageStyle {
+        match self.presentation.output {
+            OutputFormat::Text => PageStyle::ListPerPage,
+            OutputFormat::YamlStream => PageStyle::RawPerPage,
+            OutputFormat::Json | OutputFormat::Table | OutputFormat::Yaml => PageStyle::Merged,
+        }
     }
 
     fn print(&mut self, mut doc: Value) -> Result<(), CommandError> {
