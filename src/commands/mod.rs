@@ -47,7 +47,8 @@ pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
     let outcome = runtime.block_on(async {
         tokio::select! {
             result = execute(global, request) => result,
-            _ = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
+            // If the handler cannot be installed the branch is disabled, not taken.
+            Ok(()) = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
         }
     });
     match outcome {
@@ -69,39 +70,41 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
         );
     }
     let op = request.operation();
-    let plan = request::plan(request, global.no_paginate)?;
-    if let Plan::InputSkeleton(text) = plan {
-        // A closed pipe is not an error (see Presenter).
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        return Ok(());
-    }
-    let (presentation, profile) = presentation(global).await?;
-    let mut stdout = std::io::stdout().lock();
-    let mut presenter = Presenter::new(
-        op,
-        presentation,
-        global.query.as_deref(),
-        use_color(global.color),
-        &mut stdout,
-    );
-    match plan {
-        Plan::InputSkeleton(_) => Ok(()),
-        Plan::OutputSkeleton { .. } => {
-            presenter.print_converted(skeleton::output_document(op, presentation.output)?)
+    match request::plan(request, global.no_paginate)? {
+        Plan::InputSkeleton(text) => {
+            // A closed pipe is not an error (see Presenter).
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+        Plan::OutputSkeleton => {
+            let (presentation, _) = presentation(global).await?;
+            let doc = skeleton::output_document(op, presentation.output)?;
+            let mut stdout = std::io::stdout().lock();
+            presenter(op, presentation, global, &mut stdout).print_converted(doc)
         }
         Plan::Call { params, paging } => {
+            let (presentation, profile) = presentation(global).await?;
             let client = ConnectClient::new(&client::options(global, profile)).await?;
+            let request_text = Value::Object(params.clone());
             debug(
                 global,
-                &format!(
-                    "calling {} with {}",
-                    op.name(),
-                    Value::Object(params.clone())
-                ),
+                &format!("calling {} with {request_text}", op.name()),
             );
+            let mut stdout = std::io::stdout().lock();
+            let mut presenter = presenter(op, presentation, global, &mut stdout);
             call(&client, op, params, paging, &mut presenter).await
         }
     }
+}
+
+fn presenter<'a>(
+    op: Operation,
+    presentation: Presentation,
+    global: &'a GlobalArgs,
+    out: &'a mut dyn Write,
+) -> Presenter<'a> {
+    let color = use_color(global.color);
+    Presenter::new(op, presentation, global.query.as_deref(), color, out)
 }
 
 /// Output and timestamp formats from `--output`, `AWS_DEFAULT_OUTPUT` and the profile, and

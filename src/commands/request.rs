@@ -125,7 +125,7 @@ pub enum Plan {
     /// Print an input skeleton (nothing else is read or checked, as in the AWS CLI).
     InputSkeleton(&'static str),
     /// Print the sample response (after validating the input like a real call).
-    OutputSkeleton { params: Map<String, Value> },
+    OutputSkeleton,
     Call {
         params: Map<String, Value>,
         paging: Paging,
@@ -162,7 +162,7 @@ pub fn plan(request: CommandRequest<'_>, no_paginate: bool) -> Result<Plan, Comm
         params.insert("InstanceId".into(), Value::String(id));
     }
     if skeleton == Some(SkeletonKind::Output) {
-        return Ok(Plan::OutputSkeleton { params });
+        return Ok(Plan::OutputSkeleton);
     }
     let paging = match (op.paginator(), request.paging()) {
         (Some(paginator), Some(args)) => {
@@ -417,6 +417,6 @@ mod tests {
         let err = plan_for(&["describe-user", "--generate-cli-skeleton", "output"]).unwrap_err();
         assert_eq!(err.exit_code(), 252);
         let plan = plan_for(&["list-instances", "--generate-cli-skeleton", "output"]).unwrap();
-        assert!(matches!(plan, Plan::OutputSkeleton { .. }));
+        assert!(matches!(plan, Plan::OutputSkeleton));
     }
 }
