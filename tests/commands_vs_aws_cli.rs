@@ -703,6 +703,12 @@ mod ours_only {
         );
         assert_fails(
             &fx,
+            &["list-instances", "--query", "bad["],
+            252,
+            "Bad value for --query bad[",
+        );
+        assert_fails(
+            &fx,
             &["list-instances", "--no-paginate", "--max-items", "1"],
             255,
             "Cannot specify --no-paginate along with pagination arguments: --max-items",

@@ -114,7 +114,7 @@ async fn presentation(global: &GlobalArgs) -> Result<(Presentation, Option<Strin
         && let Err(e) = jmespath::compile(expression)
     {
         return Err(CommandError::Usage(format!(
-            "argument --query: Bad value for --query: {expression}\n{e}"
+            "Bad value for --query {expression}: {e}"
         )));
     }
     let env = aws_types::os_shim_internal::Env::real();

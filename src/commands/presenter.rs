@@ -75,3 +75,65 @@ impl DocumentSink for Presenter<'_> {
         self.print_converted(doc)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::settings::TimestampFormat;
+    use crate::model::Timestamp;
+    use serde_json::json;
+
+    fn printed(timestamps: TimestampFormat, query: Option<&str>) -> Value {
+        let mut out = Vec::new();
+        let presentation = Presentation {
+            output: OutputFormat::Json,
+            timestamps,
+        };
+        let mut presenter = Presenter::new(
+            Operation::DescribeUser,
+            presentation,
+            query,
+            false,
+            &mut out,
+        );
+        let doc = json!({"User": {"Username": "jane", "LastModifiedTime": 1589390427}});
+        presenter.print(doc).unwrap();
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn timestamps_are_converted_before_the_query_runs() {
+        let iso = crate::output::iso8601_local(Timestamp(1589390427.0));
+        assert_eq!(
+            printed(TimestampFormat::Iso8601, Some("User.LastModifiedTime")),
+            json!(iso)
+        );
+        assert_eq!(
+            printed(TimestampFormat::None, Some("User.LastModifiedTime")),
+            json!(1589390427)
+        );
+        assert_eq!(
+            printed(TimestampFormat::None, None)["User"]["Username"],
+            "jane"
+        );
+    }
+
+    #[test]
+    fn query_failures_are_reported_not_printed() {
+        let mut out = Vec::new();
+        let presentation = Presentation {
+            output: OutputFormat::Json,
+            timestamps: TimestampFormat::None,
+        };
+        let mut presenter = Presenter::new(
+            Operation::DescribeUser,
+            presentation,
+            Some("length(User.Username, `1`)"),
+            false,
+            &mut out,
+        );
+        let err = presenter.print(json!({"User": {}})).unwrap_err();
+        assert_eq!(err.exit_code(), 255);
+        assert!(out.is_empty());
+    }
+}
