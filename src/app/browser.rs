@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use crate::connect::ApiError;
+use crate::connect::{ApiError, ErrorKind};
 use crate::model::{HierarchyGroup, HierarchyStructure, NamedSummary, Page, User, UserSummary};
 
 use super::cursor::Cursor;
@@ -202,6 +202,15 @@ impl Browser {
     }
 
     pub fn on_user(&mut self, user_id: &str, result: Result<User, ApiError>, rows: usize) {
+        // Never show a record under another user's name, whatever the service answered.
+        let result = result.and_then(|user| match user.id.as_deref() {
+            Some(id) if id != user_id => Err(ApiError::new(
+                ErrorKind::Service,
+                "DescribeUser",
+                format!("the answer was for another user ({})", crate::sanitize::sanitize(id)),
+            )),
+            _ => Ok(user),
+        });
         let changed = match &result {
             Ok(user) if user.id.as_deref() == Some(user_id) => self.list.enrich(user),
             _ => false,

@@ -341,6 +341,6 @@ fn move_selection(b: &mut Browser, delta: isize, rows: usize) {
 
 fn scroll_pane(b: &mut Browser, delta: isize, lines: usize) {
     let max = u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX);
-    let target = isize::from(b.pane_scroll as i16).saturating_add(delta);
+    let target = (b.pane_scroll as isize).saturating_add(delta);
     b.pane_scroll = u16::try_from(target.max(0)).unwrap_or(u16::MAX).min(max);
 }

@@ -14,9 +14,11 @@ mod records;
 mod user_list;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod tests;
 
 pub use browser::{Browser, Focus, PaneId};
 pub use copy::{CopyItem, CopySource};
