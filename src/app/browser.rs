@@ -46,6 +46,14 @@ impl PaneId {
         }
     }
 
+    /// The name in the tab bar (narrow layouts).
+    pub fn tab_title(self) -> &'static str {
+        match self {
+            PaneId::Security => "Security",
+            other => other.title(),
+        }
+    }
+
     fn position(self) -> usize {
         PaneId::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::PaneId;
 
 /// Separator between tab titles.
-pub const TAB_SEPARATOR: &str = " │ ";
+pub const TAB_SEPARATOR: &str = "│";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsersLayout {
@@ -97,7 +97,7 @@ fn tab_titles(bar: Rect) -> Vec<(PaneId, Rect)> {
         if x >= end {
             break;
         }
-        let width = (pane.title().width() as u16).min(end - x);
+        let width = (pane.tab_title().width() as u16).min(end - x);
         titles.push((pane, Rect::new(x, bar.y, width, bar.height)));
         x = x.saturating_add(width + TAB_SEPARATOR.width() as u16);
     }

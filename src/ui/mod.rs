@@ -11,7 +11,7 @@ mod theme;
 mod users;
 
 #[cfg(test)]
-mod snapshots;
+mod render_tests;
 
 pub use help::lines as help_lines;
 

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Browser, Focus, Lookup, NameKind, PaneId, PathState, RecordState};
 use crate::connect::{ApiError, ErrorKind};
@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
         .title(Span::styled(format!(" {} ", pane.title()), theme::title()));
     let scroll = if focused { b.pane_scroll } else { 0 };
     frame.render_widget(
-        Paragraph::new(content(app, pane)).block(block).scroll((scroll, 0)),
+        Paragraph::new(content(app, pane))
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         area,
     );
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 use crate::app::App;
 
 use super::layout;
-use super::text::{safe, time};
+use super::text::{safe, time_short};
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
@@ -38,9 +38,9 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
             let cells = vec![
                 Line::raw(safe(i.instance_alias.as_deref().unwrap_or("—"))),
                 Line::raw(safe(i.id.as_deref().unwrap_or("—"))),
-                Line::raw(safe(i.identity_management_type.as_deref().unwrap_or("—"))),
                 Line::raw(safe(i.instance_status.as_deref().unwrap_or("—"))),
-                Line::from(time(i.created_time, app.config.zone)),
+                Line::raw(safe(i.identity_management_type.as_deref().unwrap_or("—"))),
+                Line::from(time_short(i.created_time, app.config.zone)),
             ];
             let row = Row::new(cells);
             if index == picker.cursor.selected {
@@ -50,13 +50,13 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
             }
         })
         .collect();
-    let header = Row::new(["Alias", "ID", "Identity management", "Status", "Created"]).style(theme::header());
+    let header = Row::new(["Alias", "ID", "Status", "Identity management", "Created"]).style(theme::header());
     let widths = [
-        Constraint::Fill(1),
+        Constraint::Min(16),
         Constraint::Length(36),
-        Constraint::Length(20),
         Constraint::Length(10),
-        Constraint::Length(26),
+        Constraint::Length(19),
+        Constraint::Length(16),
     ];
     let mut block = block;
     if let Some(error) = &picker.error {

@@ -95,17 +95,26 @@ pub fn thousands(n: usize) -> String {
 
 /// A timestamp in the configured zone, e.g. `2024-05-01 12:00:00 +02:00`.
 pub fn time(t: Option<Timestamp>, zone: Zone) -> Span<'static> {
+    formatted(t, zone, "%Y-%m-%d %H:%M:%S %:z")
+}
+
+/// A timestamp in the configured zone to the minute, for tables: `2024-05-01 12:00`.
+pub fn time_short(t: Option<Timestamp>, zone: Zone) -> Span<'static> {
+    formatted(t, zone, "%Y-%m-%d %H:%M")
+}
+
+fn formatted(t: Option<Timestamp>, zone: Zone, format: &str) -> Span<'static> {
     let Some(utc) = t.and_then(Timestamp::to_chrono) else {
         return Span::styled("—", theme::dim());
     };
     let text = match zone {
         Zone::Local => utc
             .with_timezone(&chrono::Local)
-            .format("%Y-%m-%d %H:%M:%S %:z")
+            .format(format)
             .to_string(),
         Zone::Fixed(offset) => utc
             .with_timezone(&offset)
-            .format("%Y-%m-%d %H:%M:%S %:z")
+            .format(format)
             .to_string(),
     };
     Span::raw(text)
