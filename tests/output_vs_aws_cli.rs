@@ -253,17 +253,35 @@ fn format_name(format: OutputFormat) -> &'static str {
 }
 
 struct Case {
-    fixture: &'static str,
+    name: String,
+    value: Value,
+    title: &'static str,
     format: OutputFormat,
     color: bool,
     query: Option<&'static str>,
 }
 
 impl Case {
+    fn new(
+        fixture_name: &str,
+        format: OutputFormat,
+        color: bool,
+        query: Option<&'static str>,
+    ) -> Self {
+        Case {
+            name: fixture_name.to_owned(),
+            value: fixture(fixture_name),
+            title: title_of(fixture_name),
+            format,
+            color,
+            query,
+        }
+    }
+
     fn label(&self) -> String {
         format!(
             "{} --output {}{}{}",
-            self.fixture,
+            self.name,
             format_name(self.format),
             if self.color { " --color on" } else { "" },
             self.query
@@ -275,30 +293,35 @@ impl Case {
     fn reference_input(&self) -> Value {
         json!({
             "kind": "render",
-            "title": title_of(self.fixture),
+            "title": self.title,
             "format": format_name(self.format),
             "color": if self.color { "on" } else { "off" },
             "query": self.query,
-            "value": fixture(self.fixture),
+            "value": self.value,
         })
     }
 
     /// What connect-tui prints, in the reference's result shape.
     fn ours(&self) -> Value {
-        let value = fixture(self.fixture);
         let result = match self.query {
-            Some(q) => output::apply_query(&value, q),
-            None => Ok(value),
+            Some(q) => output::apply_query(&self.value, q),
+            None => Ok(self.value.clone()),
         };
         match result {
-            Ok(v) => {
-                json!({"output": output::render(&v, self.format, title_of(self.fixture), self.color)})
-            }
+            Ok(v) => json!({"output": output::render(&v, self.format, self.title, self.color)}),
             Err(QueryError::Invalid { .. }) => json!({"invalid": null}),
             Err(e @ QueryError::Evaluation(_)) => json!({"error": e.to_string()}),
         }
     }
 }
+
+/// The formats compared for plain values: json, text, and table with colour off and on.
+const FORMATS: &[(OutputFormat, bool)] = &[
+    (OutputFormat::Json, false),
+    (OutputFormat::Text, false),
+    (OutputFormat::Table, false),
+    (OutputFormat::Table, true),
+];
 
 /// Compares every case with the reference and reports all differences at once.
 fn assert_same_as_aws_cli(cases: &[Case]) {
@@ -332,14 +355,25 @@ fn assert_same_as_aws_cli(cases: &[Case]) {
 fn json_text_and_table_match_the_aws_cli() {
     let mut cases = Vec::new();
     for (fixture, _) in FIXTURES {
-        for (format, color) in [
-            (OutputFormat::Json, false),
-            (OutputFormat::Text, false),
-            (OutputFormat::Table, false),
-            (OutputFormat::Table, true),
-        ] {
+        for &(format, color) in FORMATS {
+            cases.push(Case::new(fixture, format, color, None));
+        }
+    }
+    assert_same_as_aws_cli(&cases);
+}
+
+#[test]
+fn random_response_shapes_match_the_aws_cli() {
+    let Value::Array(shapes) = fixture("shapes") else {
+        panic!("shapes.json holds a list");
+    };
+    let mut cases = Vec::new();
+    for (i, shape) in shapes.into_iter().enumerate() {
+        for &(format, color) in FORMATS {
             cases.push(Case {
-                fixture,
+                name: format!("shapes[{i}]"),
+                value: shape.clone(),
+                title: "GetShape",
                 format,
                 color,
                 query: None,
@@ -354,12 +388,7 @@ fn queries_match_the_aws_cli_in_every_format() {
     let mut cases = Vec::new();
     for (fixture, query) in QUERIES {
         for format in [OutputFormat::Json, OutputFormat::Text, OutputFormat::Table] {
-            cases.push(Case {
-                fixture,
-                format,
-                color: false,
-                query: Some(query),
-            });
+            cases.push(Case::new(fixture, format, false, Some(query)));
         }
     }
     assert_same_as_aws_cli(&cases);
