@@ -514,3 +514,24 @@ fn wide_tables_turn_vertical_only_when_the_terminal_is_narrow() {
     let first_line_width = |s: &str| s.lines().next().map_or(0, str::len);
     assert!(first_line_width(&wide) > 80, "{wide}");
 }
+
+#[test]
+fn yaml_quoting_escaping_and_folding_match_the_v2_emitter() {
+    let path = manifest_dir().join("tests/golden/output/yaml_corpus.json");
+    let corpus: Vec<Value> = serde_json::from_str(&read(&path)).expect("corpus is JSON");
+    let failures: Vec<String> = corpus
+        .iter()
+        .filter_map(|case| {
+            let got = output::render(&case["value"], OutputFormat::Yaml, "Op", false);
+            let want = case["yaml"].as_str().unwrap_or_default();
+            (got != want).then(|| format!("{}\n  want: {want:?}\n  got:  {got:?}", case["value"]))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        corpus.len(),
+        failures.join("\n")
+    );
+}

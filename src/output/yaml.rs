@@ -151,12 +151,13 @@ impl Emitter {
                 for (key, item) in entries {
                     self.write_indent();
                     let key_text = cell_text(key);
+                    let plain_ok = !resolves_to_non_string(&key_text);
                     if is_simple_key(&key_text) {
-                        self.scalar(&key_text, true, Context::SimpleKey);
+                        self.scalar(&key_text, plain_ok, Context::SimpleKey);
                         self.write_indicator(":", false, false, false);
                     } else {
                         self.write_indicator("?", true, false, true);
-                        self.scalar(&key_text, true, Context::ComplexKey);
+                        self.scalar(&key_text, plain_ok, Context::ComplexKey);
                         self.write_indent();
                         self.write_indicator(":", true, false, true);
                     }
