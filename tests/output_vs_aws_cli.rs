@@ -109,6 +109,15 @@ const QUERIES: &[(&str, &str)] = &[
         "not_null(InstanceSummaryList[1].ServiceRole, 'none')",
     ),
     ("list_instances", "type(InstanceSummaryList)"),
+    (
+        "list_instances",
+        "InstanceSummaryList[?InstanceStatus==`ACTIVE`].Id",
+    ),
+    (
+        "list_instances",
+        "InstanceSummaryList[?IdentityManagementType==`  SAML`] | length(@)",
+    ),
+    ("list_instances", "`{bad`"),
     ("search_users", "ApproximateTotalCount"),
     ("search_users", "Users[].IdentityInfo"),
     ("search_users", "Users[?PhoneConfig.AutoAccept].Username"),

@@ -20,6 +20,7 @@ mod json;
 mod python;
 mod query;
 mod query_functions;
+mod query_literals;
 mod query_values;
 mod table;
 mod table_layout;

@@ -16,6 +16,7 @@ use jmespath::ast::{Ast, Comparator};
 use serde_json::{Map, Value};
 
 use super::query_functions::{self, Expref};
+use super::query_literals::quote_legacy_literals;
 use super::query_values::{is_false, jmespath_equals, python_compare};
 
 /// Why `--query` could not be applied.
@@ -41,24 +42,21 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// Parses `expression` without evaluating it (to reject a bad `--query` before any request).
-pub fn compile(expression: &str) -> Result<Ast, QueryError> {
-    if expression.is_empty() {
-        return Err(QueryError::Invalid {
-            expression: String::new(),
-            reason: "Invalid JMESPath expression: cannot be empty.".to_owned(),
-        });
-    }
-    jmespath::parse(expression).map_err(|e| QueryError::Invalid {
-        expression: expression.to_owned(),
-        reason: format!("{} at column {}", e.reason, e.column),
-    })
-}
-
 /// Applies a JMESPath expression as the AWS CLI does (`--query`), keeping object member order.
 pub fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError> {
-    let ast = compile(expression)?;
-    Interpreter { source: expression }.evaluate(&ast, value)
+    let invalid = |reason: String| QueryError::Invalid {
+        expression: expression.to_owned(),
+        reason,
+    };
+    if expression.is_empty() {
+        return Err(invalid(
+            "Invalid JMESPath expression: cannot be empty.".to_owned(),
+        ));
+    }
+    let source = quote_legacy_literals(expression);
+    let ast = jmespath::parse(&source)
+        .map_err(|e| invalid(format!("{} at column {}", e.reason, e.column)))?;
+    Interpreter { source: &source }.evaluate(&ast, value)
 }
 
 pub(super) type Eval = Result<Value, QueryError>;
@@ -323,5 +321,17 @@ mod tests {
             err.to_string()
                 .starts_with("Bad value for --query User.[: ")
         );
+        for bad in [
+            "foo[?",
+            "a.b.",
+            "User.Username |",
+            "",
+            "length(",
+            "`{bad`",
+            "a ++ b",
+            "foo-bar",
+        ] {
+            eprintln!("{}", apply_query(&json!({}), bad).unwrap_err());
+        }
     }
 }
