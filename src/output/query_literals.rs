@@ -59,10 +59,10 @@ fn take_until(chars: &mut std::str::Chars, delimiter: char) -> (String, bool) {
             return (content, true);
         }
         content.push(ch);
-        if ch == '\\' {
-            if let Some(next) = chars.next() {
-                content.push(next);
-            }
+        if ch == '\\'
+            && let Some(next) = chars.next()
+        {
+            content.push(next);
         }
     }
     (content, false)
