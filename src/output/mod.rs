@@ -19,6 +19,7 @@ mod east_asian_width;
 mod json;
 mod python;
 mod query;
+mod query_builtins;
 mod query_functions;
 mod query_literals;
 mod query_values;
@@ -28,6 +29,7 @@ mod text;
 mod timestamp;
 mod yaml;
 mod yaml_resolver;
+mod yaml_scalar;
 
 pub use crate::cli::OutputFormat;
 pub use query::{QueryError, apply_query};
