@@ -345,3 +345,37 @@ fn to_number(value: Value) -> Value {
         _ => Value::Null,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::output::apply_query;
+    use serde_json::json;
+
+    #[test]
+    fn number_results_keep_pythons_int_and_float_kinds() {
+        let data = json!({"ints": [1, 2, 4], "floats": [1.5, 2.5]});
+        let q = |e: &str| apply_query(&data, e).unwrap();
+        assert_eq!(q("sum(ints)"), json!(7));
+        assert!(q("sum(ints)").is_i64());
+        assert_eq!(q("sum(floats)"), json!(4.0));
+        assert!(q("avg(ints)").is_f64());
+        assert!(q("ceil(`1.2`)").is_i64());
+        assert_eq!(q("to_number('2.50')"), json!(2.5));
+        assert_eq!(q("to_number('x')"), json!(null));
+    }
+
+    #[test]
+    fn sort_by_is_stable_and_merge_keeps_first_positions() {
+        let data = json!([{"k": 1, "n": "a"}, {"k": 0, "n": "b"}, {"k": 1, "n": "c"}]);
+        let sorted = apply_query(&data, "sort_by(@, &k)[].n").unwrap();
+        assert_eq!(sorted, json!(["b", "a", "c"]));
+        let merged = apply_query(
+            &json!({}),
+            "merge(`{\"b\": 1, \"a\": 2}`, `{\"c\": 3, \"b\": 4}`)",
+        )
+        .unwrap();
+        let keys: Vec<&String> = merged.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["b", "a", "c"]);
+        assert_eq!(merged["b"], json!(4));
+    }
+}

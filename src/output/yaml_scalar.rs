@@ -10,7 +10,7 @@ pub(super) fn is_break(ch: char) -> bool {
     matches!(ch, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-pub(super) fn is_blank_or_end(ch: Option<&char>) -> bool {
+fn is_blank_or_end(ch: Option<&char>) -> bool {
     match ch {
         None => true,
         Some(&c) => c == ' ' || c == '\t' || is_break(c),
