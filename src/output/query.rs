@@ -10,6 +10,7 @@
 //! part — parsing to its public [`Ast`] — and this module evaluates that AST directly on
 //! `serde_json::Value` with Python's rules (the `TreeInterpreter` of jmespath 1.1.0).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use jmespath::ast::{Ast, Comparator};
@@ -44,6 +45,18 @@ impl std::error::Error for QueryError {}
 
 /// Applies a JMESPath expression as the AWS CLI does (`--query`), keeping object member order.
 pub fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError> {
+    let (source, ast) = parse(expression)?;
+    Interpreter { source: &source }.evaluate(&ast, value)
+}
+
+/// Rejects an expression that does not parse, without data: the AWS CLI checks `--query`
+/// while reading its arguments, before any request is sent.
+pub fn check_query(expression: &str) -> Result<(), QueryError> {
+    parse(expression).map(|_| ())
+}
+
+/// The text to evaluate (legacy literals rewritten) and its syntax tree.
+fn parse(expression: &str) -> Result<(Cow<'_, str>, Ast), QueryError> {
     let invalid = |reason: String| QueryError::Invalid {
         expression: expression.to_owned(),
         reason,
@@ -56,7 +69,7 @@ pub fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError>
     let source = quote_legacy_literals(expression);
     let ast = jmespath::parse(&source)
         .map_err(|e| invalid(format!("{} at column {}", e.reason, e.column)))?;
-    Interpreter { source: &source }.evaluate(&ast, value)
+    Ok((source, ast))
 }
 
 pub(super) type Eval = Result<Value, QueryError>;
@@ -315,7 +328,9 @@ mod tests {
 
     #[test]
     fn bad_expression_is_invalid() {
+        assert!(check_query("User.Username").is_ok());
         let err = apply_query(&json!({}), "User.[").unwrap_err();
+        assert_eq!(check_query("User.["), Err(err.clone()));
         assert!(matches!(err, QueryError::Invalid { .. }));
         assert!(
             err.to_string()
