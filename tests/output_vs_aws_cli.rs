@@ -109,6 +109,15 @@ const QUERIES: &[(&str, &str)] = &[
         "not_null(InstanceSummaryList[1].ServiceRole, 'none')",
     ),
     ("list_instances", "type(InstanceSummaryList)"),
+    (
+        "list_instances",
+        "InstanceSummaryList[?InstanceStatus==`ACTIVE`].Id",
+    ),
+    (
+        "list_instances",
+        "InstanceSummaryList[?IdentityManagementType==`  SAML`] | length(@)",
+    ),
+    ("list_instances", "`{bad`"),
     ("search_users", "ApproximateTotalCount"),
     ("search_users", "Users[].IdentityInfo"),
     ("search_users", "Users[?PhoneConfig.AutoAccept].Username"),
@@ -253,17 +262,35 @@ fn format_name(format: OutputFormat) -> &'static str {
 }
 
 struct Case {
-    fixture: &'static str,
+    name: String,
+    value: Value,
+    title: &'static str,
     format: OutputFormat,
     color: bool,
     query: Option<&'static str>,
 }
 
 impl Case {
+    fn new(
+        fixture_name: &str,
+        format: OutputFormat,
+        color: bool,
+        query: Option<&'static str>,
+    ) -> Self {
+        Case {
+            name: fixture_name.to_owned(),
+            value: fixture(fixture_name),
+            title: title_of(fixture_name),
+            format,
+            color,
+            query,
+        }
+    }
+
     fn label(&self) -> String {
         format!(
             "{} --output {}{}{}",
-            self.fixture,
+            self.name,
             format_name(self.format),
             if self.color { " --color on" } else { "" },
             self.query
@@ -275,30 +302,35 @@ impl Case {
     fn reference_input(&self) -> Value {
         json!({
             "kind": "render",
-            "title": title_of(self.fixture),
+            "title": self.title,
             "format": format_name(self.format),
             "color": if self.color { "on" } else { "off" },
             "query": self.query,
-            "value": fixture(self.fixture),
+            "value": self.value,
         })
     }
 
     /// What connect-tui prints, in the reference's result shape.
     fn ours(&self) -> Value {
-        let value = fixture(self.fixture);
         let result = match self.query {
-            Some(q) => output::apply_query(&value, q),
-            None => Ok(value),
+            Some(q) => output::apply_query(&self.value, q),
+            None => Ok(self.value.clone()),
         };
         match result {
-            Ok(v) => {
-                json!({"output": output::render(&v, self.format, title_of(self.fixture), self.color)})
-            }
+            Ok(v) => json!({"output": output::render(&v, self.format, self.title, self.color)}),
             Err(QueryError::Invalid { .. }) => json!({"invalid": null}),
             Err(e @ QueryError::Evaluation(_)) => json!({"error": e.to_string()}),
         }
     }
 }
+
+/// The formats compared for plain values: json, text, and table with colour off and on.
+const FORMATS: &[(OutputFormat, bool)] = &[
+    (OutputFormat::Json, false),
+    (OutputFormat::Text, false),
+    (OutputFormat::Table, false),
+    (OutputFormat::Table, true),
+];
 
 /// Compares every case with the reference and reports all differences at once.
 fn assert_same_as_aws_cli(cases: &[Case]) {
@@ -332,14 +364,25 @@ fn assert_same_as_aws_cli(cases: &[Case]) {
 fn json_text_and_table_match_the_aws_cli() {
     let mut cases = Vec::new();
     for (fixture, _) in FIXTURES {
-        for (format, color) in [
-            (OutputFormat::Json, false),
-            (OutputFormat::Text, false),
-            (OutputFormat::Table, false),
-            (OutputFormat::Table, true),
-        ] {
+        for &(format, color) in FORMATS {
+            cases.push(Case::new(fixture, format, color, None));
+        }
+    }
+    assert_same_as_aws_cli(&cases);
+}
+
+#[test]
+fn random_response_shapes_match_the_aws_cli() {
+    let Value::Array(shapes) = fixture("shapes") else {
+        panic!("shapes.json holds a list");
+    };
+    let mut cases = Vec::new();
+    for (i, shape) in shapes.into_iter().enumerate() {
+        for &(format, color) in FORMATS {
             cases.push(Case {
-                fixture,
+                name: format!("shapes[{i}]"),
+                value: shape.clone(),
+                title: "GetShape",
                 format,
                 color,
                 query: None,
@@ -354,12 +397,7 @@ fn queries_match_the_aws_cli_in_every_format() {
     let mut cases = Vec::new();
     for (fixture, query) in QUERIES {
         for format in [OutputFormat::Json, OutputFormat::Text, OutputFormat::Table] {
-            cases.push(Case {
-                fixture,
-                format,
-                color: false,
-                query: Some(query),
-            });
+            cases.push(Case::new(fixture, format, false, Some(query)));
         }
     }
     assert_same_as_aws_cli(&cases);
@@ -484,4 +522,25 @@ fn wide_tables_turn_vertical_only_when_the_terminal_is_narrow() {
     assert_ne!(narrow, wide);
     let first_line_width = |s: &str| s.lines().next().map_or(0, str::len);
     assert!(first_line_width(&wide) > 80, "{wide}");
+}
+
+#[test]
+fn yaml_quoting_escaping_and_folding_match_the_v2_emitter() {
+    let path = manifest_dir().join("tests/golden/output/yaml_corpus.json");
+    let corpus: Vec<Value> = serde_json::from_str(&read(&path)).expect("corpus is JSON");
+    let failures: Vec<String> = corpus
+        .iter()
+        .filter_map(|case| {
+            let got = output::render(&case["value"], OutputFormat::Yaml, "Op", false);
+            let want = case["yaml"].as_str().unwrap_or_default();
+            (got != want).then(|| format!("{}\n  want: {want:?}\n  got:  {got:?}", case["value"]))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        corpus.len(),
+        failures.join("\n")
+    );
 }

@@ -3,7 +3,8 @@
 //!
 //! - [`render`] — one whole document in any `--output` format.
 //! - [`render_stream_page`] — one page of `--output yaml-stream`.
-//! - [`apply_query`] — `--query`, with Python jmespath's semantics and member order.
+//! - [`apply_query`] — `--query`, with Python jmespath's semantics and member order;
+//!   [`check_query`] rejects a bad expression before any request, as the CLI does.
 //! - [`iso8601_local`] — timestamps as v2's default `cli_timestamp_format = iso8601`.
 //!
 //! How the AWS CLI applies these (callers follow the same steps):
@@ -19,7 +20,9 @@ mod east_asian_width;
 mod json;
 mod python;
 mod query;
+mod query_builtins;
 mod query_functions;
+mod query_literals;
 mod query_values;
 mod table;
 mod table_layout;
@@ -27,9 +30,10 @@ mod text;
 mod timestamp;
 mod yaml;
 mod yaml_resolver;
+mod yaml_scalar;
 
 pub use crate::cli::OutputFormat;
-pub use query::{QueryError, apply_query};
+pub use query::{QueryError, apply_query, check_query};
 pub use table::DEFAULT_TERMINAL_WIDTH;
 pub use timestamp::iso8601_local;
 

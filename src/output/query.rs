@@ -10,12 +10,14 @@
 //! part — parsing to its public [`Ast`] — and this module evaluates that AST directly on
 //! `serde_json::Value` with Python's rules (the `TreeInterpreter` of jmespath 1.1.0).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use jmespath::ast::{Ast, Comparator};
 use serde_json::{Map, Value};
 
 use super::query_functions::{self, Expref};
+use super::query_literals::quote_legacy_literals;
 use super::query_values::{is_false, jmespath_equals, python_compare};
 
 /// Why `--query` could not be applied.
@@ -41,24 +43,33 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// Parses `expression` without evaluating it (to reject a bad `--query` before any request).
-pub fn compile(expression: &str) -> Result<Ast, QueryError> {
-    if expression.is_empty() {
-        return Err(QueryError::Invalid {
-            expression: String::new(),
-            reason: "Invalid JMESPath expression: cannot be empty.".to_owned(),
-        });
-    }
-    jmespath::parse(expression).map_err(|e| QueryError::Invalid {
-        expression: expression.to_owned(),
-        reason: format!("{} at column {}", e.reason, e.column),
-    })
-}
-
 /// Applies a JMESPath expression as the AWS CLI does (`--query`), keeping object member order.
 pub fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError> {
-    let ast = compile(expression)?;
-    Interpreter { source: expression }.evaluate(&ast, value)
+    let (source, ast) = parse(expression)?;
+    Interpreter { source: &source }.evaluate(&ast, value)
+}
+
+/// Rejects an expression that does not parse, without data: the AWS CLI checks `--query`
+/// while reading its arguments, before any request is sent.
+pub fn check_query(expression: &str) -> Result<(), QueryError> {
+    parse(expression).map(|_| ())
+}
+
+/// The text to evaluate (legacy literals rewritten) and its syntax tree.
+fn parse(expression: &str) -> Result<(Cow<'_, str>, Ast), QueryError> {
+    let invalid = |reason: String| QueryError::Invalid {
+        expression: expression.to_owned(),
+        reason,
+    };
+    if expression.is_empty() {
+        return Err(invalid(
+            "Invalid JMESPath expression: cannot be empty.".to_owned(),
+        ));
+    }
+    let source = quote_legacy_literals(expression);
+    let ast = jmespath::parse(&source)
+        .map_err(|e| invalid(format!("{} at column {}", e.reason, e.column)))?;
+    Ok((source, ast))
 }
 
 pub(super) type Eval = Result<Value, QueryError>;
@@ -317,11 +328,17 @@ mod tests {
 
     #[test]
     fn bad_expression_is_invalid() {
+        assert!(check_query("User.Username").is_ok());
         let err = apply_query(&json!({}), "User.[").unwrap_err();
+        assert_eq!(check_query("User.["), Err(err.clone()));
         assert!(matches!(err, QueryError::Invalid { .. }));
         assert!(
             err.to_string()
                 .starts_with("Bad value for --query User.[: ")
         );
+        for bad in ["foo[?", "a.b.", "User.Username |", "", "length(", "a ++ b"] {
+            let err = apply_query(&json!({}), bad).unwrap_err();
+            assert!(matches!(err, QueryError::Invalid { .. }), "{bad}: {err}");
+        }
     }
 }

@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::python::{repr_of, str_of};
+use super::python::{cell_text, repr_of, str_of};
 use super::table_layout::{self, Section};
 
 /// The width Python's `determine_terminal_width` falls back to when stdout is no terminal.
@@ -55,8 +55,10 @@ struct Builder {
 }
 
 impl Builder {
+    /// Member names are data too: titles and headers go through `cell_text` like values.
     fn new_section(&mut self, title: &str, indent_level: usize) {
-        self.sections.push(Section::new(title, indent_level));
+        self.sections
+            .push(Section::new(&cell_text(title), indent_level));
     }
 
     /// The section rows go into; `_build_table` always opens one before adding rows.
@@ -93,7 +95,9 @@ impl Builder {
                     self.current().add_row(inner.iter().map(cell).collect());
                 }
                 // Iterating a dict in Python yields its keys, all scalars: the row is the keys.
-                Value::Object(map) => self.current().add_row(map.keys().cloned().collect()),
+                Value::Object(map) => self
+                    .current()
+                    .add_row(map.keys().map(|k| cell_text(k)).collect()),
                 Value::Array(_) => {
                     self.build(None, item, 0);
                 }
@@ -106,10 +110,10 @@ impl Builder {
         let (headers, more) = group_scalar_keys(map);
         if headers.len() == 1 {
             let value = cell(&map[&headers[0]]);
-            self.current().add_row(vec![headers[0].clone(), value]);
+            self.current().add_row(vec![cell_text(&headers[0]), value]);
         } else if !headers.is_empty() {
             let row = headers.iter().map(|k| cell(&map[k])).collect();
-            self.current().add_header(headers);
+            self.current().add_header(displayed(&headers));
             self.current().add_row(row);
         }
         for key in more {
@@ -129,12 +133,12 @@ impl Builder {
             keys.sort();
             keys.dedup();
         }
-        self.current().add_header(headers.clone());
+        self.current().add_header(displayed(&headers));
         let empty = Map::new();
         for (i, element) in items.iter().enumerate() {
             if i > 0 && !more.is_empty() {
                 self.new_section(title.unwrap_or(""), indent_level);
-                self.current().add_header(headers.clone());
+                self.current().add_header(displayed(&headers));
             }
             let map = element.as_object().unwrap_or(&empty);
             let row = headers
@@ -149,6 +153,11 @@ impl Builder {
             }
         }
     }
+}
+
+/// Header cells for member names.
+fn displayed(keys: &[String]) -> Vec<String> {
+    keys.iter().map(|k| cell_text(k)).collect()
 }
 
 /// `_group_scalar_keys`: (scalar keys, other keys), each sorted.

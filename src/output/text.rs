@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::python::{repr_of, str_of};
+use super::python::{cell_text, repr_of, str_of};
 
 /// The text rendering of `value`, including the trailing newline(s).
 pub fn render(value: &Value) -> String {
@@ -69,7 +69,7 @@ fn format_scalar_list(out: &mut String, items: &[&Value], identifier: Option<&st
     match identifier {
         Some(name) => {
             for item in items {
-                out.push_str(&name.to_uppercase());
+                out.push_str(&cell_text(&name.to_uppercase()));
                 out.push('\t');
                 out.push_str(&cell(item));
                 out.push('\n');
@@ -92,7 +92,7 @@ fn format_dict(
     let (mut scalars, nested) = partition_dict(map, keys);
     if !scalars.is_empty() {
         if let Some(name) = identifier {
-            scalars.insert(0, name.to_uppercase());
+            scalars.insert(0, cell_text(&name.to_uppercase()));
         }
         out.push_str(&scalars.join("\t"));
         out.push('\n');
