@@ -41,10 +41,11 @@ impl Worker {
                 .catch_unwind()
                 .await
                 .unwrap_or_else(|_| {
+                    let log = crate::tui::panic_log_path();
                     request.failed(ApiError::new(
                         ErrorKind::Service,
                         operation,
-                        "internal error while handling the answer (this is a bug; see the log)",
+                        format!("internal error (a bug); details in {}", log.display()),
                     ))
                 });
             // The receiver is gone only when the app is quitting: nothing to do then.

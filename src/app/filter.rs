@@ -56,14 +56,14 @@ impl Filter {
         !self.query.trim().is_empty()
     }
 
-    /// Recomputes the matches of `query` over `haystacks` (one per user, fields separated by
-    /// [`FIELD_SEPARATOR`]). `changed` lists haystacks whose text changed since the last call
-    /// (a record arrived), which rules out narrowing for them.
-    pub fn refresh(&mut self, haystacks: &[String], changed: bool) {
+    /// Recomputes the matches of `query` over `len` users, whose searchable text is
+    /// `haystack(index)` (fields separated by [`FIELD_SEPARATOR`]). `changed` says some user's
+    /// text changed since the last call (a record arrived), which rules out narrowing.
+    pub fn refresh<'a>(&mut self, len: usize, haystack: impl Fn(usize) -> &'a str, changed: bool) {
         let query = self.query.trim().to_string();
         if query.is_empty() {
             self.matches = None;
-            self.computed = (query, haystacks.len());
+            self.computed = (query, len);
             return;
         }
         let (previous_query, previous_len) = &self.computed;
@@ -71,14 +71,14 @@ impl Filter {
             && self.matches.is_some()
             && !previous_query.is_empty()
             && query.starts_with(previous_query.as_str())
-            && *previous_len <= haystacks.len();
+            && *previous_len <= len;
         let candidates: Vec<u32> = match (&self.matches, can_narrow) {
             (Some(previous), true) => previous
                 .iter()
                 .copied()
-                .chain(*previous_len as u32..haystacks.len() as u32)
+                .chain(*previous_len as u32..len as u32)
                 .collect(),
-            _ => (0..haystacks.len() as u32).collect(),
+            _ => (0..len as u32).collect(),
         };
         let pattern = Pattern::new(
             &query,
@@ -91,14 +91,14 @@ impl Filter {
         let mut ranked: Vec<(u8, Reverse<u32>, u32)> = candidates
             .into_iter()
             .filter_map(|index| {
-                let haystack = haystacks.get(index as usize)?;
-                let score = pattern.score(Utf32Str::new(haystack, &mut buf), &mut self.matcher)?;
-                Some((tier(haystack, &lower), Reverse(score), index))
+                let text = haystack(index as usize);
+                let score = pattern.score(Utf32Str::new(text, &mut buf), &mut self.matcher)?;
+                Some((tier(text, &lower), Reverse(score), index))
             })
             .collect();
         ranked.sort_unstable();
         self.matches = Some(ranked.into_iter().map(|(_, _, index)| index).collect());
-        self.computed = (query, haystacks.len());
+        self.computed = (query, len);
     }
 }
 
@@ -133,13 +133,17 @@ fn tier(haystack: &str, lower_query: &str) -> u8 {
 mod tests {
     use super::*;
 
+    fn refresh(filter: &mut Filter, haystacks: &[String]) {
+        filter.refresh(haystacks.len(), |i| haystacks[i].as_str(), false);
+    }
+
     fn run(query: &str, haystacks: &[&str]) -> Vec<u32> {
         let haystacks: Vec<String> = haystacks.iter().map(|s| s.to_string()).collect();
         let mut filter = Filter {
             query: query.into(),
             ..Filter::default()
         };
-        filter.refresh(&haystacks, false);
+        refresh(&mut filter, &haystacks);
         filter.matches().map(<[u32]>::to_vec).unwrap_or_default()
     }
 
@@ -163,7 +167,7 @@ mod tests {
     #[test]
     fn empty_query_means_no_filter() {
         let mut filter = Filter::default();
-        filter.refresh(&["a".to_string()], false);
+        refresh(&mut filter, &["a".to_string()]);
         assert!(filter.matches().is_none());
     }
 
@@ -176,7 +180,7 @@ mod tests {
         let mut incremental = Filter::default();
         for q in ["j", "ja", "jan", "jane"] {
             incremental.query = q.into();
-            incremental.refresh(&haystacks, false);
+            refresh(&mut incremental, &haystacks);
         }
         assert_eq!(
             incremental.matches().unwrap(),
@@ -191,11 +195,11 @@ mod tests {
             query: "ja".into(),
             ..Filter::default()
         };
-        filter.refresh(&haystacks, false);
+        refresh(&mut filter, &haystacks);
         assert_eq!(filter.matches().unwrap(), &[] as &[u32]);
         haystacks.push("jane".into());
         filter.query = "jan".into();
-        filter.refresh(&haystacks, false);
+        refresh(&mut filter, &haystacks);
         assert_eq!(filter.matches().unwrap(), &[1]);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Browser, Focus, Lookup, NameKind, PaneId, PathState, RecordState};
+use crate::app::{App, Browser, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState};
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::User;
 
@@ -230,14 +230,23 @@ fn security(b: &Browser, user: &User) -> Vec<Line<'static>> {
     if ids.is_empty() {
         return vec![Line::styled("No security profiles", theme::dim())];
     }
+    let mut lines = Vec::new();
+    if let Load::Failed(error) = &b.names.list(NameKind::SecurityProfiles).load {
+        lines.push(Line::styled(format!("Names unavailable: {}", why(error)), theme::error()));
+    }
     let rows: Vec<Vec<String>> = ids
         .iter()
         .map(|id| {
-            let name = name_span(b.names.lookup(NameKind::SecurityProfiles, id));
-            vec![name.content.into_owned(), safe(id)]
+            let name = match b.names.lookup(NameKind::SecurityProfiles, id) {
+                Lookup::Known(name) => safe(name),
+                Lookup::Pending => "…".to_string(),
+                Lookup::Unavailable(_) | Lookup::Missing => "?".to_string(),
+            };
+            vec![name, safe(id)]
         })
         .collect();
-    table(&["Name", "ID"], &rows)
+    lines.extend(table(&["Name", "ID"], &rows));
+    lines
 }
 
 fn tags(user: &User) -> Vec<Line<'static>> {
