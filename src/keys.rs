@@ -1,7 +1,9 @@
 //! The one key table: key → action → description. It maps terminal events to messages and
 //! drives both the help overlay and the status-bar hints, so they never drift apart.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use crate::app::{CopyItem, FilterEdit, Msg};
 
@@ -147,43 +149,302 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Always, &[ctrl('c')], "Ctrl-C", Action::Quit, "quit", false),
     bind(Browse, &[ch('q')], "q", Action::Quit, "quit", true),
     bind(Browse, &[ch('?')], "?", Action::Help, "help", true),
-    bind(Browse, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "next row (or scroll the focused pane)", false),
-    bind(Browse, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "previous row (or scroll the focused pane)", false),
-    bind(Browse, &[key(KeyCode::PageDown), ctrl('f'), ctrl('d')], "PgDn", Action::PageDown, "page down", false),
-    bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", false),
-    bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", false),
-    bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", false),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance", false),
-    bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", false),
-    bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", false),
-    bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", false),
-    bind(Users, &[key(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus previous pane", false),
-    bind(Users, &[ch('/')], "/", Action::Filter, "filter users (fuzzy)", true),
-    bind(Users, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter / focus the list", false),
-    bind(Users, &[ch('y')], "y", Action::CopyUserId, "copy the user ID", true),
-    bind(Users, &[ch('Y')], "Y", Action::CopyArn, "copy the user ARN", false),
-    bind(Users, &[ch('c')], "c", Action::CopyMenu, "copy menu (ID, ARN, JSON, CLI command…)", true),
-    bind(Users, &[ch('i')], "i", Action::InstancePicker, "back to the instance picker", true),
-    bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", true),
-    bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", true),
-    bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", false),
-    bind(Filter, &[key(KeyCode::Up)], "↑", Action::Up, "previous match", false),
-    bind(CopyMenu, &[ch('i')], "i", Action::Copy(CopyItem::UserId), "user ID", false),
-    bind(CopyMenu, &[ch('a')], "a", Action::Copy(CopyItem::Arn), "user ARN", false),
-    bind(CopyMenu, &[ch('u')], "u", Action::Copy(CopyItem::Username), "username", false),
-    bind(CopyMenu, &[ch('e')], "e", Action::Copy(CopyItem::Email), "email", false),
-    bind(CopyMenu, &[ch('r')], "r", Action::Copy(CopyItem::RoutingProfileId), "routing profile ID", false),
-    bind(CopyMenu, &[ch('s')], "s", Action::Copy(CopyItem::SecurityProfileIds), "security profile IDs", false),
-    bind(CopyMenu, &[ch('h')], "h", Action::Copy(CopyItem::HierarchyGroupId), "hierarchy group ID", false),
-    bind(CopyMenu, &[ch('j')], "j", Action::Copy(CopyItem::Json), "full DescribeUser JSON", false),
-    bind(CopyMenu, &[ch('x')], "x", Action::Copy(CopyItem::CliCommand), "`aws connect describe-user` command", false),
-    bind(CopyMenu, &[key(KeyCode::Down)], "↓", Action::Down, "next item", false),
-    bind(CopyMenu, &[key(KeyCode::Up)], "↑", Action::Up, "previous item", false),
-    bind(CopyMenu, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "copy the highlighted item", true),
-    bind(CopyMenu, &[key(KeyCode::Esc), ch('q'), ch('c')], "Esc", Action::Back, "close the menu", true),
-    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", true),
-    bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", false),
-    bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", false),
+    bind(
+        Browse,
+        &[ch('j'), key(KeyCode::Down)],
+        "j/↓",
+        Action::Down,
+        "next row (or scroll the focused pane)",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('k'), key(KeyCode::Up)],
+        "k/↑",
+        Action::Up,
+        "previous row (or scroll the focused pane)",
+        false,
+    ),
+    bind(
+        Browse,
+        &[key(KeyCode::PageDown), ctrl('f'), ctrl('d')],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        Browse,
+        &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')],
+        "PgUp",
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('g'), key(KeyCode::Home)],
+        "g/Home",
+        Action::Top,
+        "first row",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('G'), key(KeyCode::End)],
+        "G/End",
+        Action::Bottom,
+        "last row",
+        false,
+    ),
+    bind(
+        Browse,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Confirm,
+        "open the instance",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('r'), ctrl('r')],
+        "r",
+        Action::Refresh,
+        "refresh (drops cached data)",
+        false,
+    ),
+    bind(
+        Browse,
+        &[ch('R')],
+        "R",
+        Action::Retry,
+        "retry what failed",
+        false,
+    ),
+    bind(
+        Users,
+        &[key(KeyCode::Tab)],
+        "Tab",
+        Action::FocusNext,
+        "focus next pane",
+        false,
+    ),
+    bind(
+        Users,
+        &[key(KeyCode::BackTab)],
+        "Shift-Tab",
+        Action::FocusPrev,
+        "focus previous pane",
+        false,
+    ),
+    bind(
+        Users,
+        &[ch('/')],
+        "/",
+        Action::Filter,
+        "filter users (fuzzy)",
+        true,
+    ),
+    bind(
+        Users,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "clear the filter / focus the list",
+        false,
+    ),
+    bind(
+        Users,
+        &[ch('y')],
+        "y",
+        Action::CopyUserId,
+        "copy the user ID",
+        true,
+    ),
+    bind(
+        Users,
+        &[ch('Y')],
+        "Y",
+        Action::CopyArn,
+        "copy the user ARN",
+        false,
+    ),
+    bind(
+        Users,
+        &[ch('c')],
+        "c",
+        Action::CopyMenu,
+        "copy menu (ID, ARN, JSON, CLI command…)",
+        true,
+    ),
+    bind(
+        Users,
+        &[ch('i')],
+        "i",
+        Action::InstancePicker,
+        "back to the instance picker",
+        true,
+    ),
+    bind(
+        Filter,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "clear the filter",
+        true,
+    ),
+    bind(
+        Filter,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Confirm,
+        "keep the filter, back to the list",
+        true,
+    ),
+    bind(
+        Filter,
+        &[key(KeyCode::Down)],
+        "↓",
+        Action::Down,
+        "next match",
+        false,
+    ),
+    bind(
+        Filter,
+        &[key(KeyCode::Up)],
+        "↑",
+        Action::Up,
+        "previous match",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('i')],
+        "i",
+        Action::Copy(CopyItem::UserId),
+        "user ID",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('a')],
+        "a",
+        Action::Copy(CopyItem::Arn),
+        "user ARN",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('u')],
+        "u",
+        Action::Copy(CopyItem::Username),
+        "username",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('e')],
+        "e",
+        Action::Copy(CopyItem::Email),
+        "email",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('r')],
+        "r",
+        Action::Copy(CopyItem::RoutingProfileId),
+        "routing profile ID",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('s')],
+        "s",
+        Action::Copy(CopyItem::SecurityProfileIds),
+        "security profile IDs",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('h')],
+        "h",
+        Action::Copy(CopyItem::HierarchyGroupId),
+        "hierarchy group ID",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('j')],
+        "j",
+        Action::Copy(CopyItem::Json),
+        "full DescribeUser JSON",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[ch('x')],
+        "x",
+        Action::Copy(CopyItem::CliCommand),
+        "`aws connect describe-user` command",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[key(KeyCode::Down)],
+        "↓",
+        Action::Down,
+        "next item",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[key(KeyCode::Up)],
+        "↑",
+        Action::Up,
+        "previous item",
+        false,
+    ),
+    bind(
+        CopyMenu,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Confirm,
+        "copy the highlighted item",
+        true,
+    ),
+    bind(
+        CopyMenu,
+        &[key(KeyCode::Esc), ch('q'), ch('c')],
+        "Esc",
+        Action::Back,
+        "close the menu",
+        true,
+    ),
+    bind(
+        Help,
+        &[key(KeyCode::Esc), ch('?'), ch('q')],
+        "Esc/?/q",
+        Action::Back,
+        "close help",
+        true,
+    ),
+    bind(
+        Help,
+        &[ch('j'), key(KeyCode::Down)],
+        "j/↓",
+        Action::Down,
+        "scroll down",
+        false,
+    ),
+    bind(
+        Help,
+        &[ch('k'), key(KeyCode::Up)],
+        "k/↑",
+        Action::Up,
+        "scroll up",
+        false,
+    ),
 ];
 
 /// The bindings live in `mode`, in table order.
@@ -244,7 +505,9 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
     if mode != Mode::Filter {
         return None;
     }
-    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if plain => Some(Msg::FilterEdit(FilterEdit::Insert(c))),
         KeyCode::Backspace => Some(Msg::FilterEdit(FilterEdit::Backspace)),
@@ -270,7 +533,13 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_in_every_mode() {
-        for mode in [Mode::Picker, Mode::Users, Mode::Filter, Mode::CopyMenu, Mode::Help] {
+        for mode in [
+            Mode::Picker,
+            Mode::Users,
+            Mode::Filter,
+            Mode::CopyMenu,
+            Mode::Help,
+        ] {
             let msg = to_msg(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), mode);
             assert!(matches!(msg, Some(Msg::Action(Action::Quit))), "{mode:?}");
         }
@@ -289,15 +558,30 @@ mod tests {
     #[test]
     fn letters_type_into_the_filter_instead_of_acting() {
         let msg = to_msg(&press(KeyCode::Char('q'), KeyModifiers::NONE), Mode::Filter);
-        assert!(matches!(msg, Some(Msg::FilterEdit(FilterEdit::Insert('q')))));
-        let msg = to_msg(&press(KeyCode::Char('J'), KeyModifiers::SHIFT), Mode::Filter);
-        assert!(matches!(msg, Some(Msg::FilterEdit(FilterEdit::Insert('J')))));
+        assert!(matches!(
+            msg,
+            Some(Msg::FilterEdit(FilterEdit::Insert('q')))
+        ));
+        let msg = to_msg(
+            &press(KeyCode::Char('J'), KeyModifiers::SHIFT),
+            Mode::Filter,
+        );
+        assert!(matches!(
+            msg,
+            Some(Msg::FilterEdit(FilterEdit::Insert('J')))
+        ));
     }
 
     #[test]
     fn copy_menu_letters_pick_items() {
-        let msg = to_msg(&press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::CopyMenu);
-        assert!(matches!(msg, Some(Msg::Action(Action::Copy(CopyItem::Json)))));
+        let msg = to_msg(
+            &press(KeyCode::Char('j'), KeyModifiers::NONE),
+            Mode::CopyMenu,
+        );
+        assert!(matches!(
+            msg,
+            Some(Msg::Action(Action::Copy(CopyItem::Json)))
+        ));
     }
 
     #[test]
@@ -318,8 +602,16 @@ mod tests {
 
     #[test]
     fn no_two_bindings_share_a_chord_within_a_mode() {
-        for mode in [Mode::Picker, Mode::Users, Mode::Filter, Mode::CopyMenu, Mode::Help] {
-            let chords: Vec<Chord> = bindings(mode).flat_map(|b| b.chords.iter().copied()).collect();
+        for mode in [
+            Mode::Picker,
+            Mode::Users,
+            Mode::Filter,
+            Mode::CopyMenu,
+            Mode::Help,
+        ] {
+            let chords: Vec<Chord> = bindings(mode)
+                .flat_map(|b| b.chords.iter().copied())
+                .collect();
             for (i, a) in chords.iter().enumerate() {
                 assert!(!chords[i + 1..].contains(a), "{mode:?}: {a:?} bound twice");
             }

@@ -14,7 +14,9 @@ use std::thread::ThreadId;
 use std::time::Instant;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
 use futures::StreamExt;
 use ratatui::Terminal;
@@ -79,7 +81,12 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-async fn event_loop(terminal: &mut Term, client: ConnectClient, config: AppConfig, clipboard: &mut Clipboard) -> io::Result<()> {
+async fn event_loop(
+    terminal: &mut Term,
+    client: ConnectClient,
+    config: AppConfig,
+    clipboard: &mut Clipboard,
+) -> io::Result<()> {
     let (answers, mut inbox) = mpsc::unbounded_channel();
     let mut worker = Worker::new(client, answers);
     let size = terminal.size()?;
@@ -135,7 +142,13 @@ enum Flow {
 
 /// Runs the effects of one update: requests go to the worker, copies happen here (the loop
 /// owns the clipboard and the terminal that OSC 52 is written to).
-fn perform(cmds: Vec<Cmd>, app: &mut App, worker: &mut Worker, clipboard: &mut Clipboard, terminal: &mut Term) -> Flow {
+fn perform(
+    cmds: Vec<Cmd>,
+    app: &mut App,
+    worker: &mut Worker,
+    clipboard: &mut Clipboard,
+    terminal: &mut Term,
+) -> Flow {
     let mut queue: VecDeque<Cmd> = cmds.into();
     while let Some(cmd) = queue.pop_front() {
         match cmd {
@@ -154,7 +167,10 @@ fn perform(cmds: Vec<Cmd>, app: &mut App, worker: &mut Worker, clipboard: &mut C
 /// key in raw mode.
 fn termination() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
     use tokio::signal::unix::{SignalKind, signal};
-    match (signal(SignalKind::terminate()), signal(SignalKind::hangup())) {
+    match (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) {
         (Ok(mut term), Ok(mut hup)) => Box::pin(async move {
             tokio::select! {
                 _ = term.recv() => {}
@@ -203,7 +219,12 @@ impl Drop for TerminalGuard {
 /// Raw mode off, mouse off, main screen back, cursor visible. Safe to call twice.
 fn restore_terminal() {
     if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = disable_raw_mode();
         let _ = io::stdout().flush();
     }
@@ -246,7 +267,10 @@ fn install_panic_hook() {
 
 fn log_panic(info: &PanicHookInfo<'_>) -> io::Result<PathBuf> {
     let path = panic_log_path();
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)?;
     writeln!(
         file,
         "{} connect-tui {} panicked: {info}\n{}",

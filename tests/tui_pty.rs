@@ -41,7 +41,10 @@ impl Pty {
         // Copying must go through OSC 52, written as is (not wrapped for tmux).
         command.env_remove("TMUX");
         command.env_remove("SSH_CONNECTION");
-        let child = pair.slave.spawn_command(command).expect("start connect-tui");
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("start connect-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let input = pair.master.take_writer().expect("pty writer");
@@ -70,7 +73,9 @@ impl Pty {
     }
 
     fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).expect("type into the pty");
+        self.input
+            .write_all(keys.as_bytes())
+            .expect("type into the pty");
         self.input.flush().expect("flush the pty");
     }
 
@@ -153,11 +158,14 @@ fn demo_pick_instance_filter_jane_and_copy_her_id_with_osc52() {
         screen.contains("/Jane") && screen.contains(" of ")
     });
     pty.send("\r");
-    pty.wait_for("Jane's record with the routing profile name", |screen, _| {
-        screen.contains("First name       Jane")
-            && screen.contains(JANE)
-            && routing_profile_resolved(screen)
-    });
+    pty.wait_for(
+        "Jane's record with the routing profile name",
+        |screen, _| {
+            screen.contains("First name       Jane")
+                && screen.contains(JANE)
+                && routing_profile_resolved(screen)
+        },
+    );
 
     pty.send("y");
     let payload = base64::engine::general_purpose::STANDARD.encode(JANE);
@@ -175,7 +183,10 @@ fn demo_pick_instance_filter_jane_and_copy_her_id_with_osc52() {
         if let Some(status) = pty.child.try_wait().expect("child status") {
             break status;
         }
-        assert!(Instant::now() < deadline, "connect-tui did not exit after q");
+        assert!(
+            Instant::now() < deadline,
+            "connect-tui did not exit after q"
+        );
         // Wait on the next output (or the pty closing), not on a fixed sleep.
         match pty.output.recv_timeout(Duration::from_millis(200)) {
             Ok(bytes) => pty.raw.extend_from_slice(&bytes),

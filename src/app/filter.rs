@@ -112,7 +112,8 @@ fn tier(haystack: &str, lower_query: &str) -> u8 {
                 return 0;
             }
             let n = lower_query.len();
-            if field.len() >= n && field.as_bytes()[..n].eq_ignore_ascii_case(lower_query.as_bytes())
+            if field.len() >= n
+                && field.as_bytes()[..n].eq_ignore_ascii_case(lower_query.as_bytes())
             {
                 best = 1;
             }

@@ -55,8 +55,15 @@ fn several_instances_wait_in_the_picker_and_enter_opens_the_selected_one() {
     assert_eq!(app.screen, Screen::Picker);
     app.update(Msg::Action(Action::Down), now);
     let cmds = app.update(Msg::Action(Action::Confirm), now);
-    assert_eq!(app.browser.as_ref().map(|b| b.instance_id.as_str()), Some("i-2"));
-    assert!(requests(&cmds).iter().any(|r| matches!(r, Request::ListUsers { instance_id, .. } if instance_id == "i-2")));
+    assert_eq!(
+        app.browser.as_ref().map(|b| b.instance_id.as_str()),
+        Some("i-2")
+    );
+    assert!(
+        requests(&cmds)
+            .iter()
+            .any(|r| matches!(r, Request::ListUsers { instance_id, .. } if instance_id == "i-2"))
+    );
 }
 
 #[test]
@@ -71,7 +78,11 @@ fn no_instances_says_how_to_check_profile_and_region() {
         now,
     );
     let notice = app.notice.expect("a notice");
-    assert!(notice.text.contains("us-west-2") && notice.text.contains("--profile"), "{}", notice.text);
+    assert!(
+        notice.text.contains("us-west-2") && notice.text.contains("--profile"),
+        "{}",
+        notice.text
+    );
 }
 
 #[test]
@@ -102,7 +113,10 @@ fn describe_user_waits_until_the_selection_rests() {
     assert!(describes(&s.action(Action::Down)).is_empty());
     assert!(describes(&s.advance(ms(100))).is_empty());
     assert!(describes(&s.action(Action::Down)).is_empty());
-    assert_eq!(s.app.browser.as_ref().unwrap().records.deadline(), Some(s.now + DEBOUNCE));
+    assert_eq!(
+        s.app.browser.as_ref().unwrap().records.deadline(),
+        Some(s.now + DEBOUNCE)
+    );
     assert!(describes(&s.advance(ms(149))).is_empty());
     assert_eq!(describes(&s.advance(ms(1))), vec!["u002"]);
     // Still resting: no second request while the first is in flight.
@@ -114,12 +128,26 @@ fn answers_are_cached_per_user() {
     let mut s = Session::open();
     s.users(summaries(3), None);
     s.advance(DEBOUNCE);
-    s.user("u000", Ok(User { id: Some("u000".into()), ..User::default() }));
+    s.user(
+        "u000",
+        Ok(User {
+            id: Some("u000".into()),
+            ..User::default()
+        }),
+    );
     s.action(Action::Down);
     assert_eq!(describes(&s.advance(DEBOUNCE)), vec!["u001"]);
     s.action(Action::Up);
     assert!(describes(&s.advance(DEBOUNCE)).is_empty(), "u000 is cached");
-    assert_eq!(s.app.browser.as_ref().unwrap().selected_record().and_then(|u| u.id.as_deref()), Some("u000"));
+    assert_eq!(
+        s.app
+            .browser
+            .as_ref()
+            .unwrap()
+            .selected_record()
+            .and_then(|u| u.id.as_deref()),
+        Some("u000")
+    );
 }
 
 #[test]
@@ -128,10 +156,20 @@ fn a_late_answer_for_another_user_is_cached_but_not_shown() {
     s.users(summaries(3), None);
     s.advance(DEBOUNCE); // u000 in flight
     s.action(Action::Down); // now on u001
-    s.user("u000", Ok(User { id: Some("u000".into()), username: Some("user000".into()), ..User::default() }));
+    s.user(
+        "u000",
+        Ok(User {
+            id: Some("u000".into()),
+            username: Some("user000".into()),
+            ..User::default()
+        }),
+    );
     let b = s.app.browser.as_ref().unwrap();
     assert_eq!(b.selected_id(), Some("u001"));
-    assert!(b.selected_record().is_none(), "u000's record must not show for u001");
+    assert!(
+        b.selected_record().is_none(),
+        "u000's record must not show for u001"
+    );
     assert!(s.pane_text(PaneId::Identity)[0].contains("Loading user001"));
     s.action(Action::Up);
     assert!(describes(&s.advance(DEBOUNCE)).is_empty());
@@ -143,7 +181,13 @@ fn an_answer_naming_a_different_user_is_rejected() {
     let mut s = Session::open();
     s.users(summaries(2), None);
     s.advance(DEBOUNCE);
-    s.user("u000", Ok(User { id: Some("u001".into()), ..User::default() }));
+    s.user(
+        "u000",
+        Ok(User {
+            id: Some("u001".into()),
+            ..User::default()
+        }),
+    );
     let b = s.app.browser.as_ref().unwrap();
     assert!(b.selected_record().is_none());
     assert!(s.pane_text(PaneId::Identity)[0].contains("another user"));
@@ -161,7 +205,10 @@ fn answers_from_before_a_refresh_are_dropped() {
         instance_id: INSTANCE.into(),
         generation: old_generation,
         user_id: "u000".into(),
-        result: Ok(User { id: Some("u000".into()), ..User::default() }),
+        result: Ok(User {
+            id: Some("u000".into()),
+            ..User::default()
+        }),
     });
     s.send(Msg::Users {
         instance_id: INSTANCE.into(),
@@ -170,7 +217,10 @@ fn answers_from_before_a_refresh_are_dropped() {
     });
     let b = s.app.browser.as_ref().unwrap();
     assert!(b.list.users.is_empty(), "a stale page is not listed");
-    assert!(b.records.loaded("u000").is_none(), "a stale record is not cached");
+    assert!(
+        b.records.loaded("u000").is_none(),
+        "a stale record is not cached"
+    );
 }
 
 #[test]
@@ -194,7 +244,10 @@ fn names_fill_in_when_the_lists_arrive() {
     let routing = s.pane_text(PaneId::Routing);
     assert!(routing[0].contains("(loading name…)"), "{routing:?}");
     assert!(routing[1].contains(ROUTING));
-    s.names(NameKind::RoutingProfiles, vec![named(ROUTING, "Basic Routing Profile")]);
+    s.names(
+        NameKind::RoutingProfiles,
+        vec![named(ROUTING, "Basic Routing Profile")],
+    );
     assert!(s.pane_text(PaneId::Routing)[0].contains("Basic Routing Profile"));
 }
 
@@ -209,10 +262,16 @@ fn a_denied_name_listing_says_so_and_the_rest_works() {
         instance_id: INSTANCE.into(),
         generation,
         kind: NameKind::SecurityProfiles,
-        result: Err(error(crate::connect::ErrorKind::AccessDenied, "ListSecurityProfiles")),
+        result: Err(error(
+            crate::connect::ErrorKind::AccessDenied,
+            "ListSecurityProfiles",
+        )),
     });
     let security = s.pane_text(PaneId::Security).join("\n");
-    assert!(security.contains("access denied to ListSecurityProfiles"), "{security}");
+    assert!(
+        security.contains("access denied to ListSecurityProfiles"),
+        "{security}"
+    );
     assert!(security.contains(SECURITY));
     assert!(s.pane_text(PaneId::Identity)[0].contains("Jane"));
 }
@@ -231,7 +290,10 @@ fn the_hierarchy_path_is_described_once_and_shown_with_level_names() {
     assert!(requests(&s.advance(ms(10))).is_empty(), "asked once");
     let s = Session::jane_loaded();
     let routing = s.pane_text(PaneId::Routing).join("\n");
-    assert!(routing.contains("Region: EMEA › Site: Dublin › Team: Billing"), "{routing}");
+    assert!(
+        routing.contains("Region: EMEA › Site: Dublin › Team: Billing"),
+        "{routing}"
+    );
 }
 
 #[test]
@@ -254,7 +316,9 @@ fn filter_ranks_exact_then_prefix_then_fuzzy_and_counts() {
     }
     let b = s.app.browser.as_ref().unwrap();
     assert_eq!(b.view_len(), 4);
-    let order: Vec<&str> = (0..4).filter_map(|r| b.user_at(r)?.username.as_deref()).collect();
+    let order: Vec<&str> = (0..4)
+        .filter_map(|r| b.user_at(r)?.username.as_deref())
+        .collect();
     assert_eq!(order, ["jane", "janet", "mary-jane", "xjxaxnxe"]);
     assert_eq!(b.selected_id(), Some("c"), "the best match is selected");
     s.action(Action::Confirm);
@@ -286,10 +350,19 @@ fn a_failed_describe_shows_in_the_pane_and_r_retries() {
     let mut s = Session::open();
     s.users(summaries(2), None);
     s.advance(DEBOUNCE);
-    s.user("u000", Err(error(crate::connect::ErrorKind::Service, "DescribeUser")));
+    s.user(
+        "u000",
+        Err(error(crate::connect::ErrorKind::Service, "DescribeUser")),
+    );
     let text = s.pane_text(PaneId::Identity).join("\n");
-    assert!(text.contains("simulated failure") && text.contains("to retry"), "{text}");
-    assert!(describes(&s.advance(DEBOUNCE)).is_empty(), "failures are not retried by themselves");
+    assert!(
+        text.contains("simulated failure") && text.contains("to retry"),
+        "{text}"
+    );
+    assert!(
+        describes(&s.advance(DEBOUNCE)).is_empty(),
+        "failures are not retried by themselves"
+    );
     assert_eq!(describes(&s.action(Action::Retry)), vec!["u000"]);
     assert!(s.pane_text(PaneId::Identity)[0].contains("Loading"));
 }
@@ -321,15 +394,27 @@ fn copy_keys_produce_the_right_text() {
     let arn = summary(JANE, "Jane").arn.unwrap();
     assert_eq!(
         s.action(Action::CopyUserId),
-        vec![Cmd::Copy { what: "user ID".into(), text: JANE.into() }]
+        vec![Cmd::Copy {
+            what: "user ID".into(),
+            text: JANE.into()
+        }]
     );
-    assert_eq!(s.action(Action::CopyArn), vec![Cmd::Copy { what: "user ARN".into(), text: arn }]);
+    assert_eq!(
+        s.action(Action::CopyArn),
+        vec![Cmd::Copy {
+            what: "user ARN".into(),
+            text: arn
+        }]
+    );
     s.action(Action::CopyMenu);
     assert_eq!(s.app.mode(), crate::keys::Mode::CopyMenu);
     let json = serde_json::to_string_pretty(&jane()).unwrap();
     assert_eq!(
         s.action(Action::Copy(CopyItem::Json)),
-        vec![Cmd::Copy { what: "DescribeUser JSON".into(), text: json }]
+        vec![Cmd::Copy {
+            what: "DescribeUser JSON".into(),
+            text: json
+        }]
     );
     assert_eq!(s.app.overlay, Overlay::None);
     s.action(Action::CopyMenu);
@@ -348,12 +433,18 @@ fn copy_keys_produce_the_right_text() {
     s.action(Action::Down);
     assert_eq!(
         s.action(Action::Confirm),
-        vec![Cmd::Copy { what: "email".into(), text: "jane.doe@example.com".into() }]
+        vec![Cmd::Copy {
+            what: "email".into(),
+            text: "jane.doe@example.com".into()
+        }]
     );
     s.action(Action::CopyMenu);
     assert_eq!(
         s.action(Action::Copy(CopyItem::SecurityProfileIds)),
-        vec![Cmd::Copy { what: "security profile IDs".into(), text: SECURITY.into() }]
+        vec![Cmd::Copy {
+            what: "security profile IDs".into(),
+            text: SECURITY.into()
+        }]
     );
 }
 
@@ -364,7 +455,11 @@ fn copying_what_has_not_loaded_says_why() {
     s.action(Action::CopyMenu);
     assert!(s.action(Action::Copy(CopyItem::Email)).is_empty());
     let notice = s.app.notice.clone().unwrap();
-    assert!(notice.is_error && notice.text.contains("not loaded yet"), "{}", notice.text);
+    assert!(
+        notice.is_error && notice.text.contains("not loaded yet"),
+        "{}",
+        notice.text
+    );
 }
 
 #[test]
@@ -372,9 +467,15 @@ fn the_status_line_says_how_the_copy_went() {
     let mut s = Session::open();
     s.send(Msg::Copied {
         what: "user ID".into(),
-        outcome: CopyOutcome::Osc52 { tmux: false, why: None },
+        outcome: CopyOutcome::Osc52 {
+            tmux: false,
+            why: None,
+        },
     });
-    assert_eq!(s.app.notice.clone().unwrap().text, "Copied user ID (OSC 52)");
+    assert_eq!(
+        s.app.notice.clone().unwrap().text,
+        "Copied user ID (OSC 52)"
+    );
     s.send(Msg::Copied {
         what: "user ID".into(),
         outcome: CopyOutcome::Failed("no display".into()),
@@ -387,7 +488,10 @@ fn throttling_shows_a_notice_that_expires() {
     let mut s = Session::open();
     s.users(summaries(1), None);
     s.advance(DEBOUNCE);
-    s.user("u000", Err(error(crate::connect::ErrorKind::Throttled, "DescribeUser")));
+    s.user(
+        "u000",
+        Err(error(crate::connect::ErrorKind::Throttled, "DescribeUser")),
+    );
     assert!(s.app.is_throttled());
     s.advance(THROTTLE_NOTICE);
     assert!(!s.app.is_throttled());
@@ -408,7 +512,11 @@ fn requests_in_flight_are_counted() {
 fn idle_means_no_wakeups() {
     let mut s = Session::jane_loaded();
     let generation = s.generation();
-    s.send(Msg::Users { instance_id: INSTANCE.into(), generation, result: Ok(page(vec![], None)) });
+    s.send(Msg::Users {
+        instance_id: INSTANCE.into(),
+        generation,
+        result: Ok(page(vec![], None)),
+    });
     assert!(!s.app.is_loading());
     assert_eq!(s.app.next_wakeup(), None);
 }
@@ -431,7 +539,10 @@ fn tab_cycles_focus_through_the_panes_and_back() {
     assert_eq!(seen[5], Focus::Pane(PaneId::Record));
     assert_eq!(seen[6], Focus::List);
     s.action(Action::FocusPrev);
-    assert_eq!(s.app.browser.as_ref().unwrap().focus, Focus::Pane(PaneId::Record));
+    assert_eq!(
+        s.app.browser.as_ref().unwrap().focus,
+        Focus::Pane(PaneId::Record)
+    );
 }
 
 #[test]
@@ -453,7 +564,11 @@ fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
     // 100×30: list block at x 0..40, first row at y 1.
     s.send(Msg::Click { column: 3, row: 4 });
     assert_eq!(s.app.browser.as_ref().unwrap().cursor.selected, 3);
-    s.send(Msg::Wheel { column: 3, row: 4, down: true });
+    s.send(Msg::Wheel {
+        column: 3,
+        row: 4,
+        down: true,
+    });
     assert_eq!(s.app.browser.as_ref().unwrap().cursor.selected, 6);
 }
 

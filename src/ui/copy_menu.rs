@@ -13,7 +13,9 @@ use super::text::safe;
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
-    let Some(source) = app.copy_source() else { return };
+    let Some(source) = app.copy_source() else {
+        return;
+    };
     let lines: Vec<Line> = CopyItem::ALL
         .iter()
         .enumerate()
@@ -44,7 +46,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme::border(true))
-        .title(Span::styled(" Copy · key or Enter, Esc closes ", theme::title()));
+        .title(Span::styled(
+            " Copy · key or Enter, Esc closes ",
+            theme::title(),
+        ));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

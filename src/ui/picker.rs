@@ -16,7 +16,10 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
     let mut title = vec![Span::styled(" Amazon Connect instances ", theme::title())];
     title.push(Span::raw(format!("· {} ", safe(&app.config.region))));
     if picker.loading {
-        title.push(Span::styled(format!("{} ", theme::spinner(app.spinner_frame())), theme::key()));
+        title.push(Span::styled(
+            format!("{} ", theme::spinner(app.spinner_frame())),
+            theme::key(),
+        ));
     }
     let block = Block::new()
         .borders(Borders::ALL)
@@ -50,7 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
             }
         })
         .collect();
-    let header = Row::new(["Alias", "ID", "Status", "Identity management", "Created"]).style(theme::header());
+    let header = Row::new(["Alias", "ID", "Status", "Identity management", "Created"])
+        .style(theme::header());
     let widths = [
         Constraint::Min(16),
         Constraint::Length(36),
@@ -60,7 +64,10 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
     ];
     let mut block = block;
     if let Some(error) = &picker.error {
-        block = block.title_bottom(Line::styled(format!(" {} · R retries ", safe(&error.human())), theme::error()));
+        block = block.title_bottom(Line::styled(
+            format!(" {} · R retries ", safe(&error.human())),
+            theme::error(),
+        ));
     }
     frame.render_widget(Table::new(rows, widths).header(header).block(block), body);
 }
@@ -70,7 +77,13 @@ fn empty_message(app: &App) -> Vec<Line<'static>> {
     if let Some(error) = &picker.error {
         return vec![
             Line::styled(safe(&error.human()), theme::error()),
-            Line::from(vec![Span::raw("Press "), Span::styled("R", theme::key()), Span::raw(" to retry, "), Span::styled("q", theme::key()), Span::raw(" to quit")]),
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("R", theme::key()),
+                Span::raw(" to retry, "),
+                Span::styled("q", theme::key()),
+                Span::raw(" to quit"),
+            ]),
         ];
     }
     if picker.loading {
