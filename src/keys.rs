@@ -202,7 +202,7 @@ pub static KEY_TABLE: &[Binding] = &[
         &[key(KeyCode::Enter)],
         "Enter",
         Action::Confirm,
-        "open the instance",
+        "open the instance / focus the record",
         false,
     ),
     bind(

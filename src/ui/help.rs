@@ -19,7 +19,7 @@ const CONTEXTS: [Context; 6] = [
 ];
 
 /// The help text: every binding of the key table, grouped by where it applies.
-pub fn lines() -> Vec<Line<'static>> {
+fn lines() -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in CONTEXTS {
         if !lines.is_empty() {
