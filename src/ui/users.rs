@@ -31,7 +31,7 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
     let mut title = vec![Span::styled(" Users ", theme::title())];
     if b.filter.is_active() {
         title.push(Span::raw(format!(
-            "{} of {} ",
+            "· {} of {} ",
             thousands(b.view_len()),
             thousands(total)
         )));
