@@ -25,8 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
                 .find(|b| b.action == Action::Copy(*item))
                 .map_or("", |b| b.keys);
             let (preview, style) = match source.text(*item) {
-                Ok(text) => (safe(text.lines().next().unwrap_or_default()), theme::dim()),
-                Err(why) => (why, theme::dim()),
+                Ok(text) => (preview(&text), theme::dim()),
+                Err(why) => (why, theme::error()),
             };
             let line = Line::from(vec![
                 Span::styled(format!(" {key} "), theme::key()),
@@ -52,4 +52,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
         ));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// The first line of `text`, and how many lines there are when more than one.
+fn preview(text: &str) -> String {
+    let first = safe(text.lines().next().unwrap_or_default());
+    match text.lines().count() {
+        0 | 1 => first,
+        n => format!("{first} … ({n} lines)"),
+    }
 }
