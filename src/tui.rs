@@ -96,8 +96,13 @@ async fn event_loop(
     }
     let mut events = EventStream::new();
     let mut terminate = termination();
+    // Drawn after every message, and only then: ignored events (mouse motion) draw nothing.
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| ui::draw(frame, &app))?;
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, &app))?;
+            dirty = false;
+        }
         let wakeup = app.next_wakeup();
         let timer = async move {
             match wakeup {
@@ -119,6 +124,7 @@ async fn event_loop(
             () = timer => Msg::Tick,
             () = &mut terminate => return Ok(()),
         };
+        dirty = true;
         // Answers that are already waiting are applied before the next frame (one redraw
         // for a burst of pages, not one each).
         let mut batch = vec![first];
