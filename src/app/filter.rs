@@ -4,8 +4,6 @@
 //! matches are scored again (a fuzzy match of "jan" is always a match of "ja"), which keeps a
 //! keystroke over 100,000 users within the frame budget.
 
-use std::cmp::Reverse;
-
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -88,18 +86,28 @@ impl Filter {
         );
         let lower = query.to_lowercase();
         let mut buf = Vec::new();
-        let mut ranked: Vec<(u8, Reverse<u32>, u32)> = candidates
+        // One u64 per match, ordered as wanted: tier, then higher score, then list order.
+        // Sorting plain integers is several times faster than sorting tuples.
+        let mut ranked: Vec<u64> = candidates
             .into_iter()
             .filter_map(|index| {
                 let text = haystack(index as usize);
                 let score = pattern.score(Utf32Str::new(text, &mut buf), &mut self.matcher)?;
-                Some((tier(text, &lower), Reverse(score), index))
+                Some(rank_key(tier(text, &lower), score, index))
             })
             .collect();
         ranked.sort_unstable();
-        self.matches = Some(ranked.into_iter().map(|(_, _, index)| index).collect());
+        self.matches = Some(ranked.into_iter().map(|key| key as u32).collect());
         self.computed = (query, len);
     }
+}
+
+/// Packs (tier: 2 bits, inverted score: 30 bits, index: 32 bits) so that ascending order is
+/// best first.
+fn rank_key(tier: u8, score: u32, index: u32) -> u64 {
+    const SCORE_MAX: u32 = (1 << 30) - 1;
+    let inverted = SCORE_MAX - score.min(SCORE_MAX);
+    (u64::from(tier) << 62) | (u64::from(inverted) << 32) | u64::from(index)
 }
 
 /// 0 when a field equals the query, 1 when a field starts with it, 2 otherwise
