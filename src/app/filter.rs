@@ -163,6 +163,12 @@ mod tests {
     }
 
     #[test]
+    fn better_scores_first_and_ties_in_list_order() {
+        // Same tier (fuzzy): the contiguous match scores higher than the scattered one.
+        assert_eq!(run("ane", &["xaxnxe", "xane", "yane"]), vec![1, 2, 0]);
+    }
+
+    #[test]
     fn matching_ignores_case() {
         assert_eq!(run("Jane", &["jane.doe", "bob"]), vec![0]);
     }
