@@ -25,7 +25,10 @@ pub const OSC52_MAX_TEXT_BYTES: usize = 74_994;
 pub enum CopyOutcome {
     Native,
     /// Sent as OSC 52; `why` says why not the native clipboard (None when OSC 52 was asked for).
-    Osc52 { tmux: bool, why: Option<String> },
+    Osc52 {
+        tmux: bool,
+        why: Option<String>,
+    },
     Failed(String),
     Disabled,
 }
@@ -43,7 +46,9 @@ impl CopyOutcome {
                 }
             }
             CopyOutcome::Failed(reason) => format!("Could not copy {what}: {reason}"),
-            CopyOutcome::Disabled => format!("Not copied {what}: clipboard is off (--clipboard off)"),
+            CopyOutcome::Disabled => {
+                format!("Not copied {what}: clipboard is off (--clipboard off)")
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The one key table: key → action → description. It maps terminal events to messages and
 //! drives both the help overlay and the status-bar hints, so they never drift apart.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use crate::app::{CopyItem, FilterEdit, Msg};
 
@@ -143,6 +145,7 @@ const fn bind(
 use Context::*;
 
 /// The key table. Order matters: the first matching row wins, and help lists rows in order.
+#[rustfmt::skip]
 pub static KEY_TABLE: &[Binding] = &[
     bind(Always, &[ctrl('c')], "Ctrl-C", Action::Quit, "quit", false),
     bind(Browse, &[ch('q')], "q", Action::Quit, "quit", true),
@@ -153,7 +156,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", false),
     bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", false),
     bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", false),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance", false),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", false),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", false),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", false),
     bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", false),
@@ -244,7 +247,9 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
     if mode != Mode::Filter {
         return None;
     }
-    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if plain => Some(Msg::FilterEdit(FilterEdit::Insert(c))),
         KeyCode::Backspace => Some(Msg::FilterEdit(FilterEdit::Backspace)),
@@ -270,7 +275,13 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_in_every_mode() {
-        for mode in [Mode::Picker, Mode::Users, Mode::Filter, Mode::CopyMenu, Mode::Help] {
+        for mode in [
+            Mode::Picker,
+            Mode::Users,
+            Mode::Filter,
+            Mode::CopyMenu,
+            Mode::Help,
+        ] {
             let msg = to_msg(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), mode);
             assert!(matches!(msg, Some(Msg::Action(Action::Quit))), "{mode:?}");
         }
@@ -289,15 +300,30 @@ mod tests {
     #[test]
     fn letters_type_into_the_filter_instead_of_acting() {
         let msg = to_msg(&press(KeyCode::Char('q'), KeyModifiers::NONE), Mode::Filter);
-        assert!(matches!(msg, Some(Msg::FilterEdit(FilterEdit::Insert('q')))));
-        let msg = to_msg(&press(KeyCode::Char('J'), KeyModifiers::SHIFT), Mode::Filter);
-        assert!(matches!(msg, Some(Msg::FilterEdit(FilterEdit::Insert('J')))));
+        assert!(matches!(
+            msg,
+            Some(Msg::FilterEdit(FilterEdit::Insert('q')))
+        ));
+        let msg = to_msg(
+            &press(KeyCode::Char('J'), KeyModifiers::SHIFT),
+            Mode::Filter,
+        );
+        assert!(matches!(
+            msg,
+            Some(Msg::FilterEdit(FilterEdit::Insert('J')))
+        ));
     }
 
     #[test]
     fn copy_menu_letters_pick_items() {
-        let msg = to_msg(&press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::CopyMenu);
-        assert!(matches!(msg, Some(Msg::Action(Action::Copy(CopyItem::Json)))));
+        let msg = to_msg(
+            &press(KeyCode::Char('j'), KeyModifiers::NONE),
+            Mode::CopyMenu,
+        );
+        assert!(matches!(
+            msg,
+            Some(Msg::Action(Action::Copy(CopyItem::Json)))
+        ));
     }
 
     #[test]
@@ -318,8 +344,16 @@ mod tests {
 
     #[test]
     fn no_two_bindings_share_a_chord_within_a_mode() {
-        for mode in [Mode::Picker, Mode::Users, Mode::Filter, Mode::CopyMenu, Mode::Help] {
-            let chords: Vec<Chord> = bindings(mode).flat_map(|b| b.chords.iter().copied()).collect();
+        for mode in [
+            Mode::Picker,
+            Mode::Users,
+            Mode::Filter,
+            Mode::CopyMenu,
+            Mode::Help,
+        ] {
+            let chords: Vec<Chord> = bindings(mode)
+                .flat_map(|b| b.chords.iter().copied())
+                .collect();
             for (i, a) in chords.iter().enumerate() {
                 assert!(!chords[i + 1..].contains(a), "{mode:?}: {a:?} bound twice");
             }

@@ -72,8 +72,7 @@ mod tests {
     use unicode_width::UnicodeWidthStr;
 
     fn has_control(s: &str) -> bool {
-        s.chars()
-            .any(|c| c.is_control() || is_invisible_format(c))
+        s.chars().any(|c| c.is_control() || is_invisible_format(c))
     }
 
     #[test]

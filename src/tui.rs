@@ -14,7 +14,9 @@ use std::thread::ThreadId;
 use std::time::Instant;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
 use futures::StreamExt;
 use ratatui::Terminal;
@@ -79,7 +81,12 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-async fn event_loop(terminal: &mut Term, client: ConnectClient, config: AppConfig, clipboard: &mut Clipboard) -> io::Result<()> {
+async fn event_loop(
+    terminal: &mut Term,
+    client: ConnectClient,
+    config: AppConfig,
+    clipboard: &mut Clipboard,
+) -> io::Result<()> {
     let (answers, mut inbox) = mpsc::unbounded_channel();
     let mut worker = Worker::new(client, answers);
     let size = terminal.size()?;
@@ -89,8 +96,13 @@ async fn event_loop(terminal: &mut Term, client: ConnectClient, config: AppConfi
     }
     let mut events = EventStream::new();
     let mut terminate = termination();
+    // Drawn after every message, and only then: ignored events (mouse motion) draw nothing.
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| ui::draw(frame, &app))?;
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, &app))?;
+            dirty = false;
+        }
         let wakeup = app.next_wakeup();
         let timer = async move {
             match wakeup {
@@ -112,6 +124,7 @@ async fn event_loop(terminal: &mut Term, client: ConnectClient, config: AppConfi
             () = timer => Msg::Tick,
             () = &mut terminate => return Ok(()),
         };
+        dirty = true;
         // Answers that are already waiting are applied before the next frame (one redraw
         // for a burst of pages, not one each).
         let mut batch = vec![first];
@@ -135,7 +148,13 @@ enum Flow {
 
 /// Runs the effects of one update: requests go to the worker, copies happen here (the loop
 /// owns the clipboard and the terminal that OSC 52 is written to).
-fn perform(cmds: Vec<Cmd>, app: &mut App, worker: &mut Worker, clipboard: &mut Clipboard, terminal: &mut Term) -> Flow {
+fn perform(
+    cmds: Vec<Cmd>,
+    app: &mut App,
+    worker: &mut Worker,
+    clipboard: &mut Clipboard,
+    terminal: &mut Term,
+) -> Flow {
     let mut queue: VecDeque<Cmd> = cmds.into();
     while let Some(cmd) = queue.pop_front() {
         match cmd {
@@ -154,7 +173,10 @@ fn perform(cmds: Vec<Cmd>, app: &mut App, worker: &mut Worker, clipboard: &mut C
 /// key in raw mode.
 fn termination() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
     use tokio::signal::unix::{SignalKind, signal};
-    match (signal(SignalKind::terminate()), signal(SignalKind::hangup())) {
+    match (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) {
         (Ok(mut term), Ok(mut hup)) => Box::pin(async move {
             tokio::select! {
                 _ = term.recv() => {}
@@ -203,7 +225,12 @@ impl Drop for TerminalGuard {
 /// Raw mode off, mouse off, main screen back, cursor visible. Safe to call twice.
 fn restore_terminal() {
     if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = disable_raw_mode();
         let _ = io::stdout().flush();
     }
@@ -246,7 +273,10 @@ fn install_panic_hook() {
 
 fn log_panic(info: &PanicHookInfo<'_>) -> io::Result<PathBuf> {
     let path = panic_log_path();
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)?;
     writeln!(
         file,
         "{} connect-tui {} panicked: {info}\n{}",

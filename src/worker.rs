@@ -12,7 +12,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinSet;
 
 use crate::app::{Msg, NameKind, Request};
-use crate::connect::{ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_USERS_PAGE};
+use crate::connect::{
+    ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_USERS_PAGE,
+};
 
 pub struct Worker {
     client: ConnectClient,
@@ -41,10 +43,11 @@ impl Worker {
                 .catch_unwind()
                 .await
                 .unwrap_or_else(|_| {
+                    let log = crate::tui::panic_log_path();
                     request.failed(ApiError::new(
                         ErrorKind::Service,
                         operation,
-                        "internal error while handling the answer (this is a bug; see the log)",
+                        format!("internal error (a bug); details in {}", log.display()),
                     ))
                 });
             // The receiver is gone only when the app is quitting: nothing to do then.
@@ -57,7 +60,9 @@ async fn execute(client: &ConnectClient, request: Request) -> Msg {
     match request {
         Request::ListInstances { generation, token } => Msg::Instances {
             generation,
-            result: client.list_instances_page(token, Some(MAX_INSTANCES_PAGE)).await,
+            result: client
+                .list_instances_page(token, Some(MAX_INSTANCES_PAGE))
+                .await,
         },
         Request::ListUsers {
             instance_id,
@@ -94,9 +99,21 @@ async fn execute(client: &ConnectClient, request: Request) -> Msg {
         } => {
             let max = Some(MAX_NAMED_PAGE);
             let result = match kind {
-                NameKind::RoutingProfiles => client.list_routing_profiles_page(&instance_id, token, max).await,
-                NameKind::SecurityProfiles => client.list_security_profiles_page(&instance_id, token, max).await,
-                NameKind::HierarchyGroups => client.list_hierarchy_groups_page(&instance_id, token, max).await,
+                NameKind::RoutingProfiles => {
+                    client
+                        .list_routing_profiles_page(&instance_id, token, max)
+                        .await
+                }
+                NameKind::SecurityProfiles => {
+                    client
+                        .list_security_profiles_page(&instance_id, token, max)
+                        .await
+                }
+                NameKind::HierarchyGroups => {
+                    client
+                        .list_hierarchy_groups_page(&instance_id, token, max)
+                        .await
+                }
             };
             Msg::Names {
                 instance_id,
@@ -121,7 +138,9 @@ async fn execute(client: &ConnectClient, request: Request) -> Msg {
             generation,
             group_id,
         } => {
-            let result = client.describe_hierarchy_group(&instance_id, &group_id).await;
+            let result = client
+                .describe_hierarchy_group(&instance_id, &group_id)
+                .await;
             Msg::Group {
                 instance_id,
                 generation,

@@ -41,7 +41,10 @@ impl Pty {
         // Copying must go through OSC 52, written as is (not wrapped for tmux).
         command.env_remove("TMUX");
         command.env_remove("SSH_CONNECTION");
-        let child = pair.slave.spawn_command(command).expect("start connect-tui");
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("start connect-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let input = pair.master.take_writer().expect("pty writer");
@@ -70,7 +73,9 @@ impl Pty {
     }
 
     fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).expect("type into the pty");
+        self.input
+            .write_all(keys.as_bytes())
+            .expect("type into the pty");
         self.input.flush().expect("flush the pty");
     }
 
@@ -96,6 +101,39 @@ impl Pty {
                 }
             }
         }
+    }
+
+    /// Waits (with the deadline) for the program to exit, collecting its last output.
+    fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                // Collect what is still buffered (the restore sequences).
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.raw.extend_from_slice(&bytes);
+                }
+                return status;
+            }
+            assert!(Instant::now() < deadline, "connect-tui did not exit");
+            // Wake on output or after a short poll interval; the condition is the exit.
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.raw.extend_from_slice(&bytes);
+            }
+        }
+    }
+
+    /// The alternate screen was left and the cursor shown again, after the last frame.
+    fn assert_terminal_restored(&self) {
+        let raw = String::from_utf8_lossy(&self.raw);
+        let left = raw.rfind("\x1b[?1049l").expect("alternate screen not left");
+        let entered = raw
+            .rfind("\x1b[?1049h")
+            .expect("alternate screen never entered");
+        assert!(
+            left > entered,
+            "the alternate screen was entered again after leaving"
+        );
+        assert!(raw[left..].contains("\x1b[?25h"), "cursor not shown again");
     }
 
     fn rows(&self) -> Vec<String> {
@@ -153,11 +191,14 @@ fn demo_pick_instance_filter_jane_and_copy_her_id_with_osc52() {
         screen.contains("/Jane") && screen.contains(" of ")
     });
     pty.send("\r");
-    pty.wait_for("Jane's record with the routing profile name", |screen, _| {
-        screen.contains("First name       Jane")
-            && screen.contains(JANE)
-            && routing_profile_resolved(screen)
-    });
+    pty.wait_for(
+        "Jane's record with the routing profile name",
+        |screen, _| {
+            screen.contains("First name       Jane")
+                && screen.contains(JANE)
+                && routing_profile_resolved(screen)
+        },
+    );
 
     pty.send("y");
     let payload = base64::engine::general_purpose::STANDARD.encode(JANE);
@@ -170,21 +211,39 @@ fn demo_pick_instance_filter_jane_and_copy_her_id_with_osc52() {
     });
 
     pty.send("q");
-    let deadline = Instant::now() + DEADLINE;
-    let status = loop {
-        if let Some(status) = pty.child.try_wait().expect("child status") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "connect-tui did not exit after q");
-        // Wait on the next output (or the pty closing), not on a fixed sleep.
-        match pty.output.recv_timeout(Duration::from_millis(200)) {
-            Ok(bytes) => pty.raw.extend_from_slice(&bytes),
-            Err(_) => continue,
-        }
-    };
+    let status = pty.wait_for_exit();
     assert!(status.success(), "exit status {status:?}");
-    // The alternate screen was left and the cursor shown again.
-    let tail = String::from_utf8_lossy(&pty.raw);
-    assert!(tail.contains("\x1b[?1049l"), "alternate screen not left");
-    assert!(tail.contains("\x1b[?25h"), "cursor not shown again");
+    pty.assert_terminal_restored();
+}
+
+/// The first frame: the picker or the users screen, whichever the demo data leads to.
+fn wait_for_first_frame(pty: &mut Pty) {
+    pty.wait_for("the first frame", |screen, _| {
+        screen.contains("Amazon Connect instances") || screen.contains("Users ·")
+    });
+}
+
+#[test]
+fn ctrl_c_quits_at_once_even_with_requests_in_flight() {
+    let mut pty = Pty::start(&["--demo", "--clipboard", "off"]);
+    wait_for_first_frame(&mut pty);
+    pty.send("\x03");
+    let status = pty.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    pty.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut pty = Pty::start(&["--demo", "--clipboard", "off"]);
+    wait_for_first_frame(&mut pty);
+    let pid = pty.child.process_id().expect("child pid");
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(kill.success());
+    let status = pty.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    pty.assert_terminal_restored();
 }

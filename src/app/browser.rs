@@ -107,7 +107,11 @@ pub struct Browser {
 impl Browser {
     /// A fresh screen for `instance_id` and the requests that fill it: the first page of
     /// users, and the name listings, all at once.
-    pub fn open(instance_id: String, alias: Option<String>, generation: u64) -> (Self, Vec<Request>) {
+    pub fn open(
+        instance_id: String,
+        alias: Option<String>,
+        generation: u64,
+    ) -> (Self, Vec<Request>) {
         let mut requests = vec![Request::ListUsers {
             instance_id: instance_id.clone(),
             generation,
@@ -144,7 +148,8 @@ impl Browser {
 
     /// A refreshed copy of this screen: caches dropped, filter and selected user kept.
     pub fn refreshed(&self, generation: u64) -> (Self, Vec<Request>) {
-        let (mut fresh, requests) = Browser::open(self.instance_id.clone(), self.alias.clone(), generation);
+        let (mut fresh, requests) =
+            Browser::open(self.instance_id.clone(), self.alias.clone(), generation);
         fresh.filter.query = self.filter.query.clone();
         fresh.focus = self.focus;
         fresh.tab = self.tab;
@@ -195,7 +200,11 @@ impl Browser {
         }
     }
 
-    pub fn on_users(&mut self, result: Result<Page<UserSummary>, ApiError>, rows: usize) -> Vec<Request> {
+    pub fn on_users(
+        &mut self,
+        result: Result<Page<UserSummary>, ApiError>,
+        rows: usize,
+    ) -> Vec<Request> {
         let selected = self.selected_id().map(str::to_string);
         let next = self.list.on_page(result);
         self.refilter(false, selected.as_deref(), rows);
@@ -215,7 +224,10 @@ impl Browser {
             Some(id) if id != user_id => Err(ApiError::new(
                 ErrorKind::Service,
                 "DescribeUser",
-                format!("the answer was for another user ({})", crate::sanitize::sanitize(id)),
+                format!(
+                    "the answer was for another user ({})",
+                    crate::sanitize::sanitize(id)
+                ),
             )),
             _ => Ok(user),
         });
@@ -230,7 +242,11 @@ impl Browser {
         }
     }
 
-    pub fn on_names(&mut self, kind: NameKind, result: Result<Page<NamedSummary>, ApiError>) -> Vec<Request> {
+    pub fn on_names(
+        &mut self,
+        kind: NameKind,
+        result: Result<Page<NamedSummary>, ApiError>,
+    ) -> Vec<Request> {
         self.names
             .on_page(kind, result)
             .map(|token| Request::ListNames {
@@ -253,7 +269,9 @@ impl Browser {
 
     /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
     pub fn refilter(&mut self, changed: bool, keep: Option<&str>, rows: usize) {
-        self.filter.refresh(&self.list.haystacks, changed);
+        let list = &self.list;
+        self.filter
+            .refresh(list.users.len(), |index| list.haystack(index), changed);
         let kept = keep.is_some_and(|id| self.select_user(id, rows));
         if !kept {
             self.cursor.scroll_into_view(self.view_len(), rows);
@@ -337,7 +355,10 @@ impl Browser {
                 generation: self.generation,
             });
         }
-        if let Some(group_id) = self.selected_record().and_then(|u| u.hierarchy_group_id.clone()) {
+        if let Some(group_id) = self
+            .selected_record()
+            .and_then(|u| u.hierarchy_group_id.clone())
+        {
             // The lazy lookup in `due_requests` asks again.
             self.names.retry_group(&group_id);
         }

@@ -60,7 +60,8 @@ impl CopySource<'_> {
     /// The text for `item`, or why there is none yet.
     pub fn text(&self, item: CopyItem) -> Result<String, String> {
         let record = self.record;
-        let need_record = || record.ok_or_else(|| "the user's record has not loaded yet".to_string());
+        let need_record =
+            || record.ok_or_else(|| "the user's record has not loaded yet".to_string());
         let present = |value: Option<&String>, what: &str| {
             value
                 .filter(|v| !v.is_empty())
@@ -70,7 +71,10 @@ impl CopySource<'_> {
         match item {
             CopyItem::UserId => present(self.user_id(), "ID"),
             CopyItem::Arn => present(
-                self.summary.arn.as_ref().or(record.and_then(|r| r.arn.as_ref())),
+                self.summary
+                    .arn
+                    .as_ref()
+                    .or(record.and_then(|r| r.arn.as_ref())),
                 "ARN",
             ),
             CopyItem::Username => present(
@@ -81,23 +85,31 @@ impl CopySource<'_> {
                 "username",
             ),
             CopyItem::Email => present(
-                need_record()?.identity_info.as_ref().and_then(|i| i.email.as_ref()),
+                need_record()?
+                    .identity_info
+                    .as_ref()
+                    .and_then(|i| i.email.as_ref()),
                 "email",
             ),
-            CopyItem::RoutingProfileId => {
-                present(need_record()?.routing_profile_id.as_ref(), "routing profile")
-            }
+            CopyItem::RoutingProfileId => present(
+                need_record()?.routing_profile_id.as_ref(),
+                "routing profile",
+            ),
             CopyItem::SecurityProfileIds => {
-                let ids = need_record()?.security_profile_ids.clone().unwrap_or_default();
+                let ids = need_record()?
+                    .security_profile_ids
+                    .clone()
+                    .unwrap_or_default();
                 if ids.is_empty() {
                     Err("this user has no security profiles".to_string())
                 } else {
                     Ok(ids.join("\n"))
                 }
             }
-            CopyItem::HierarchyGroupId => {
-                present(need_record()?.hierarchy_group_id.as_ref(), "hierarchy group")
-            }
+            CopyItem::HierarchyGroupId => present(
+                need_record()?.hierarchy_group_id.as_ref(),
+                "hierarchy group",
+            ),
             CopyItem::Json => serde_json::to_string_pretty(need_record()?)
                 .map_err(|e| format!("could not serialise the record: {e}")),
             CopyItem::CliCommand => {

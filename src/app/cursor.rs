@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn stays_in_range_when_the_list_shrinks_or_is_empty() {
-        let mut c = Cursor { selected: 50, top: 48 };
+        let mut c = Cursor {
+            selected: 50,
+            top: 48,
+        };
         c.scroll_into_view(10, 5);
         assert_eq!((c.selected, c.top), (9, 5));
         c.scroll_into_view(0, 5);

@@ -4,9 +4,9 @@ use std::time::{Duration, Instant};
 
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::{
-    AfterContactWorkConfig, AfterContactWorkConfigPerChannel, AutoAcceptConfig, HierarchyGroup, HierarchyPath,
-    HierarchyStructure, InstanceSummary, NamedSummary, Page, PhoneNumberConfig, Tags, Timestamp, User,
-    UserIdentityInfo, UserPhoneConfig, UserSummary,
+    AfterContactWorkConfig, AfterContactWorkConfigPerChannel, AutoAcceptConfig, HierarchyGroup,
+    HierarchyPath, HierarchyStructure, InstanceSummary, NamedSummary, Page, PhoneNumberConfig,
+    Tags, Timestamp, User, UserIdentityInfo, UserPhoneConfig, UserSummary,
 };
 
 use super::{App, AppConfig, Cmd, Msg, NameKind, Request, Zone};
@@ -33,7 +33,9 @@ pub fn ms(n: u64) -> Duration {
 pub fn instance(id: &str, alias: &str) -> InstanceSummary {
     InstanceSummary {
         id: Some(id.into()),
-        arn: Some(format!("arn:aws:connect:us-west-2:123456789012:instance/{id}")),
+        arn: Some(format!(
+            "arn:aws:connect:us-west-2:123456789012:instance/{id}"
+        )),
         identity_management_type: Some("CONNECT_MANAGED".into()),
         instance_alias: Some(alias.into()),
         created_time: Some(Timestamp(1589390427.0)),
@@ -56,7 +58,9 @@ pub fn summary(id: &str, username: &str) -> UserSummary {
 
 /// `n` users named user000, user001, ... with ids u000, u001, ...
 pub fn summaries(n: usize) -> Vec<UserSummary> {
-    (0..n).map(|i| summary(&format!("u{i:03}"), &format!("user{i:03}"))).collect()
+    (0..n)
+        .map(|i| summary(&format!("u{i:03}"), &format!("user{i:03}")))
+        .collect()
 }
 
 /// Jane Doe's record from the `aws connect describe-user` page, with a hierarchy group,
@@ -239,7 +243,10 @@ impl Session {
         s.users(users, None);
         s.advance(super::DEBOUNCE);
         s.user(JANE, Ok(jane()));
-        s.names(NameKind::RoutingProfiles, vec![named(ROUTING, "Basic Routing Profile")]);
+        s.names(
+            NameKind::RoutingProfiles,
+            vec![named(ROUTING, "Basic Routing Profile")],
+        );
         s.names(NameKind::SecurityProfiles, vec![named(SECURITY, "Agent")]);
         s.names(NameKind::HierarchyGroups, vec![named(GROUP, "Billing")]);
         let generation = s.generation();
@@ -261,7 +268,12 @@ impl Session {
     pub fn pane_text(&self, pane: super::PaneId) -> Vec<String> {
         crate::ui::panes::content(&self.app, pane)
             .iter()
-            .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .map(|line| {
+                line.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
             .collect()
     }
 }

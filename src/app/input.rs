@@ -93,7 +93,12 @@ impl App {
         };
         let page = rows.max(1) as isize;
         match action {
-            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => {
                 let delta = match action {
                     Action::Down => 1,
                     Action::Up => -1,
@@ -103,7 +108,9 @@ impl App {
                     _ => isize::MAX / 2,
                 };
                 match b.focus {
-                    Focus::List if !b.filter.editing || matches!(action, Action::Down | Action::Up) => {
+                    Focus::List
+                        if !b.filter.editing || matches!(action, Action::Down | Action::Up) =>
+                    {
                         move_selection(b, delta, rows)
                     }
                     Focus::List => {}
@@ -156,7 +163,12 @@ impl App {
             Action::InstancePicker => {
                 self.screen = Screen::Picker;
                 let open = b.instance_id.clone();
-                if let Some(row) = self.picker.instances.iter().position(|i| i.id.as_deref() == Some(open.as_str())) {
+                if let Some(row) = self
+                    .picker
+                    .instances
+                    .iter()
+                    .position(|i| i.id.as_deref() == Some(open.as_str()))
+                {
                     let len = self.picker.instances.len();
                     let rows = self.picker_rows();
                     self.picker.cursor.select(row, len, rows);
@@ -178,8 +190,16 @@ impl App {
     fn on_copy_menu(&mut self, action: Action, selected: usize, cmds: &mut Vec<Cmd>) {
         let last = CopyItem::ALL.len() - 1;
         match action {
-            Action::Down => self.overlay = Overlay::CopyMenu { selected: (selected + 1).min(last) },
-            Action::Up => self.overlay = Overlay::CopyMenu { selected: selected.saturating_sub(1) },
+            Action::Down => {
+                self.overlay = Overlay::CopyMenu {
+                    selected: (selected + 1).min(last),
+                }
+            }
+            Action::Up => {
+                self.overlay = Overlay::CopyMenu {
+                    selected: selected.saturating_sub(1),
+                }
+            }
             Action::Confirm => {
                 self.overlay = Overlay::None;
                 self.copy(CopyItem::ALL[selected.min(last)], cmds);
@@ -209,7 +229,9 @@ impl App {
 
     pub(super) fn on_filter_edit(&mut self, edit: FilterEdit) {
         let rows = self.list_rows();
-        let Some(b) = self.browser.as_mut() else { return };
+        let Some(b) = self.browser.as_mut() else {
+            return;
+        };
         if !b.filter.editing {
             return;
         }
@@ -229,7 +251,9 @@ impl App {
         self.size = (width, height);
         let rows = self.list_rows();
         let picker_rows = self.picker_rows();
-        self.picker.cursor.scroll_into_view(self.picker.instances.len(), picker_rows);
+        self.picker
+            .cursor
+            .scroll_into_view(self.picker.instances.len(), picker_rows);
         if let Some(b) = self.browser.as_mut() {
             let len = b.view_len();
             b.cursor.scroll_into_view(len, rows);
@@ -246,7 +270,10 @@ impl App {
                 let body = self.body();
                 let first = layout::picker_first_row(body);
                 let rows = self.picker_rows();
-                if layout::contains(body, column, row) && row >= first && usize::from(row - first) < rows {
+                if layout::contains(body, column, row)
+                    && row >= first
+                    && usize::from(row - first) < rows
+                {
                     let index = self.picker.cursor.top + usize::from(row - first);
                     if index < self.picker.instances.len() {
                         let len = self.picker.instances.len();
@@ -259,9 +286,13 @@ impl App {
     }
 
     fn on_users_click(&mut self, column: u16, row: u16) {
-        let Some(layout) = self.users_layout() else { return };
+        let Some(layout) = self.users_layout() else {
+            return;
+        };
         let rows = self.list_rows();
-        let Some(b) = self.browser.as_mut() else { return };
+        let Some(b) = self.browser.as_mut() else {
+            return;
+        };
         if layout::contains(layout.list, column, row) {
             b.focus = Focus::List;
             let first = layout::list_first_row(layout.list, show_filter_line(b));
@@ -304,21 +335,22 @@ impl App {
                 self.picker.cursor.move_by(delta.signum(), len, rows);
             }
             (Overlay::None, Screen::Users) => {
-                let Some(layout) = self.users_layout() else { return };
+                let Some(layout) = self.users_layout() else {
+                    return;
+                };
                 let rows = self.list_rows();
                 let over_list = layout::contains(layout.list, column, row);
                 let pane_lines = self.focused_pane_lines();
-                let Some(b) = self.browser.as_mut() else { return };
+                let Some(b) = self.browser.as_mut() else {
+                    return;
+                };
+                let over_focused_pane = layout.panes.iter().any(|(pane, area)| {
+                    b.focus == Focus::Pane(*pane) && layout::contains(*area, column, row)
+                });
                 if over_list {
                     move_selection(b, delta, rows);
-                } else if let Some((pane, _)) = layout
-                    .panes
-                    .iter()
-                    .find(|(_, area)| layout::contains(*area, column, row))
-                {
-                    if b.focus == Focus::Pane(*pane) {
-                        scroll_pane(b, delta, pane_lines);
-                    }
+                } else if over_focused_pane {
+                    scroll_pane(b, delta, pane_lines);
                 }
             }
         }

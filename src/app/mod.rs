@@ -134,10 +134,8 @@ impl App {
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Cmd> {
         self.now = now;
         let mut cmds = Vec::new();
-        if let Some(error) = msg_error(&msg) {
-            if error.kind == ErrorKind::Throttled {
-                self.throttled_until = Some(now + THROTTLE_NOTICE);
-            }
+        if msg_error(&msg).is_some_and(|e| e.kind == ErrorKind::Throttled) {
+            self.throttled_until = Some(now + THROTTLE_NOTICE);
         }
         if is_answer(&msg) {
             self.in_flight = self.in_flight.saturating_sub(1);
@@ -152,11 +150,14 @@ impl App {
             Msg::Copied { what, outcome } => {
                 let is_error = !matches!(
                     outcome,
-                    crate::clipboard::CopyOutcome::Native | crate::clipboard::CopyOutcome::Osc52 { .. }
+                    crate::clipboard::CopyOutcome::Native
+                        | crate::clipboard::CopyOutcome::Osc52 { .. }
                 );
                 self.notify(outcome.describe(&what), is_error);
             }
-            Msg::Instances { generation, result } => self.on_instances(generation, result, &mut cmds),
+            Msg::Instances { generation, result } => {
+                self.on_instances(generation, result, &mut cmds)
+            }
             Msg::Users {
                 instance_id,
                 generation,
@@ -241,7 +242,8 @@ impl App {
 
     /// Frame of the loading indicator, derived from time so drawing stays pure.
     pub fn spinner_frame(&self) -> usize {
-        (self.now.saturating_duration_since(self.started).as_millis() / SPINNER_FRAME.as_millis()) as usize
+        (self.now.saturating_duration_since(self.started).as_millis() / SPINNER_FRAME.as_millis())
+            as usize
     }
 
     pub fn is_throttled(&self) -> bool {
@@ -255,7 +257,9 @@ impl App {
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
-                Screen::Users if self.browser.as_ref().is_some_and(|b| b.filter.editing) => Mode::Filter,
+                Screen::Users if self.browser.as_ref().is_some_and(|b| b.filter.editing) => {
+                    Mode::Filter
+                }
                 Screen::Users => Mode::Users,
             },
         }
@@ -321,7 +325,11 @@ impl App {
     fn open_instance(&mut self, instance_id: String, cmds: &mut Vec<Cmd>) {
         self.screen = Screen::Users;
         self.overlay = Overlay::None;
-        if self.browser.as_ref().is_some_and(|b| b.instance_id == instance_id) {
+        if self
+            .browser
+            .as_ref()
+            .is_some_and(|b| b.instance_id == instance_id)
+        {
             return;
         }
         let alias = self.picker.alias_of(&instance_id);

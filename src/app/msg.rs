@@ -6,7 +6,9 @@
 use crate::clipboard::CopyOutcome;
 use crate::connect::ApiError;
 use crate::keys::Action;
-use crate::model::{HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, User, UserSummary};
+use crate::model::{
+    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, User, UserSummary,
+};
 
 /// The name lists fetched once per instance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,9 +38,19 @@ pub enum FilterEdit {
 pub enum Msg {
     Action(Action),
     FilterEdit(FilterEdit),
-    Resize { width: u16, height: u16 },
-    Click { column: u16, row: u16 },
-    Wheel { column: u16, row: u16, down: bool },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
     /// A timer fired (debounce, animation, notice expiry); `update` reads the injected `now`.
     Tick,
     Instances {
@@ -74,7 +86,10 @@ pub enum Msg {
         result: Result<HierarchyGroup, ApiError>,
     },
     /// The UI loop ran a [`Cmd::Copy`]; `what` is the label shown in the status line.
-    Copied { what: String, outcome: CopyOutcome },
+    Copied {
+        what: String,
+        outcome: CopyOutcome,
+    },
 }
 
 /// A request for the worker: one Connect call, answered by one [`Msg`].
@@ -195,6 +210,9 @@ pub enum Cmd {
     Request(Request),
     /// Put `text` on the clipboard (run by the UI loop, which owns the clipboard and the
     /// terminal for OSC 52); `what` names it in the status line.
-    Copy { what: String, text: String },
+    Copy {
+        what: String,
+        text: String,
+    },
     Quit,
 }

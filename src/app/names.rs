@@ -234,7 +234,10 @@ mod tests {
     #[test]
     fn names_fill_in_page_by_page() {
         let mut names = Names::default();
-        assert_eq!(names.lookup(NameKind::RoutingProfiles, "rp1"), Lookup::Pending);
+        assert_eq!(
+            names.lookup(NameKind::RoutingProfiles, "rp1"),
+            Lookup::Pending
+        );
         let next = names.on_page(
             NameKind::RoutingProfiles,
             Ok(Page {
@@ -243,10 +246,19 @@ mod tests {
             }),
         );
         assert_eq!(next.as_deref(), Some("t"));
-        assert_eq!(names.lookup(NameKind::RoutingProfiles, "rp1"), Lookup::Known("Basic"));
-        assert_eq!(names.lookup(NameKind::RoutingProfiles, "rp2"), Lookup::Pending);
+        assert_eq!(
+            names.lookup(NameKind::RoutingProfiles, "rp1"),
+            Lookup::Known("Basic")
+        );
+        assert_eq!(
+            names.lookup(NameKind::RoutingProfiles, "rp2"),
+            Lookup::Pending
+        );
         names.on_page(NameKind::RoutingProfiles, Ok(Page::default()));
-        assert_eq!(names.lookup(NameKind::RoutingProfiles, "rp2"), Lookup::Missing);
+        assert_eq!(
+            names.lookup(NameKind::RoutingProfiles, "rp2"),
+            Lookup::Missing
+        );
     }
 
     #[test]

@@ -33,8 +33,8 @@ impl Picker {
         match result {
             Ok(page) => {
                 for instance in page.items {
-                    let duplicate = instance.id.is_some()
-                        && self.instances.iter().any(|i| i.id == instance.id);
+                    let duplicate =
+                        instance.id.is_some() && self.instances.iter().any(|i| i.id == instance.id);
                     if !duplicate {
                         self.instances.push(instance);
                     }

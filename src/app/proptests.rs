@@ -113,14 +113,25 @@ fn answer(request: &Request, outcome: &Outcome) -> Msg {
     match request.clone() {
         Request::ListInstances { generation, .. } => Msg::Instances {
             generation,
-            result: Ok(page(vec![instance(INSTANCE, "demo"), instance("i-2", "two")], None)),
+            result: Ok(page(
+                vec![instance(INSTANCE, "demo"), instance("i-2", "two")],
+                None,
+            )),
         },
-        Request::ListUsers { instance_id, generation, token } => Msg::Users {
+        Request::ListUsers {
+            instance_id,
+            generation,
+            token,
+        } => Msg::Users {
             instance_id,
             generation,
             result: Ok(users_page(&token)),
         },
-        Request::DescribeUser { instance_id, generation, user_id } => {
+        Request::DescribeUser {
+            instance_id,
+            generation,
+            user_id,
+        } => {
             let id = match outcome {
                 Outcome::WrongUser => format!("{user_id}-other"),
                 _ => user_id.clone(),
@@ -138,18 +149,33 @@ fn answer(request: &Request, outcome: &Outcome) -> Msg {
                 }),
             }
         }
-        Request::ListNames { instance_id, generation, kind, .. } => Msg::Names {
+        Request::ListNames {
             instance_id,
             generation,
             kind,
-            result: Ok(page(vec![named(ROUTING, "Basic"), named(GROUP, "Billing")], None)),
+            ..
+        } => Msg::Names {
+            instance_id,
+            generation,
+            kind,
+            result: Ok(page(
+                vec![named(ROUTING, "Basic"), named(GROUP, "Billing")],
+                None,
+            )),
         },
-        Request::DescribeStructure { instance_id, generation } => Msg::Structure {
+        Request::DescribeStructure {
+            instance_id,
+            generation,
+        } => Msg::Structure {
             instance_id,
             generation,
             result: Ok(structure()),
         },
-        Request::DescribeGroup { instance_id, generation, group_id } => Msg::Group {
+        Request::DescribeGroup {
+            instance_id,
+            generation,
+            group_id,
+        } => Msg::Group {
             instance_id,
             generation,
             group_id,
@@ -170,17 +196,32 @@ impl World {
         for cmd in cmds {
             match cmd {
                 Cmd::Request(request) => {
-                    if let Request::DescribeUser { generation, user_id, .. } = &request {
+                    if let Request::DescribeUser {
+                        generation,
+                        user_id,
+                        ..
+                    } = &request
+                    {
                         let twice = self.outstanding.iter().any(|r| {
                             matches!(r, Request::DescribeUser { generation: g, user_id: u, .. } if g == generation && u == user_id)
                         });
-                        prop_assert!(!twice, "a second DescribeUser for {} while one is in flight", user_id);
+                        prop_assert!(
+                            !twice,
+                            "a second DescribeUser for {} while one is in flight",
+                            user_id
+                        );
                     }
                     self.outstanding.push(request);
                 }
                 Cmd::Copy { what, .. } => {
                     let more = self.app.update(
-                        Msg::Copied { what, outcome: CopyOutcome::Osc52 { tmux: false, why: None } },
+                        Msg::Copied {
+                            what,
+                            outcome: CopyOutcome::Osc52 {
+                                tmux: false,
+                                why: None,
+                            },
+                        },
                         self.now,
                     );
                     self.apply(more)?;
@@ -230,10 +271,19 @@ impl World {
         prop_assert!(picker.cursor.top <= picker.cursor.selected);
         if let Some(b) = &self.app.browser {
             let len = b.view_len();
-            prop_assert!(b.cursor.selected < len.max(1), "selection {} of {}", b.cursor.selected, len);
+            prop_assert!(
+                b.cursor.selected < len.max(1),
+                "selection {} of {}",
+                b.cursor.selected,
+                len
+            );
             prop_assert!(b.cursor.top <= b.cursor.selected);
             if let Some(record) = b.selected_record() {
-                prop_assert_eq!(record.id.as_deref(), b.selected_id(), "record shown for another user");
+                prop_assert_eq!(
+                    record.id.as_deref(),
+                    b.selected_id(),
+                    "record shown for another user"
+                );
             }
         }
         let (width, height) = self.app.size;

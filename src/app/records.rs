@@ -114,8 +114,15 @@ mod tests {
         r.rest_on(Some("b"), t0 + Duration::from_millis(100));
         assert_eq!(r.due(t0 + Duration::from_millis(200)), None);
         assert_eq!(r.deadline(), Some(t0 + Duration::from_millis(250)));
-        assert_eq!(r.due(t0 + Duration::from_millis(250)), Some("b".to_string()));
-        assert_eq!(r.due(t0 + Duration::from_millis(300)), None, "already in flight");
+        assert_eq!(
+            r.due(t0 + Duration::from_millis(250)),
+            Some("b".to_string())
+        );
+        assert_eq!(
+            r.due(t0 + Duration::from_millis(300)),
+            None,
+            "already in flight"
+        );
         assert_eq!(r.deadline(), None);
     }
 }

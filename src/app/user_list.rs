@@ -11,8 +11,9 @@ use super::filter::FIELD_SEPARATOR;
 #[derive(Debug, Default)]
 pub struct UserList {
     pub users: Vec<UserSummary>,
-    /// Per user: username, then first name, last name and email once described.
-    pub haystacks: Vec<String>,
+    /// The filter's text for described users: username, first name, last name, email. Others
+    /// are searched by username alone (no copy kept: this list can hold 100,000 users).
+    enriched: HashMap<u32, String>,
     index_by_id: HashMap<String, usize>,
     /// More pages are coming (or the next page is being retried).
     pub loading: bool,
@@ -27,6 +28,18 @@ impl UserList {
         UserList {
             loading: true,
             ..UserList::default()
+        }
+    }
+
+    /// What the filter searches for the user at `index`.
+    pub fn haystack(&self, index: usize) -> &str {
+        match self.enriched.get(&(index as u32)) {
+            Some(text) => text,
+            None => self
+                .users
+                .get(index)
+                .and_then(|u| u.username.as_deref())
+                .unwrap_or_default(),
         }
     }
 
@@ -48,8 +61,6 @@ impl UserList {
                         continue;
                     }
                     self.index_by_id.insert(id, self.users.len());
-                    self.haystacks
-                        .push(user.username.clone().unwrap_or_default());
                     self.users.push(user);
                 }
                 self.error = None;
@@ -89,8 +100,8 @@ impl UserList {
             text.push(FIELD_SEPARATOR);
             text.push_str(field);
         }
-        let changed = self.haystacks[index] != text;
-        self.haystacks[index] = text;
+        let changed = self.haystack(index) != text;
+        self.enriched.insert(index as u32, text);
         changed
     }
 }

@@ -13,7 +13,9 @@ use super::text::safe;
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
-    let Some(source) = app.copy_source() else { return };
+    let Some(source) = app.copy_source() else {
+        return;
+    };
     let lines: Vec<Line> = CopyItem::ALL
         .iter()
         .enumerate()
@@ -23,8 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
                 .find(|b| b.action == Action::Copy(*item))
                 .map_or("", |b| b.keys);
             let (preview, style) = match source.text(*item) {
-                Ok(text) => (safe(text.lines().next().unwrap_or_default()), theme::dim()),
-                Err(why) => (why, theme::dim()),
+                Ok(text) => (preview(&text), theme::dim()),
+                Err(why) => (why, theme::error()),
             };
             let line = Line::from(vec![
                 Span::styled(format!(" {key} "), theme::key()),
@@ -44,7 +46,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme::border(true))
-        .title(Span::styled(" Copy · key or Enter, Esc closes ", theme::title()));
+        .title(Span::styled(
+            " Copy · key or Enter, Esc closes ",
+            theme::title(),
+        ));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// The first line of `text`, and how many lines there are when more than one.
+fn preview(text: &str) -> String {
+    let first = safe(text.lines().next().unwrap_or_default());
+    match text.lines().count() {
+        0 | 1 => first,
+        n => format!("{first} … ({n} lines)"),
+    }
 }

@@ -19,7 +19,7 @@ const CONTEXTS: [Context; 6] = [
 ];
 
 /// The help text: every binding of the key table, grouped by where it applies.
-pub fn lines() -> Vec<Line<'static>> {
+fn lines() -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in CONTEXTS {
         if !lines.is_empty() {
@@ -48,7 +48,9 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: u16) {
     let max_scroll = (content.len() as u16).saturating_sub(height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(content).block(block).scroll((scroll.min(max_scroll), 0)),
+        Paragraph::new(content)
+            .block(block)
+            .scroll((scroll.min(max_scroll), 0)),
         popup,
     );
 }

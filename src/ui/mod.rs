@@ -13,8 +13,6 @@ mod users;
 #[cfg(test)]
 mod render_tests;
 
-pub use help::lines as help_lines;
-
 use ratatui::Frame;
 
 use crate::app::{App, Overlay, Screen};

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Browser, Focus, Lookup, NameKind, PaneId, PathState, RecordState};
+use crate::app::{App, Browser, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState};
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::User;
 
@@ -14,7 +14,9 @@ use super::text::{acw, row, safe, table, time, value, yes_no};
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
-    let Some(b) = app.browser.as_ref() else { return };
+    let Some(b) = app.browser.as_ref() else {
+        return;
+    };
     let focused = b.focus == Focus::Pane(pane);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -36,7 +38,11 @@ pub fn content(app: &App, pane: PaneId) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let Some(summary) = b.selected_user() else {
-        let text = if b.list.loading { "Waiting for the user list…" } else { "No user selected" };
+        let text = if b.list.loading {
+            "Waiting for the user list…"
+        } else {
+            "No user selected"
+        };
         return vec![Line::styled(text, theme::dim())];
     };
     if pane == PaneId::Record {
@@ -44,11 +50,25 @@ pub fn content(app: &App, pane: PaneId) -> Vec<Line<'static>> {
         let record = b.selected_record();
         return vec![
             row("User ID", 13, vec![value(summary.id.as_deref())]),
-            row("ARN", 13, vec![value(summary.arn.as_deref().or(record.and_then(|r| r.arn.as_deref())))]),
+            row(
+                "ARN",
+                13,
+                vec![value(
+                    summary
+                        .arn
+                        .as_deref()
+                        .or(record.and_then(|r| r.arn.as_deref())),
+                )],
+            ),
             row(
                 "Last modified",
                 13,
-                vec![time(summary.last_modified_time.or(record.and_then(|r| r.last_modified_time)), app.config.zone)],
+                vec![time(
+                    summary
+                        .last_modified_time
+                        .or(record.and_then(|r| r.last_modified_time)),
+                    app.config.zone,
+                )],
             ),
             row(
                 "Region",
@@ -66,7 +86,10 @@ pub fn content(app: &App, pane: PaneId) -> Vec<Line<'static>> {
     match b.records.state(user_id) {
         RecordState::Waiting => vec![Line::from(vec![
             Span::styled(theme::spinner(app.spinner_frame()), theme::key()),
-            Span::raw(format!(" Loading {}…", safe(summary.username.as_deref().unwrap_or(user_id)))),
+            Span::raw(format!(
+                " Loading {}…",
+                safe(summary.username.as_deref().unwrap_or(user_id))
+            )),
         ])],
         RecordState::Failed(error) => failure(error),
         RecordState::Loaded(user) => match pane {
@@ -96,29 +119,80 @@ fn identity(user: &User) -> Vec<Line<'static>> {
     let info = user.identity_info.as_ref();
     vec![
         row("Username", 15, vec![value(user.username.as_deref())]),
-        row("First name", 15, vec![value(info.and_then(|i| i.first_name.as_deref()))]),
-        row("Last name", 15, vec![value(info.and_then(|i| i.last_name.as_deref()))]),
-        row("Email", 15, vec![value(info.and_then(|i| i.email.as_deref()))]),
-        row("Secondary email", 15, vec![value(info.and_then(|i| i.secondary_email.as_deref()))]),
-        row("Mobile", 15, vec![value(info.and_then(|i| i.mobile.as_deref()))]),
-        row("Directory ID", 15, vec![value(user.directory_user_id.as_deref())]),
+        row(
+            "First name",
+            15,
+            vec![value(info.and_then(|i| i.first_name.as_deref()))],
+        ),
+        row(
+            "Last name",
+            15,
+            vec![value(info.and_then(|i| i.last_name.as_deref()))],
+        ),
+        row(
+            "Email",
+            15,
+            vec![value(info.and_then(|i| i.email.as_deref()))],
+        ),
+        row(
+            "Secondary email",
+            15,
+            vec![value(info.and_then(|i| i.secondary_email.as_deref()))],
+        ),
+        row(
+            "Mobile",
+            15,
+            vec![value(info.and_then(|i| i.mobile.as_deref()))],
+        ),
+        row(
+            "Directory ID",
+            15,
+            vec![value(user.directory_user_id.as_deref())],
+        ),
     ]
 }
 
 fn phone(user: &User) -> Vec<Line<'static>> {
     let config = user.phone_config.as_ref();
     let mut lines = vec![
-        row("Phone type", 16, vec![value(config.and_then(|c| c.phone_type.as_deref()))]),
-        row("Auto-accept", 16, vec![yes_no(config.and_then(|c| c.auto_accept))]),
-        row("ACW limit", 16, vec![acw(config.and_then(|c| c.after_contact_work_time_limit))]),
-        row("Desk phone", 16, vec![value(config.and_then(|c| c.desk_phone_number.as_deref()))]),
-        row("Persistent conn.", 16, vec![yes_no(config.and_then(|c| c.persistent_connection))]),
+        row(
+            "Phone type",
+            16,
+            vec![value(config.and_then(|c| c.phone_type.as_deref()))],
+        ),
+        row(
+            "Auto-accept",
+            16,
+            vec![yes_no(config.and_then(|c| c.auto_accept))],
+        ),
+        row(
+            "ACW limit",
+            16,
+            vec![acw(config.and_then(|c| c.after_contact_work_time_limit))],
+        ),
+        row(
+            "Desk phone",
+            16,
+            vec![value(config.and_then(|c| c.desk_phone_number.as_deref()))],
+        ),
+        row(
+            "Persistent conn.",
+            16,
+            vec![yes_no(config.and_then(|c| c.persistent_connection))],
+        ),
     ];
     let rows = channel_rows(user);
     if !rows.is_empty() {
         lines.push(Line::raw(""));
         lines.extend(table(
-            &["Channel", "Auto-accept", "ACW", "Phone number", "Persistent", "Voice enh."],
+            &[
+                "Channel",
+                "Auto-accept",
+                "ACW",
+                "Phone number",
+                "Persistent",
+                "Voice enh.",
+            ],
             &rows,
         ));
     }
@@ -128,12 +202,23 @@ fn phone(user: &User) -> Vec<Line<'static>> {
 /// One row per channel named in any per-channel configuration, in first-seen order.
 fn channel_rows(user: &User) -> Vec<Vec<String>> {
     let auto = user.auto_accept_configs.as_deref().unwrap_or_default();
-    let acws = user.after_contact_work_configs.as_deref().unwrap_or_default();
+    let acws = user
+        .after_contact_work_configs
+        .as_deref()
+        .unwrap_or_default();
     let numbers = user.phone_number_configs.as_deref().unwrap_or_default();
-    let persistent = user.persistent_connection_configs.as_deref().unwrap_or_default();
-    let voice = user.voice_enhancement_configs.as_deref().unwrap_or_default();
+    let persistent = user
+        .persistent_connection_configs
+        .as_deref()
+        .unwrap_or_default();
+    let voice = user
+        .voice_enhancement_configs
+        .as_deref()
+        .unwrap_or_default();
     let mut channels: Vec<&str> = Vec::new();
-    let all = auto.iter().map(|c| &c.channel)
+    let all = auto
+        .iter()
+        .map(|c| &c.channel)
         .chain(acws.iter().map(|c| &c.channel))
         .chain(numbers.iter().map(|c| &c.channel))
         .chain(persistent.iter().map(|c| &c.channel))
@@ -160,11 +245,30 @@ fn channel_rows(user: &User) -> Vec<Vec<String>> {
                 .and_then(|c| c.after_contact_work_time_limit);
             vec![
                 safe(ch),
-                flag(auto.iter().find(|c| is(&c.channel)).and_then(|c| c.auto_accept)),
+                flag(
+                    auto.iter()
+                        .find(|c| is(&c.channel))
+                        .and_then(|c| c.auto_accept),
+                ),
                 acw(acw_secs).content.into_owned(),
-                text(numbers.iter().find(|c| is(&c.channel)).and_then(|c| c.phone_number.as_ref())),
-                flag(persistent.iter().find(|c| is(&c.channel)).and_then(|c| c.persistent_connection)),
-                text(voice.iter().find(|c| is(&c.channel)).and_then(|c| c.voice_enhancement_mode.as_ref())),
+                text(
+                    numbers
+                        .iter()
+                        .find(|c| is(&c.channel))
+                        .and_then(|c| c.phone_number.as_ref()),
+                ),
+                flag(
+                    persistent
+                        .iter()
+                        .find(|c| is(&c.channel))
+                        .and_then(|c| c.persistent_connection),
+                ),
+                text(
+                    voice
+                        .iter()
+                        .find(|c| is(&c.channel))
+                        .and_then(|c| c.voice_enhancement_mode.as_ref()),
+                ),
             ]
         })
         .collect()
@@ -175,7 +279,10 @@ fn name_span(lookup: Lookup<'_>) -> Span<'static> {
     match lookup {
         Lookup::Known(name) => Span::styled(safe(name), theme::title()),
         Lookup::Pending => Span::styled("(loading name…)", theme::dim()),
-        Lookup::Unavailable(error) => Span::styled(format!("(name unavailable: {})", why(error)), theme::error()),
+        Lookup::Unavailable(error) => Span::styled(
+            format!("(name unavailable: {})", why(error)),
+            theme::error(),
+        ),
         Lookup::Missing => Span::styled("(unknown)", theme::dim()),
     }
 }
@@ -191,14 +298,22 @@ fn routing(b: &Browser, user: &User) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match user.routing_profile_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
-            lines.push(row("Routing profile", 15, vec![name_span(b.names.lookup(NameKind::RoutingProfiles, id))]));
+            lines.push(row(
+                "Routing profile",
+                15,
+                vec![name_span(b.names.lookup(NameKind::RoutingProfiles, id))],
+            ));
             lines.push(row("  ID", 15, vec![value(Some(id))]));
         }
         None => lines.push(row("Routing profile", 15, vec![value(None)])),
     }
     match user.hierarchy_group_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
-            lines.push(row("Hierarchy group", 15, vec![name_span(b.names.lookup(NameKind::HierarchyGroups, id))]));
+            lines.push(row(
+                "Hierarchy group",
+                15,
+                vec![name_span(b.names.lookup(NameKind::HierarchyGroups, id))],
+            ));
             lines.push(row("  Path", 15, path_spans(b.names.path(id))));
             lines.push(row("  ID", 15, vec![value(Some(id))]));
         }
@@ -210,7 +325,10 @@ fn routing(b: &Browser, user: &User) -> Vec<Line<'static>> {
 fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
     match path {
         PathState::Pending => vec![Span::styled("(loading path…)", theme::dim())],
-        PathState::Failed(error) => vec![Span::styled(format!("(path unavailable: {})", why(error)), theme::error())],
+        PathState::Failed(error) => vec![Span::styled(
+            format!("(path unavailable: {})", why(error)),
+            theme::error(),
+        )],
         PathState::Known(levels) => {
             let mut spans = Vec::new();
             for (i, (level, group)) in levels.iter().enumerate() {
@@ -230,14 +348,26 @@ fn security(b: &Browser, user: &User) -> Vec<Line<'static>> {
     if ids.is_empty() {
         return vec![Line::styled("No security profiles", theme::dim())];
     }
+    let mut lines = Vec::new();
+    if let Load::Failed(error) = &b.names.list(NameKind::SecurityProfiles).load {
+        lines.push(Line::styled(
+            format!("Names unavailable: {}", why(error)),
+            theme::error(),
+        ));
+    }
     let rows: Vec<Vec<String>> = ids
         .iter()
         .map(|id| {
-            let name = name_span(b.names.lookup(NameKind::SecurityProfiles, id));
-            vec![name.content.into_owned(), safe(id)]
+            let name = match b.names.lookup(NameKind::SecurityProfiles, id) {
+                Lookup::Known(name) => safe(name),
+                Lookup::Pending => "…".to_string(),
+                Lookup::Unavailable(_) | Lookup::Missing => "?".to_string(),
+            };
+            vec![name, safe(id)]
         })
         .collect();
-    table(&["Name", "ID"], &rows)
+    lines.extend(table(&["Name", "ID"], &rows));
+    lines
 }
 
 fn tags(user: &User) -> Vec<Line<'static>> {

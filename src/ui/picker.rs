@@ -16,7 +16,10 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
     let mut title = vec![Span::styled(" Amazon Connect instances ", theme::title())];
     title.push(Span::raw(format!("· {} ", safe(&app.config.region))));
     if picker.loading {
-        title.push(Span::styled(format!("{} ", theme::spinner(app.spinner_frame())), theme::key()));
+        title.push(Span::styled(
+            format!("{} ", theme::spinner(app.spinner_frame())),
+            theme::key(),
+        ));
     }
     let block = Block::new()
         .borders(Borders::ALL)
@@ -28,6 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
         return;
     }
     let rows_visible = layout::picker_rows(body);
+    let columns = visible_columns(body.width.saturating_sub(2));
     let rows: Vec<Row> = picker
         .instances
         .iter()
@@ -35,14 +39,14 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
         .skip(picker.cursor.top)
         .take(rows_visible)
         .map(|(index, i)| {
-            let cells = vec![
+            let mut cells = [
                 Line::raw(safe(i.instance_alias.as_deref().unwrap_or("—"))),
                 Line::raw(safe(i.id.as_deref().unwrap_or("—"))),
                 Line::raw(safe(i.instance_status.as_deref().unwrap_or("—"))),
                 Line::raw(safe(i.identity_management_type.as_deref().unwrap_or("—"))),
                 Line::from(time_short(i.created_time, app.config.zone)),
             ];
-            let row = Row::new(cells);
+            let row = Row::new(columns.iter().map(|c| std::mem::take(&mut cells[*c])));
             if index == picker.cursor.selected {
                 row.style(theme::selected(true))
             } else {
@@ -50,19 +54,46 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
             }
         })
         .collect();
-    let header = Row::new(["Alias", "ID", "Status", "Identity management", "Created"]).style(theme::header());
-    let widths = [
-        Constraint::Min(16),
-        Constraint::Length(36),
-        Constraint::Length(10),
-        Constraint::Length(19),
-        Constraint::Length(16),
-    ];
+    let header = Row::new(columns.iter().map(|c| COLUMNS[*c].0)).style(theme::header());
+    let widths = columns.iter().map(|c| match c {
+        // The alias takes whatever room is left.
+        0 => Constraint::Min(COLUMNS[0].1),
+        _ => Constraint::Length(COLUMNS[*c].1),
+    });
     let mut block = block;
     if let Some(error) = &picker.error {
-        block = block.title_bottom(Line::styled(format!(" {} · R retries ", safe(&error.human())), theme::error()));
+        block = block.title_bottom(Line::styled(
+            format!(" {} · R retries ", safe(&error.human())),
+            theme::error(),
+        ));
     }
     frame.render_widget(Table::new(rows, widths).header(header).block(block), body);
+}
+
+/// Columns: header and width, in display order.
+const COLUMNS: [(&str, u16); 5] = [
+    ("Alias", 16),
+    ("ID", 36),
+    ("Status", 10),
+    ("Identity management", 19),
+    ("Created", 16),
+];
+
+/// Which columns fit in `width`: alias and ID always (the ID is what admins copy), then
+/// status, created and identity management as room allows; in display order.
+fn visible_columns(width: u16) -> Vec<usize> {
+    const PRIORITY: [usize; 5] = [0, 1, 2, 4, 3];
+    let mut chosen = Vec::new();
+    let mut used = 0u16;
+    for column in PRIORITY {
+        let needed = COLUMNS[column].1 + 1;
+        if chosen.len() < 2 || used + needed <= width {
+            chosen.push(column);
+            used = used.saturating_add(needed);
+        }
+    }
+    chosen.sort_unstable();
+    chosen
 }
 
 fn empty_message(app: &App) -> Vec<Line<'static>> {
@@ -70,7 +101,13 @@ fn empty_message(app: &App) -> Vec<Line<'static>> {
     if let Some(error) = &picker.error {
         return vec![
             Line::styled(safe(&error.human()), theme::error()),
-            Line::from(vec![Span::raw("Press "), Span::styled("R", theme::key()), Span::raw(" to retry, "), Span::styled("q", theme::key()), Span::raw(" to quit")]),
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("R", theme::key()),
+                Span::raw(" to retry, "),
+                Span::styled("q", theme::key()),
+                Span::raw(" to quit"),
+            ]),
         ];
     }
     if picker.loading {
@@ -88,4 +125,17 @@ fn empty_message(app: &App) -> Vec<Line<'static>> {
         Line::raw("Check --profile and --region (or AWS_PROFILE / AWS_REGION), and that"),
         Line::raw("`aws connect list-instances` lists them with the same settings."),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_pickers_keep_alias_and_id() {
+        assert_eq!(visible_columns(20), vec![0, 1]);
+        assert_eq!(visible_columns(78), vec![0, 1, 2]);
+        assert_eq!(visible_columns(96), vec![0, 1, 2, 4]);
+        assert_eq!(visible_columns(200), vec![0, 1, 2, 3, 4]);
+    }
 }

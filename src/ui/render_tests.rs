@@ -114,7 +114,10 @@ fn filter_shows_n_of_m() {
         .collect();
     // user010..user019 by prefix, then user001 and user021 by fuzzy match.
     assert!(top.contains("12 of 30"), "{top}");
-    assert!(row_of(&terminal, "user010").is_some_and(|y| y == 2), "the prefix match comes first");
+    assert!(
+        row_of(&terminal, "user010").is_some_and(|y| y == 2),
+        "the prefix match comes first"
+    );
 }
 
 /// The row of the buffer whose text contains `needle`.
@@ -149,14 +152,27 @@ fn the_selection_is_highlighted_and_dims_when_focus_moves() {
 fn hostile_strings_reach_the_screen_inert_and_aligned() {
     let mut s = Session::open();
     let evil = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\u{9b}31m\u{202E}nimda\u{200B}";
-    s.users(vec![crate::model::UserSummary { username: Some(evil.into()), ..summary("e", "x") }, summary("f", "山田太郎😀")], None);
+    s.users(
+        vec![
+            crate::model::UserSummary {
+                username: Some(evil.into()),
+                ..summary("e", "x")
+            },
+            summary("f", "山田太郎😀"),
+        ],
+        None,
+    );
     s.advance(crate::app::DEBOUNCE);
     s.user(
         "e",
         Ok(User {
             id: Some("e".into()),
             username: Some(evil.into()),
-            tags: Some([(evil.to_string(), "\r\n\t".to_string())].into_iter().collect()),
+            tags: Some(
+                [(evil.to_string(), "\r\n\t".to_string())]
+                    .into_iter()
+                    .collect(),
+            ),
             ..User::default()
         }),
     );
@@ -164,7 +180,10 @@ fn hostile_strings_reach_the_screen_inert_and_aligned() {
     let buffer = terminal.backend().buffer();
     for cell in &buffer.content {
         assert!(
-            !cell.symbol().chars().any(|c| c.is_control() || matches!(c, '\u{202E}' | '\u{200B}')),
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || matches!(c, '\u{202E}' | '\u{200B}')),
             "control character reached the buffer: {:?}",
             cell.symbol()
         );
@@ -174,9 +193,15 @@ fn hostile_strings_reach_the_screen_inert_and_aligned() {
 
 #[test]
 fn every_terminal_size_draws_without_panic() {
-    let widths = [1, 2, 3, 5, 8, 13, 20, 30, 40, 59, 60, 69, 70, 71, 80, 100, 119, 120, 121, 200, 300];
+    let widths = [
+        1, 2, 3, 5, 8, 13, 20, 30, 40, 59, 60, 69, 70, 71, 80, 100, 119, 120, 121, 200, 300,
+    ];
     let heights = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 29, 30, 31, 50, 100];
-    let mut apps = vec![picker_app(), Session::open().app, Session::jane_loaded().app];
+    let mut apps = vec![
+        picker_app(),
+        Session::open().app,
+        Session::jane_loaded().app,
+    ];
     let mut help = Session::jane_loaded();
     help.action(Action::Help);
     apps.push(help.app);

@@ -24,13 +24,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     match (app.screen, app.browser.as_ref()) {
         (Screen::Users, Some(b)) => {
             spans.push(sep());
-            spans.push(Span::styled(safe(&app.instance_label().unwrap_or_default()), theme::title()));
+            spans.push(Span::styled(
+                safe(&app.instance_label().unwrap_or_default()),
+                theme::title(),
+            ));
             spans.push(sep());
-            spans.push(Span::raw(format!("{} users", thousands(b.list.users.len()))));
+            spans.push(Span::raw(format!(
+                "{} users",
+                thousands(b.list.users.len())
+            )));
         }
         _ => {
             spans.push(sep());
-            spans.push(Span::raw(format!("{} instances", thousands(app.picker.instances.len()))));
+            spans.push(Span::raw(format!(
+                "{} instances",
+                thousands(app.picker.instances.len())
+            )));
         }
     }
     if app.in_flight > 0 {
@@ -39,11 +48,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.is_throttled() {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(" throttled by Connect: slowing down ", theme::warning()));
+        spans.push(Span::styled(
+            " throttled by Connect: slowing down ",
+            theme::warning(),
+        ));
     }
     if let Some(notice) = &app.notice {
         spans.push(sep());
-        let style = if notice.is_error { theme::error() } else { ratatui::style::Style::new() };
+        let style = if notice.is_error {
+            theme::error()
+        } else {
+            ratatui::style::Style::new()
+        };
         spans.push(Span::styled(safe(&notice.text), style));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -54,7 +70,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" ".repeat(fill)));
         spans.extend(hints);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::status_bar()), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme::status_bar()),
+        area,
+    );
 }
 
 fn hint_spans(app: &App) -> Vec<Span<'static>> {

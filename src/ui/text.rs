@@ -85,7 +85,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -108,14 +108,8 @@ fn formatted(t: Option<Timestamp>, zone: Zone, format: &str) -> Span<'static> {
         return Span::styled("—", theme::dim());
     };
     let text = match zone {
-        Zone::Local => utc
-            .with_timezone(&chrono::Local)
-            .format(format)
-            .to_string(),
-        Zone::Fixed(offset) => utc
-            .with_timezone(&offset)
-            .format(format)
-            .to_string(),
+        Zone::Local => utc.with_timezone(&chrono::Local).format(format).to_string(),
+        Zone::Fixed(offset) => utc.with_timezone(&offset).format(format).to_string(),
     };
     Span::raw(text)
 }
@@ -139,10 +133,7 @@ mod tests {
             vec!["ab".to_string(), "y".to_string()],
         ];
         let lines = table(&["Key", "Value"], &rows);
-        let widths: Vec<usize> = lines
-            .iter()
-            .map(|l| l.spans[0].content.width())
-            .collect();
+        let widths: Vec<usize> = lines.iter().map(|l| l.spans[0].content.width()).collect();
         assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
     }
 }

@@ -12,7 +12,9 @@ use super::text::{safe, thousands};
 use super::{panes, theme};
 
 pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
-    let Some(b) = app.browser.as_ref() else { return };
+    let Some(b) = app.browser.as_ref() else {
+        return;
+    };
     let areas = layout::users(body, b.tab);
     draw_list(frame, app, b, areas.list);
     if let Some(bar) = areas.tabs {
@@ -28,12 +30,19 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
     let total = b.list.users.len();
     let mut title = vec![Span::styled(" Users ", theme::title())];
     if b.filter.is_active() {
-        title.push(Span::raw(format!("{} of {} ", thousands(b.view_len()), thousands(total))));
+        title.push(Span::raw(format!(
+            "· {} of {} ",
+            thousands(b.view_len()),
+            thousands(total)
+        )));
     } else {
         title.push(Span::raw(format!("· loaded {} ", thousands(total))));
     }
     if b.list.loading {
-        title.push(Span::styled(format!("{} ", theme::spinner(app.spinner_frame())), theme::key()));
+        title.push(Span::styled(
+            format!("{} ", theme::spinner(app.spinner_frame())),
+            theme::key(),
+        ));
     }
     let mut block = Block::new()
         .borders(Borders::ALL)
@@ -71,7 +80,9 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
             height: 1,
             ..rows_area
         };
-        let mut spans = vec![Span::raw(safe(user.username.as_deref().unwrap_or("(no username)")))];
+        let mut spans = vec![Span::raw(safe(
+            user.username.as_deref().unwrap_or("(no username)"),
+        ))];
         let record = user.id.as_deref().and_then(|id| b.records.loaded(id));
         if let Some(info) = record.and_then(|r| r.identity_info.as_ref()) {
             let name = [info.first_name.as_deref(), info.last_name.as_deref()]
@@ -98,11 +109,18 @@ fn empty_message(app: &App, b: &Browser) -> Vec<Line<'static>> {
     if let Some(error) = &b.list.error {
         return vec![
             Line::styled(safe(&error.human()), theme::error()),
-            Line::from(vec![Span::raw("Press "), Span::styled("R", theme::key()), Span::raw(" to retry")]),
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("R", theme::key()),
+                Span::raw(" to retry"),
+            ]),
         ];
     }
     if b.filter.is_active() && !b.list.users.is_empty() {
-        return vec![Line::styled(format!("No user matches “{}”", safe(&b.filter.query)), theme::dim())];
+        return vec![Line::styled(
+            format!("No user matches “{}”", safe(&b.filter.query)),
+            theme::dim(),
+        )];
     }
     if b.list.loading {
         return vec![Line::from(vec![

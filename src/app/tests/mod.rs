@@ -1,0 +1,6 @@
+//! `App::update` behaviour: messages in, state and commands out. No terminal, no network.
+
+mod filter_and_copy;
+mod input;
+mod loading;
+mod records;
