@@ -440,6 +440,35 @@ mod paging {
                 &users,
                 &["--page-size", "10", "--max-items", "30", "--output", format],
             )));
+            // --query applies to each page in text (and to the resume token document).
+            fx.same_stdout(&strs(&with(
+                &users,
+                &[
+                    "--page-size",
+                    "7",
+                    "--max-items",
+                    "20",
+                    "--query",
+                    "UserSummaryList[].Username",
+                    "--output",
+                    format,
+                ],
+            )));
+        }
+        // A search across pages keeps the first page's ApproximateTotalCount.
+        for format in FORMATS {
+            let search = fx.id_args("search-users");
+            fx.same_stdout(&strs(&with(
+                &search,
+                &[
+                    "--page-size",
+                    "50",
+                    "--max-items",
+                    "120",
+                    "--output",
+                    format,
+                ],
+            )));
         }
         let instances = ["list-instances", "--page-size", "1", "--max-items", "3"];
         let out = fx.same_stdout(&instances);
