@@ -135,12 +135,6 @@ fn use_color(mode: Option<ColorMode>) -> bool {
     }
 }
 
-fn debug(global: &GlobalArgs, line: &str) {
-    if global.debug {
-        eprintln!("DEBUG connect-tui.commands: {line}");
-    }
-}
-
 async fn call(
     client: &ConnectClient,
     op: Operation,
