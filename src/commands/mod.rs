@@ -85,11 +85,8 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
         Plan::Call { params, paging } => {
             let (presentation, profile) = presentation(global).await?;
             let client = ConnectClient::new(&client::options(global, profile)).await?;
-            let request_text = Value::Object(params.clone());
-            debug(
-                global,
-                &format!("calling {} with {request_text}", op.name()),
-            );
+            let input = Value::Object(params.clone());
+            tracing::debug!(operation = op.name(), %input, "calling");
             let mut stdout = std::io::stdout().lock();
             let mut presenter = presenter(op, presentation, global, &mut stdout);
             call(&client, op, params, paging, &mut presenter).await
