@@ -37,6 +37,7 @@ use settings::Presentation;
 /// Runs one scriptable command to completion and returns the process exit code. Output goes
 /// to stdout only on success; errors go to stderr. Ctrl-C stops it with 130.
 pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
+    crate::logging::init_stderr(global.debug);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -1,0 +1,138 @@
+//! What a mock endpoint serves and how it misbehaves: built from `mock-server`'s arguments,
+//! or by `--demo` with [`MockConfig::demo`].
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use super::MockError;
+use crate::cli::MockServerArgs;
+
+/// Where the data comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataSource {
+    /// The built-in demo set (`assets/demo.json`).
+    Demo,
+    /// A data file in the API's shapes.
+    File(PathBuf),
+}
+
+/// Added latency per response, in milliseconds, drawn uniformly from `min_ms..=max_ms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LatencyRange {
+    pub min_ms: u64,
+    pub max_ms: u64,
+}
+
+impl std::str::FromStr for LatencyRange {
+    type Err = MockError;
+
+    /// `200` or `50-2000`.
+    fn from_str(text: &str) -> Result<Self, MockError> {
+        let bad = || {
+            MockError::Argument(format!(
+                "--latency-ms `{text}`: expected MIN or MIN-MAX in milliseconds, e.g. 200 or 50-2000"
+            ))
+        };
+        let number = |s: &str| s.trim().parse::<u64>().map_err(|_| bad());
+        let (min_ms, max_ms) = match text.split_once('-') {
+            Some((min, max)) => (number(min)?, number(max)?),
+            None => (number(text)?, number(text)?),
+        };
+        if min_ms > max_ms {
+            return Err(bad());
+        }
+        Ok(LatencyRange { min_ms, max_ms })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MockConfig {
+    pub addr: SocketAddr,
+    pub data: DataSource,
+    /// Users generated into the first instance (the demo set's: Jane's instance).
+    pub extra_users: usize,
+    /// Seeds generated users and random faults.
+    pub seed: u64,
+    pub latency: Option<LatencyRange>,
+    /// Share of responses (0..=1) turned into faults.
+    pub fault_rate: f64,
+    /// Account-wide requests per second above which requests are throttled.
+    pub throttle_rps: Option<f64>,
+    /// JSON-lines file each request is appended to.
+    pub request_log: Option<PathBuf>,
+}
+
+impl MockConfig {
+    /// The built-in demo data on `127.0.0.1`, a free port, no faults.
+    pub fn demo() -> Self {
+        MockConfig {
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            data: DataSource::Demo,
+            extra_users: 0,
+            seed: 1,
+            latency: None,
+            fault_rate: 0.0,
+            throttle_rps: None,
+            request_log: None,
+        }
+    }
+
+    /// Checks and converts `mock-server`'s arguments.
+    pub fn from_args(args: &MockServerArgs) -> Result<Self, MockError> {
+        let addr = args.addr.parse().map_err(|_| {
+            MockError::Argument(format!(
+                "--addr `{}`: expected IP:PORT, e.g. 127.0.0.1:0",
+                args.addr
+            ))
+        })?;
+        if !(0.0..=1.0).contains(&args.fault_rate) {
+            return Err(MockError::Argument(format!(
+                "--fault-rate {}: expected a share between 0 and 1",
+                args.fault_rate
+            )));
+        }
+        if let Some(rps) = args.throttle_rps
+            && !(rps.is_finite() && rps > 0.0)
+        {
+            return Err(MockError::Argument(format!(
+                "--throttle-rps {rps}: expected a rate above 0"
+            )));
+        }
+        Ok(MockConfig {
+            addr,
+            data: args.data.clone().map_or(DataSource::Demo, DataSource::File),
+            extra_users: args.users,
+            seed: args.seed,
+            latency: args.latency_ms.as_deref().map(str::parse).transpose()?,
+            fault_rate: args.fault_rate,
+            throttle_rps: args.throttle_rps,
+            request_log: args.request_log.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latency_accepts_a_value_or_a_range() {
+        assert_eq!(
+            "200".parse::<LatencyRange>().unwrap(),
+            LatencyRange {
+                min_ms: 200,
+                max_ms: 200
+            }
+        );
+        assert_eq!(
+            "50-2000".parse::<LatencyRange>().unwrap(),
+            LatencyRange {
+                min_ms: 50,
+                max_ms: 2000
+            }
+        );
+        for bad in ["", "x", "5-", "-5", "9-3", "1-2-3"] {
+            assert!(bad.parse::<LatencyRange>().is_err(), "{bad:?} accepted");
+        }
+    }
+}

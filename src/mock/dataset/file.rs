@@ -1,0 +1,67 @@
+//! The `--data` file format: the API's own shapes (a user can paste the `User` object of
+//! `aws connect describe-user` output), wrapped per instance. Only what cannot be derived is
+//! required; see `build.rs` for what is filled in.
+//!
+//! ```json
+//! {"Instances": [{
+//!   "Instance": {"Id": "...", "InstanceAlias": "..."},
+//!   "Users": [{"Id": "...", "Username": "..."}],
+//!   "RoutingProfiles": [{"RoutingProfileId": "...", "Name": "..."}],
+//!   "SecurityProfiles": [{"Id": "...", "SecurityProfileName": "..."}],
+//!   "HierarchyStructure": {"LevelOne": {"Name": "Region"}},
+//!   "HierarchyGroups": [{"Id": "...", "Name": "...", "ParentGroupId": "..."}],
+//!   "UserProficiencies": {"<user id>": [{"AttributeName": "...", "AttributeValue": "...", "Level": 3.0}]}
+//! }]}
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::model::{
+    HierarchyPath, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags, Timestamp,
+    User, UserProficiency,
+};
+
+// The wrappers refuse unknown members so a misspelt section ("RoutingProfile") is an error
+// rather than silently empty; the API shapes inside stay lenient like the AWS CLI's output.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DataFile {
+    pub instances: Vec<InstanceEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct InstanceEntry {
+    pub instance: Instance,
+    #[serde(default)]
+    pub users: Vec<User>,
+    #[serde(default)]
+    pub routing_profiles: Vec<RoutingProfile>,
+    #[serde(default)]
+    pub security_profiles: Vec<SecurityProfile>,
+    #[serde(default)]
+    pub hierarchy_structure: Option<HierarchyStructure>,
+    #[serde(default)]
+    pub hierarchy_groups: Vec<HierarchyGroupEntry>,
+    /// Proficiencies by user ID (ListUserProficiencies has no place in the `User` shape).
+    #[serde(default)]
+    pub user_proficiencies: BTreeMap<String, Vec<UserProficiency>>,
+}
+
+/// A `HierarchyGroup` as DescribeUserHierarchyGroup returns it, plus `ParentGroupId` (as in
+/// CreateUserHierarchyGroup) so a hand-written file need not spell out every `HierarchyPath`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct HierarchyGroupEntry {
+    pub id: Option<String>,
+    pub arn: Option<String>,
+    pub name: Option<String>,
+    pub level_id: Option<String>,
+    pub hierarchy_path: Option<HierarchyPath>,
+    pub parent_group_id: Option<String>,
+    pub tags: Option<Tags>,
+    pub last_modified_time: Option<Timestamp>,
+    pub last_modified_region: Option<String>,
+}

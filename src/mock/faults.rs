@@ -1,0 +1,189 @@
+//! Misbehaviour on demand, for tests and demos: added latency, a share of failed responses,
+//! and Connect-style account-wide throttling. Random choices come from generators seeded by
+//! `--seed`, so a sequential client sees the same faults on every run.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fastrand::Rng;
+
+use super::config::LatencyRange;
+
+/// How an injected fault shows to the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// 500 InternalServiceException.
+    Internal,
+    /// 503 ServiceUnavailableException.
+    Unavailable,
+    /// 429 ThrottlingException.
+    Throttled,
+    /// A 200 whose body stops half-way and the connection closes.
+    ConnectionClosed,
+}
+
+impl Fault {
+    pub fn label(self) -> &'static str {
+        match self {
+            Fault::Internal => "internal",
+            Fault::Unavailable => "unavailable",
+            Fault::Throttled => "throttled",
+            Fault::ConnectionClosed => "connection_closed",
+        }
+    }
+}
+
+const ALL_FAULTS: [Fault; 4] = [
+    Fault::Internal,
+    Fault::Unavailable,
+    Fault::Throttled,
+    Fault::ConnectionClosed,
+];
+
+pub struct Faults {
+    latency: Option<LatencyRange>,
+    fault_rate: f64,
+    bucket: Option<Mutex<TokenBucket>>,
+    // Separate generators so turning latency on does not change which requests fail.
+    fault_rng: Mutex<Rng>,
+    latency_rng: Mutex<Rng>,
+}
+
+impl Faults {
+    pub fn new(
+        latency: Option<LatencyRange>,
+        fault_rate: f64,
+        throttle_rps: Option<f64>,
+        seed: u64,
+    ) -> Self {
+        Faults {
+            latency,
+            fault_rate,
+            bucket: throttle_rps.map(|rps| Mutex::new(TokenBucket::new(rps, Instant::now()))),
+            fault_rng: Mutex::new(Rng::with_seed(seed)),
+            latency_rng: Mutex::new(Rng::with_seed(seed.wrapping_add(0x9e37_79b9_7f4a_7c15))),
+        }
+    }
+
+    /// The delay to add before answering this request.
+    pub fn latency(&self) -> Option<Duration> {
+        let range = self.latency?;
+        let ms = match self.latency_rng.lock() {
+            Ok(mut rng) => rng.u64(range.min_ms..=range.max_ms),
+            Err(_) => range.min_ms,
+        };
+        Some(Duration::from_millis(ms))
+    }
+
+    /// Whether the account-wide rate is exceeded (this request gets no token).
+    pub fn throttled(&self, now: Instant) -> bool {
+        self.bucket
+            .as_ref()
+            .is_some_and(|bucket| bucket.lock().map(|mut b| !b.try_take(now)).unwrap_or(false))
+    }
+
+    /// The fault to inject into this response, if any.
+    pub fn pick(&self) -> Option<Fault> {
+        if self.fault_rate <= 0.0 {
+            return None;
+        }
+        let mut rng = self.fault_rng.lock().ok()?;
+        (rng.f64() < self.fault_rate).then(|| ALL_FAULTS[rng.usize(..ALL_FAULTS.len())])
+    }
+}
+
+/// A token bucket refilled at `rate` tokens a second, holding at most one second's worth
+/// (at least one token): Connect's throttling lets a short burst through, then the rate.
+/// Hand-written because it is a dozen lines and must take fractional rates such as 0.5.
+struct TokenBucket {
+    rate: f64,
+    capacity: f64,
+    tokens: f64,
+    last: Instant,
+}
+
+impl TokenBucket {
+    fn new(rate: f64, now: Instant) -> Self {
+        let capacity = rate.max(1.0);
+        TokenBucket {
+            rate,
+            capacity,
+            tokens: capacity,
+            last: now,
+        }
+    }
+
+    fn try_take(&mut self, now: Instant) -> bool {
+        let elapsed = now.saturating_duration_since(self.last).as_secs_f64();
+        self.tokens = (self.tokens + elapsed * self.rate).min(self.capacity);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_allows_a_burst_then_the_rate() {
+        let start = Instant::now();
+        let mut bucket = TokenBucket::new(2.0, start);
+        assert!(bucket.try_take(start));
+        assert!(bucket.try_take(start));
+        assert!(!bucket.try_take(start));
+        assert!(!bucket.try_take(start + Duration::from_millis(400)));
+        assert!(bucket.try_take(start + Duration::from_millis(600)));
+        assert!(!bucket.try_take(start + Duration::from_millis(700)));
+    }
+
+    #[test]
+    fn fractional_rates_refill_slowly() {
+        let start = Instant::now();
+        let mut bucket = TokenBucket::new(0.5, start);
+        assert!(bucket.try_take(start));
+        assert!(!bucket.try_take(start + Duration::from_millis(1900)));
+        assert!(bucket.try_take(start + Duration::from_millis(2100)));
+    }
+
+    #[test]
+    fn fault_rate_is_honoured_and_seeded() {
+        let sample = |seed| {
+            let faults = Faults::new(None, 0.25, None, seed);
+            (0..4000).map(|_| faults.pick()).collect::<Vec<_>>()
+        };
+        let picks = sample(3);
+        assert_eq!(picks, sample(3));
+        let failed = picks.iter().flatten().count();
+        assert!(
+            (800..1200).contains(&failed),
+            "{failed} faults of 4000 at rate 0.25"
+        );
+        for kind in ALL_FAULTS {
+            assert!(picks.contains(&Some(kind)), "{kind:?} never injected");
+        }
+        assert!(Faults::new(None, 0.0, None, 1).pick().is_none());
+    }
+
+    #[test]
+    fn latency_stays_in_range() {
+        let faults = Faults::new(
+            Some(LatencyRange {
+                min_ms: 5,
+                max_ms: 9,
+            }),
+            0.0,
+            None,
+            1,
+        );
+        for _ in 0..100 {
+            let ms = faults.latency().unwrap().as_millis();
+            assert!((5..=9).contains(&ms));
+        }
+    }
+}

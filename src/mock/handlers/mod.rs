@@ -1,0 +1,115 @@
+//! One function per served operation, all pure: a parsed request and the data set in, a
+//! JSON response or a modeled error out.
+
+mod hierarchy;
+mod instances;
+mod profiles;
+mod search;
+mod users;
+
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::dataset::{Dataset, InstanceData};
+use super::operations::Resolved;
+use super::paging::{Limits, Paging};
+use super::wire::{self, Answer, ServiceError};
+
+/// The operations this endpoint answers; every other one gets a 400 naming them.
+pub const SERVED: &[&str] = &[
+    "ListInstances",
+    "DescribeInstance",
+    "ListUsers",
+    "DescribeUser",
+    "SearchUsers",
+    "ListRoutingProfiles",
+    "DescribeRoutingProfile",
+    "ListSecurityProfiles",
+    "DescribeSecurityProfile",
+    "ListUserHierarchyGroups",
+    "DescribeUserHierarchyGroup",
+    "DescribeUserHierarchyStructure",
+    "ListUserProficiencies",
+    "ListTagsForResource",
+];
+
+/// A request addressed to a known operation.
+pub struct Request<'a> {
+    pub op: &'a Resolved,
+    pub query: &'a [(String, String)],
+    pub body: &'a [u8],
+    pub data: &'a Dataset,
+}
+
+impl Request<'_> {
+    fn instance(&self) -> Result<&InstanceData, ServiceError> {
+        find_instance(self.data, self.op.label("InstanceId"))
+    }
+
+    /// Paging from the query string; tokens are scoped to this operation and `scope`.
+    fn paging(&self, scope: &str, limits: Limits) -> Result<Paging, ServiceError> {
+        let paging = Paging::from_query(format!("{}/{scope}", self.op.name), self.query, limits);
+        // ListInstances models no InvalidParameterException; its bad input is an invalid request.
+        match self.op.name {
+            "ListInstances" => paging.map_err(|e| ServiceError::invalid_request(e.message)),
+            _ => paging,
+        }
+    }
+}
+
+fn find_instance<'d>(data: &'d Dataset, id: &str) -> Result<&'d InstanceData, ServiceError> {
+    data.instance(id)
+        .ok_or_else(|| ServiceError::not_found(format!("Instance {id} not found")))
+}
+
+pub fn answer(request: &Request) -> Response {
+    let answer = match request.op.name {
+        "ListInstances" => instances::list(request),
+        "DescribeInstance" => instances::describe(request),
+        "ListUsers" => users::list(request),
+        "DescribeUser" => users::describe(request),
+        "ListUserProficiencies" => users::proficiencies(request),
+        "SearchUsers" => search::search_users(request),
+        "ListRoutingProfiles" => profiles::list_routing(request),
+        "DescribeRoutingProfile" => profiles::describe_routing(request),
+        "ListSecurityProfiles" => profiles::list_security(request),
+        "DescribeSecurityProfile" => profiles::describe_security(request),
+        "ListUserHierarchyGroups" => hierarchy::list_groups(request),
+        "DescribeUserHierarchyGroup" => hierarchy::describe_group(request),
+        "DescribeUserHierarchyStructure" => hierarchy::structure(request),
+        "ListTagsForResource" => list_tags(request),
+        other => Err(ServiceError::invalid_request(format!(
+            "{other} is not served by connect-tui mock-server (a read-only endpoint); it serves {}",
+            SERVED.join(", ")
+        ))),
+    };
+    answer.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `{"<list_key>": [...], "NextToken": "..."}`, the token only when more pages follow.
+fn listing<T: Serialize>(list_key: &str, items: &[T], next_token: Option<String>) -> Answer {
+    let mut body = serde_json::Map::new();
+    let items = serde_json::to_value(items).map_err(|e| ServiceError::internal(e.to_string()))?;
+    body.insert(list_key.to_string(), items);
+    if let Some(token) = next_token {
+        body.insert("NextToken".to_string(), token.into());
+    }
+    Ok(wire::json(&body))
+}
+
+/// `{"<key>": value}`.
+fn single<T: Serialize>(key: &str, value: &T) -> Answer {
+    let mut body = serde_json::Map::new();
+    let value = serde_json::to_value(value).map_err(|e| ServiceError::internal(e.to_string()))?;
+    body.insert(key.to_string(), value);
+    Ok(wire::json(&body))
+}
+
+fn list_tags(request: &Request) -> Answer {
+    let arn = request.op.label("resourceArn");
+    let tags = request
+        .data
+        .tags(arn)
+        .ok_or_else(|| ServiceError::not_found(format!("Resource {arn} not found")))?;
+    single("tags", tags)
+}

@@ -1,0 +1,60 @@
+//! ListRoutingProfiles, DescribeRoutingProfile, ListSecurityProfiles, DescribeSecurityProfile.
+
+use super::{Request, listing, single};
+use crate::mock::paging;
+use crate::mock::wire::{Answer, ServiceError};
+use crate::model::NamedSummary;
+
+pub fn list_routing(request: &Request) -> Answer {
+    let instance = request.instance()?;
+    let paging = request.paging(instance.id(), paging::LISTS_1000)?;
+    let (page, next) = paging.slice(instance.routing_profiles.all());
+    let summaries: Vec<NamedSummary> = page
+        .iter()
+        .map(|p| NamedSummary {
+            id: p.routing_profile_id.clone(),
+            arn: p.routing_profile_arn.clone(),
+            name: p.name.clone(),
+            last_modified_time: p.last_modified_time,
+            last_modified_region: p.last_modified_region.clone(),
+        })
+        .collect();
+    listing("RoutingProfileSummaryList", &summaries, next)
+}
+
+pub fn describe_routing(request: &Request) -> Answer {
+    let instance = request.instance()?;
+    let id = request.op.label("RoutingProfileId");
+    let profile = instance
+        .routing_profiles
+        .get(id)
+        .ok_or_else(|| ServiceError::not_found(format!("Routing profile {id} not found")))?;
+    single("RoutingProfile", profile)
+}
+
+pub fn list_security(request: &Request) -> Answer {
+    let instance = request.instance()?;
+    let paging = request.paging(instance.id(), paging::LISTS_1000)?;
+    let (page, next) = paging.slice(instance.security_profiles.all());
+    let summaries: Vec<NamedSummary> = page
+        .iter()
+        .map(|p| NamedSummary {
+            id: p.id.clone(),
+            arn: p.arn.clone(),
+            name: p.security_profile_name.clone(),
+            last_modified_time: p.last_modified_time,
+            last_modified_region: p.last_modified_region.clone(),
+        })
+        .collect();
+    listing("SecurityProfileSummaryList", &summaries, next)
+}
+
+pub fn describe_security(request: &Request) -> Answer {
+    let instance = request.instance()?;
+    let id = request.op.label("SecurityProfileId");
+    let profile = instance
+        .security_profiles
+        .get(id)
+        .ok_or_else(|| ServiceError::not_found(format!("Security profile {id} not found")))?;
+    single("SecurityProfile", profile)
+}

@@ -1,0 +1,107 @@
+//! SearchUsers: the request body, the matching users, paging and ApproximateTotalCount.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde::Deserialize;
+
+use super::{Request, find_instance};
+use crate::mock::paging::{self, Paging};
+use crate::mock::search::{Criteria, Filter, Matcher};
+use crate::mock::wire::{self, Answer, ServiceError};
+use crate::model::{User, UserIdentityInfoLite, UserSearchSummary};
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct SearchUsersRequest {
+    instance_id: Option<String>,
+    next_token: Option<String>,
+    max_results: Option<i64>,
+    search_filter: Option<serde_json::Value>,
+    search_criteria: Option<serde_json::Value>,
+}
+
+fn bad_body(e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::invalid_request(format!(
+        "the request body is not a valid SearchUsers request: {e}"
+    ))
+}
+
+pub fn search_users(request: &Request) -> Answer {
+    let body: SearchUsersRequest = serde_json::from_slice(request.body).map_err(bad_body)?;
+    let instance_id = body
+        .instance_id
+        .as_deref()
+        .ok_or_else(|| ServiceError::invalid_parameter("InstanceId is required"))?;
+    let instance = find_instance(request.data, instance_id)?;
+    let criteria: Criteria = parse_part(&body.search_criteria)?;
+    let filter: Filter = parse_part(&body.search_filter)?;
+    let matcher = Matcher { instance };
+    matcher.validate(&criteria)?;
+
+    // A token is only good for the same instance, criteria and filter.
+    let mut hasher = DefaultHasher::new();
+    body.search_criteria
+        .as_ref()
+        .map(ToString::to_string)
+        .hash(&mut hasher);
+    body.search_filter
+        .as_ref()
+        .map(ToString::to_string)
+        .hash(&mut hasher);
+    let scope = format!("SearchUsers/{instance_id}/{:x}", hasher.finish());
+    let paging = Paging::new(
+        scope,
+        body.max_results,
+        body.next_token.as_deref(),
+        paging::SEARCH,
+    )?;
+
+    let matches: Vec<&User> = instance
+        .users
+        .all()
+        .iter()
+        .filter(|u| matcher.criteria(&criteria, u) && matcher.filter(&filter, u))
+        .collect();
+    let (page, next) = paging.slice(&matches);
+    let users: Vec<UserSearchSummary> = page.iter().map(|u| summary(u)).collect();
+    let mut response = serde_json::json!({
+        "Users": users,
+        "ApproximateTotalCount": matches.len(),
+    });
+    if let Some(token) = next {
+        response["NextToken"] = token.into();
+    }
+    Ok(wire::json(&response))
+}
+
+fn parse_part<T: Default + for<'de> Deserialize<'de>>(
+    value: &Option<serde_json::Value>,
+) -> Result<T, ServiceError> {
+    match value {
+        None => Ok(T::default()),
+        Some(v) => T::deserialize(v).map_err(bad_body),
+    }
+}
+
+fn summary(user: &User) -> UserSearchSummary {
+    UserSearchSummary {
+        arn: user.arn.clone(),
+        directory_user_id: user.directory_user_id.clone(),
+        hierarchy_group_id: user.hierarchy_group_id.clone(),
+        id: user.id.clone(),
+        identity_info: user.identity_info.as_ref().map(|i| UserIdentityInfoLite {
+            first_name: i.first_name.clone(),
+            last_name: i.last_name.clone(),
+        }),
+        phone_config: user.phone_config.clone(),
+        routing_profile_id: user.routing_profile_id.clone(),
+        security_profile_ids: user.security_profile_ids.clone(),
+        tags: user.tags.clone(),
+        username: user.username.clone(),
+        auto_accept_configs: user.auto_accept_configs.clone(),
+        after_contact_work_configs: user.after_contact_work_configs.clone(),
+        phone_number_configs: user.phone_number_configs.clone(),
+        persistent_connection_configs: user.persistent_connection_configs.clone(),
+        voice_enhancement_configs: user.voice_enhancement_configs.clone(),
+    }
+}

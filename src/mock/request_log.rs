@@ -1,0 +1,48 @@
+//! `--request-log FILE`: one JSON object per request, appended as it completes, so tests and
+//! users can see exactly which operations a client sent (`{"op":"ListUsers","status":200,"ms":1.2}`).
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    pub op: &'a str,
+    pub status: u16,
+    pub ms: f64,
+    /// The injected fault, when there was one (`throttled`, `internal`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fault: Option<&'a str>,
+}
+
+pub struct RequestLog {
+    file: Mutex<File>,
+}
+
+impl RequestLog {
+    pub fn open(path: &Path) -> std::io::Result<Self> {
+        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        Ok(RequestLog {
+            file: Mutex::new(file),
+        })
+    }
+
+    /// Appends one line. A failing log must not fail the request, so errors are traced only.
+    pub fn write(&self, entry: &Entry) {
+        let Ok(mut line) = serde_json::to_vec(entry) else {
+            return;
+        };
+        line.push(b'\n');
+        // One write per line under the lock: lines never interleave.
+        let result = match self.file.lock() {
+            Ok(mut file) => file.write_all(&line),
+            Err(_) => return,
+        };
+        if let Err(e) = result {
+            tracing::warn!("request log: {e}");
+        }
+    }
+}
