@@ -104,6 +104,11 @@ pub struct GlobalArgs {
     /// Accepted and ignored (see --cli-auto-prompt).
     #[arg(long, global = true)]
     pub no_cli_auto_prompt: bool,
+
+    /// Client-side request rate per Connect operation: R or R/B (requests per second, burst).
+    /// Default 5/10, inside Connect's default API quotas.
+    #[arg(long, global = true, value_name = "R[/B]", env = "CONNECT_TUI_MAX_RPS", value_parser = crate::connect::RateLimit::parse)]
+    pub max_rps: Option<crate::connect::RateLimit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,8 +17,7 @@ pub fn options(global: &GlobalArgs, profile: Option<String>) -> ClientOptions {
         read_timeout: global.cli_read_timeout.map(Duration::from_secs),
         no_sign_request: global.no_sign_request,
         demo: global.demo,
-        // Everything else (rate limits, ...) keeps the client layer's defaults.
-        ..ClientOptions::default()
+        rate_limit: global.max_rps,
     }
 }
 
