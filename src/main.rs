@@ -5,7 +5,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use connect_tui::cli::{Cli, Command};
-use connect_tui::commands;
+use connect_tui::commands::{self, EXIT_USAGE};
+use connect_tui::connect::{ConnectClient, ErrorKind};
+use connect_tui::tui::{self, TuiError, TuiOptions};
+
+/// AWS CLI v2 exit codes, shared by the browser: configuration/credentials, anything else.
+const EXIT_CONFIG: i32 = 253;
+const EXIT_OTHER: i32 = 255;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -13,11 +19,7 @@ fn main() -> ExitCode {
         Err(err) => {
             // Bad syntax exits 252 as in AWS CLI v2; --help and --version print and exit 0.
             let _ = err.print();
-            return exit_code(if err.use_stderr() {
-                commands::EXIT_USAGE
-            } else {
-                0
-            });
+            return exit_code(if err.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
     if let Some(Command::MockServer(args)) = &cli.command {
@@ -30,7 +32,49 @@ fn main() -> ExitCode {
     {
         return exit_code(commands::run(&cli.global, request));
     }
-    ExitCode::SUCCESS
+    exit_code(run_browser(&cli))
+}
+
+/// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
+fn run_browser(cli: &Cli) -> i32 {
+    let log_path = connect_tui::logging::init_file(cli.global.debug);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("connect-tui: cannot start: {e}");
+            return EXIT_OTHER;
+        }
+    };
+    let options = commands::client_options(&cli.global, cli.global.profile.clone());
+    let outcome = runtime.block_on(async {
+        let client = ConnectClient::new(&options).await.map_err(|e| {
+            let code = match e.kind {
+                ErrorKind::InvalidInput => EXIT_USAGE,
+                _ => EXIT_CONFIG,
+            };
+            (code, e.human())
+        })?;
+        let tui_options = TuiOptions {
+            instance_id: cli.instance_id.clone(),
+            clipboard: cli.clipboard,
+        };
+        tui::run(client, tui_options).await.map_err(|e| match e {
+            TuiError::InvalidInstance(e) => (EXIT_USAGE, format!("--instance-id: {}", e.human())),
+            other => (EXIT_OTHER, other.to_string()),
+        })
+    });
+    // Requests still in flight are abandoned, not awaited: quitting is prompt.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(()) => 0,
+        Err((code, message)) => {
+            eprintln!("connect-tui: {message}");
+            if let Some(path) = log_path.filter(|_| code == EXIT_OTHER) {
+                eprintln!("connect-tui: the log is at {}", path.display());
+            }
+            code
+        }
+    }
 }
 
 fn exit_code(code: i32) -> ExitCode {

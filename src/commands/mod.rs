@@ -24,6 +24,7 @@ use std::io::{IsTerminal, Write};
 use serde_json::{Map, Value};
 
 pub use error::{CommandError, EXIT_USAGE};
+pub use client::options as client_options;
 pub use request::CommandRequest;
 
 use crate::cli::{ColorMode, GlobalArgs};
