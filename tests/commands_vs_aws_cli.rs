@@ -75,7 +75,11 @@ impl AwsEnv {
              [profile badts]\nregion = us-east-1\ncli_timestamp_format = sometimes\n",
         )
         .expect("write config");
-        std::fs::write(dir.path().join("credentials"), "").expect("write credentials");
+        // With an explicit --profile the AWS CLI ignores the environment's keys.
+        let keys = "aws_access_key_id = AKIDEXAMPLE\n\
+                    aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        let credentials = format!("[epoch]\n{keys}\n[badts]\n{keys}");
+        std::fs::write(dir.path().join("credentials"), credentials).expect("write credentials");
         AwsEnv { dir }
     }
 
@@ -182,7 +186,7 @@ impl Fixture {
         );
         let ours_out = String::from_utf8_lossy(&ours.stdout).into_owned();
         let aws_out = String::from_utf8_lossy(&aws.stdout).into_owned();
-        assert_eq!(ours_out, aws_out, "stdout differs for {args:?}");
+        assert_same(&ours_out, &aws_out, &format!("{args:?}"));
         ours_out
     }
 
@@ -199,6 +203,28 @@ impl Fixture {
             _ => vec![command, "--instance-id", &self.instance_id],
         }
     }
+}
+
+/// Asserts equal texts, reporting the first differing line (the outputs are long).
+fn assert_same(ours: &str, aws: &str, what: &str) {
+    if ours == aws {
+        return;
+    }
+    let (ours_lines, aws_lines): (Vec<&str>, Vec<&str>) =
+        (ours.split('\n').collect(), aws.split('\n').collect());
+    let at = ours_lines
+        .iter()
+        .zip(&aws_lines)
+        .position(|(a, b)| a != b)
+        .unwrap_or(ours_lines.len().min(aws_lines.len()));
+    panic!(
+        "stdout differs for {what} at line {}:\n  ours: {:?}\n  aws:  {:?}\n({} vs {} lines)",
+        at + 1,
+        ours_lines.get(at),
+        aws_lines.get(at),
+        ours_lines.len(),
+        aws_lines.len()
+    );
 }
 
 fn stderr(out: &Output) -> String {

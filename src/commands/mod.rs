@@ -23,8 +23,8 @@ use std::io::{IsTerminal, Write};
 
 use serde_json::{Map, Value};
 
-pub use error::{CommandError, EXIT_USAGE};
 pub use client::options as client_options;
+pub use error::{CommandError, EXIT_USAGE};
 pub use request::CommandRequest;
 
 use crate::cli::{ColorMode, GlobalArgs};
@@ -48,9 +48,11 @@ pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
     };
     let outcome = runtime.block_on(async {
         tokio::select! {
-            result = execute(global, request) => result,
-            // If the handler cannot be installed the branch is disabled, not taken.
+            // Polled first, so the Ctrl-C handler is installed before any work starts; if it
+            // cannot be installed the branch is disabled, not taken.
+            biased;
             Ok(()) = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
+            result = execute(global, request) => result,
         }
     });
     match outcome {
