@@ -518,49 +518,42 @@ mod paging {
         ]);
     }
 
+    /// Without --page-size connect-tui asks for large pages, yet near --max-items its pages
+    /// line up with the AWS CLI's default-size ones: same output, same resume tokens, and
+    /// each tool resumes from the other's token at the same user.
     #[test]
-    fn default_page_size_differs_but_tokens_resume_at_the_same_item() {
-        if !aws_available("default page size") {
+    fn max_items_without_page_size_matches_the_aws_cli() {
+        if !aws_available("max_items_without_page_size_matches_the_aws_cli") {
             return;
         }
         let fx = Fixture::new();
         let users = fx.id_args("list-users");
-        let args = with(&users, &["--max-items", "150"]);
-        let ours = fx.ours(&strs(&args));
-        let aws = fx.aws(&strs(&args));
-        let mut ours_doc: Value = serde_json::from_slice(&ours.stdout).unwrap();
-        let mut aws_doc: Value = serde_json::from_slice(&aws.stdout).unwrap();
-        let ours_token = ours_doc["NextToken"].as_str().unwrap().to_string();
-        let aws_token = aws_doc["NextToken"].as_str().unwrap().to_string();
-        ours_doc.as_object_mut().unwrap().remove("NextToken");
-        aws_doc.as_object_mut().unwrap().remove("NextToken");
-        assert_eq!(ours_doc, aws_doc);
-        // Each tool resumes from the other's token at the same user.
-        let resume = |token: &str| {
-            with(
-                &users,
-                &[
-                    "--max-items",
-                    "40",
-                    "--starting-token",
-                    token,
-                    "--query",
-                    "UserSummaryList",
-                ],
-            )
-        };
-        let a = fx.aws(&strs(&resume(&ours_token)));
-        let b = fx.ours(&strs(&resume(&aws_token)));
-        let c = fx.ours(&strs(&resume(&ours_token)));
-        assert_eq!(
-            String::from_utf8_lossy(&a.stdout),
-            String::from_utf8_lossy(&b.stdout)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&b.stdout),
-            String::from_utf8_lossy(&c.stdout)
-        );
-        assert!(!a.stdout.is_empty());
+        for max in ["7", "150", "1234"] {
+            for format in FORMATS {
+                fx.same_stdout(&strs(&with(
+                    &users,
+                    &["--max-items", max, "--output", format],
+                )));
+            }
+        }
+        let first = fx.same_stdout(&strs(&with(&users, &["--max-items", "150"])));
+        let token = next_token(&first);
+        for format in FORMATS {
+            let args = [
+                "--max-items",
+                "1100",
+                "--starting-token",
+                &token,
+                "--output",
+                format,
+            ];
+            fx.same_stdout(&strs(&with(&users, &args)));
+        }
+        let search = fx.id_args("search-users");
+        fx.same_stdout(&strs(&with(
+            &search,
+            &["--max-items", "250", "--output", "text"],
+        )));
     }
 
     #[test]
