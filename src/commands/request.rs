@@ -166,7 +166,7 @@ pub fn plan(request: CommandRequest<'_>, no_paginate: bool) -> Result<Plan, Comm
         return Ok(Plan::OutputSkeleton);
     }
     let paging = match (op.paginator(), request.paging()) {
-        (Some(paginator), Some(args)) => paging_for(&params, args, no_paginate)?,
+        (Some(_), Some(args)) => paging_for(&params, args, no_paginate)?,
         _ => Paging::Single,
     };
     Ok(Plan::Call { params, paging })
