@@ -143,16 +143,12 @@ where
 fn default_pages(items: Vec<Value>, skip: usize, default: i32) -> Vec<Vec<Value>> {
     let default = usize::try_from(default).unwrap_or(1).max(1);
     let mut pages = vec![Vec::new()];
-    let mut position = skip;
-    for item in items {
-        if let Some(current) = pages.last_mut()
-            && (current.is_empty() || position % default != 0)
-        {
-            current.push(item);
-        } else {
-            pages.push(vec![item]);
+    for (index, item) in items.into_iter().enumerate() {
+        let starts_page = (skip + index) % default == 0;
+        match pages.last_mut() {
+            Some(current) if current.is_empty() || !starts_page => current.push(item),
+            _ => pages.push(vec![item]),
         }
-        position += 1;
     }
     pages
 }
