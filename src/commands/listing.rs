@@ -144,7 +144,7 @@ fn default_pages(items: Vec<Value>, skip: usize, default: i32) -> Vec<Vec<Value>
     let default = usize::try_from(default).unwrap_or(1).max(1);
     let mut pages = vec![Vec::new()];
     for (index, item) in items.into_iter().enumerate() {
-        let starts_page = (skip + index) % default == 0;
+        let starts_page = (skip + index).is_multiple_of(default);
         match pages.last_mut() {
             Some(current) if current.is_empty() || !starts_page => current.push(item),
             _ => pages.push(vec![item]),
