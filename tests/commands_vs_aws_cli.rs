@@ -75,7 +75,11 @@ impl AwsEnv {
              [profile badts]\nregion = us-east-1\ncli_timestamp_format = sometimes\n",
         )
         .expect("write config");
-        std::fs::write(dir.path().join("credentials"), "").expect("write credentials");
+        // With an explicit --profile the AWS CLI ignores the environment's keys.
+        let keys = "aws_access_key_id = AKIDEXAMPLE\n\
+                    aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        let credentials = format!("[epoch]\n{keys}\n[badts]\n{keys}");
+        std::fs::write(dir.path().join("credentials"), credentials).expect("write credentials");
         AwsEnv { dir }
     }
 
@@ -182,7 +186,7 @@ impl Fixture {
         );
         let ours_out = String::from_utf8_lossy(&ours.stdout).into_owned();
         let aws_out = String::from_utf8_lossy(&aws.stdout).into_owned();
-        assert_eq!(ours_out, aws_out, "stdout differs for {args:?}");
+        assert_same(&ours_out, &aws_out, &format!("{args:?}"));
         ours_out
     }
 
@@ -199,6 +203,28 @@ impl Fixture {
             _ => vec![command, "--instance-id", &self.instance_id],
         }
     }
+}
+
+/// Asserts equal texts, reporting the first differing line (the outputs are long).
+fn assert_same(ours: &str, aws: &str, what: &str) {
+    if ours == aws {
+        return;
+    }
+    let (ours_lines, aws_lines): (Vec<&str>, Vec<&str>) =
+        (ours.split('\n').collect(), aws.split('\n').collect());
+    let at = ours_lines
+        .iter()
+        .zip(&aws_lines)
+        .position(|(a, b)| a != b)
+        .unwrap_or(ours_lines.len().min(aws_lines.len()));
+    panic!(
+        "stdout differs for {what} at line {}:\n  ours: {:?}\n  aws:  {:?}\n({} vs {} lines)",
+        at + 1,
+        ours_lines.get(at),
+        aws_lines.get(at),
+        ours_lines.len(),
+        aws_lines.len()
+    );
 }
 
 fn stderr(out: &Output) -> String {
@@ -440,6 +466,35 @@ mod paging {
                 &users,
                 &["--page-size", "10", "--max-items", "30", "--output", format],
             )));
+            // --query applies to each page in text (and to the resume token document).
+            fx.same_stdout(&strs(&with(
+                &users,
+                &[
+                    "--page-size",
+                    "7",
+                    "--max-items",
+                    "20",
+                    "--query",
+                    "UserSummaryList[].Username",
+                    "--output",
+                    format,
+                ],
+            )));
+        }
+        // A search across pages keeps the first page's ApproximateTotalCount.
+        for format in FORMATS {
+            let search = fx.id_args("search-users");
+            fx.same_stdout(&strs(&with(
+                &search,
+                &[
+                    "--page-size",
+                    "50",
+                    "--max-items",
+                    "120",
+                    "--output",
+                    format,
+                ],
+            )));
         }
         let instances = ["list-instances", "--page-size", "1", "--max-items", "3"];
         let out = fx.same_stdout(&instances);
@@ -463,49 +518,42 @@ mod paging {
         ]);
     }
 
+    /// Without --page-size connect-tui asks for large pages, yet near --max-items its pages
+    /// line up with the AWS CLI's default-size ones: same output, same resume tokens, and
+    /// each tool resumes from the other's token at the same user.
     #[test]
-    fn default_page_size_differs_but_tokens_resume_at_the_same_item() {
-        if !aws_available("default page size") {
+    fn max_items_without_page_size_matches_the_aws_cli() {
+        if !aws_available("max_items_without_page_size_matches_the_aws_cli") {
             return;
         }
         let fx = Fixture::new();
         let users = fx.id_args("list-users");
-        let args = with(&users, &["--max-items", "150"]);
-        let ours = fx.ours(&strs(&args));
-        let aws = fx.aws(&strs(&args));
-        let mut ours_doc: Value = serde_json::from_slice(&ours.stdout).unwrap();
-        let mut aws_doc: Value = serde_json::from_slice(&aws.stdout).unwrap();
-        let ours_token = ours_doc["NextToken"].as_str().unwrap().to_string();
-        let aws_token = aws_doc["NextToken"].as_str().unwrap().to_string();
-        ours_doc.as_object_mut().unwrap().remove("NextToken");
-        aws_doc.as_object_mut().unwrap().remove("NextToken");
-        assert_eq!(ours_doc, aws_doc);
-        // Each tool resumes from the other's token at the same user.
-        let resume = |token: &str| {
-            with(
-                &users,
-                &[
-                    "--max-items",
-                    "40",
-                    "--starting-token",
-                    token,
-                    "--query",
-                    "UserSummaryList",
-                ],
-            )
-        };
-        let a = fx.aws(&strs(&resume(&ours_token)));
-        let b = fx.ours(&strs(&resume(&aws_token)));
-        let c = fx.ours(&strs(&resume(&ours_token)));
-        assert_eq!(
-            String::from_utf8_lossy(&a.stdout),
-            String::from_utf8_lossy(&b.stdout)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&b.stdout),
-            String::from_utf8_lossy(&c.stdout)
-        );
-        assert!(!a.stdout.is_empty());
+        for max in ["7", "150", "1234"] {
+            for format in FORMATS {
+                fx.same_stdout(&strs(&with(
+                    &users,
+                    &["--max-items", max, "--output", format],
+                )));
+            }
+        }
+        let first = fx.same_stdout(&strs(&with(&users, &["--max-items", "150"])));
+        let token = next_token(&first);
+        for format in FORMATS {
+            let args = [
+                "--max-items",
+                "1100",
+                "--starting-token",
+                &token,
+                "--output",
+                format,
+            ];
+            fx.same_stdout(&strs(&with(&users, &args)));
+        }
+        let search = fx.id_args("search-users");
+        fx.same_stdout(&strs(&with(
+            &search,
+            &["--max-items", "250", "--output", "text"],
+        )));
     }
 
     #[test]

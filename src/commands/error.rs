@@ -80,15 +80,18 @@ impl From<ApiError> for CommandError {
                 message: err.message,
             };
         }
+        // No service code, so no AWS CLI sentence to copy: the client layer's one-line
+        // explanation says what failed and what to do.
+        let human = err.human();
         match err.kind {
             ErrorKind::InvalidInput => CommandError::Usage(err.message),
-            ErrorKind::Credentials { .. } | ErrorKind::Config => CommandError::Config(err.message),
+            ErrorKind::Credentials { .. } | ErrorKind::Config => CommandError::Config(human),
             ErrorKind::NotFound
             | ErrorKind::Throttled
             | ErrorKind::AccessDenied
             | ErrorKind::Unreachable
             | ErrorKind::Timeout
-            | ErrorKind::Service => CommandError::Other(err.message),
+            | ErrorKind::Service => CommandError::Other(human),
         }
     }
 }
@@ -122,9 +125,15 @@ mod tests {
             (ErrorKind::Service, 255),
         ];
         for (kind, code) in cases {
-            let err: CommandError = ApiError::new(kind.clone(), "ListUsers", "m").into();
+            let api = ApiError::new(kind.clone(), "ListUsers", "m");
+            let err: CommandError = api.clone().into();
             assert_eq!(err.exit_code(), code, "{kind:?}");
-            assert_eq!(err.stderr_text(), "\nm\n");
+            let expected = if code == 252 {
+                "m".to_string()
+            } else {
+                api.human()
+            };
+            assert_eq!(err.stderr_text(), format!("\n{expected}\n"));
         }
     }
 

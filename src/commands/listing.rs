@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::error::CommandError;
 use super::operation::Paginator;
-use super::paging::PageWalk;
+use super::paging::{PageWalk, adaptive_page_size};
 use super::request::Paging;
 
 /// One page as the service returned it, its items already in document form.
@@ -55,7 +55,9 @@ where
 {
     let (page_size, max_items, starting) = match paging {
         Paging::Single => {
-            let page = fetch(explicit.0, explicit.1).await?;
+            // Without an explicit MaxResults the service's own default, as the AWS CLI gets.
+            let size = explicit.1.unwrap_or(paginator.default_page_size);
+            let page = fetch(explicit.0, Some(size)).await?;
             return presenter.print(raw_page(paginator, page));
         }
         Paging::Auto {
@@ -73,7 +75,15 @@ where
     let mut non_aggregate: Option<Value> = None;
     let mut first = true;
     while let Some(token) = walk.next_request() {
-        let page = fetch(token.map(str::to_string), Some(page_size)).await?;
+        let size = page_size.unwrap_or_else(|| {
+            adaptive_page_size(
+                paginator.max_page_size,
+                paginator.default_page_size,
+                walk.positions_needed(),
+            )
+        });
+        let skip = walk.pending_skip();
+        let page = fetch(token.map(str::to_string), Some(size)).await?;
         let service_token = page.next_token.clone();
         let items = walk.accept(page.items, page.next_token)?;
         let mut doc = Map::new();
@@ -87,8 +97,16 @@ where
         match style {
             PageStyle::Merged => merged.extend(items),
             PageStyle::ListPerPage => {
-                doc.insert(paginator.result_key.to_string(), Value::Array(items));
-                presenter.print(Value::Object(doc))?;
+                // Text shows page boundaries (a `--query` list prints one line per page): with
+                // our own large pages, print them as the default-size pages the AWS CLI sees.
+                let pages = match page_size {
+                    Some(_) => vec![items],
+                    None => default_pages(items, skip, paginator.default_page_size),
+                };
+                for items in pages {
+                    doc.insert(paginator.result_key.to_string(), Value::Array(items));
+                    presenter.print(Value::Object(std::mem::take(&mut doc)))?;
+                }
             }
             PageStyle::RawPerPage => {
                 let raw = PageDoc {
@@ -117,6 +135,22 @@ where
         },
         PageStyle::RawPerPage => Ok(()),
     }
+}
+
+/// Splits a fetched page's kept items into the default-size pages the service would have
+/// returned: `skip` items at the page's start were dropped by the starting token, so the
+/// first piece is shorter. Always at least one (possibly empty) piece, like a real page.
+fn default_pages(items: Vec<Value>, skip: usize, default: i32) -> Vec<Vec<Value>> {
+    let default = usize::try_from(default).unwrap_or(1).max(1);
+    let mut pages = vec![Vec::new()];
+    for (index, item) in items.into_iter().enumerate() {
+        let starts_page = (skip + index).is_multiple_of(default);
+        match pages.last_mut() {
+            Some(current) if current.is_empty() || !starts_page => current.push(item),
+            _ => pages.push(vec![item]),
+        }
+    }
+    pages
 }
 
 /// A single response in the model's member order (result list, NextToken, extra member).
@@ -228,7 +262,7 @@ mod tests {
     #[tokio::test]
     async fn json_merges_all_pages_into_one_document() {
         let paging = Paging::Auto {
-            page_size: 3,
+            page_size: Some(3),
             max_items: None,
             starting: None,
         };
@@ -251,7 +285,7 @@ mod tests {
     #[tokio::test]
     async fn max_items_stops_early_and_prints_the_resume_token_last() {
         let paging = Paging::Auto {
-            page_size: 3,
+            page_size: Some(3),
             max_items: Some(4),
             starting: None,
         };
@@ -268,7 +302,7 @@ mod tests {
     #[tokio::test]
     async fn text_streams_each_page_with_the_first_pages_extra_member_first() {
         let paging = Paging::Auto {
-            page_size: 3,
+            page_size: Some(3),
             max_items: Some(5),
             starting: None,
         };
@@ -290,13 +324,14 @@ mod tests {
         let doc = &docs[0];
         let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["Users", "NextToken", "ApproximateTotalCount"]);
-        assert_eq!(*service.requests.borrow(), vec![(None, None)]);
+        // The service's default page size is asked for explicitly, as the AWS CLI gets it.
+        assert_eq!(*service.requests.borrow(), vec![(None, Some(100))]);
     }
 
     #[tokio::test]
     async fn yaml_stream_prints_each_raw_page_cut_to_max_items() {
         let paging = Paging::Auto {
-            page_size: 3,
+            page_size: Some(3),
             max_items: Some(5),
             starting: None,
         };
@@ -308,5 +343,37 @@ mod tests {
                 json!({"Users": [{"Id": 3}, {"Id": 4}], "NextToken": "6", "ApproximateTotalCount": 7}),
             ]
         );
+    }
+
+    #[test]
+    fn default_pages_follow_the_services_grid() {
+        let items = |r: std::ops::Range<i32>| r.map(|i| json!(i)).collect::<Vec<_>>();
+        let sizes = |pages: Vec<Vec<Value>>| pages.iter().map(Vec::len).collect::<Vec<_>>();
+        assert_eq!(
+            sizes(default_pages(items(0..250), 0, 100)),
+            vec![100, 100, 50]
+        );
+        // 30 skipped by the starting token: the first default page has 70 left.
+        assert_eq!(sizes(default_pages(items(0..170), 30, 100)), vec![70, 100]);
+        assert_eq!(sizes(default_pages(Vec::new(), 0, 100)), vec![0]);
+    }
+
+    #[tokio::test]
+    async fn without_page_size_requests_are_large_and_shrink_near_max_items() {
+        let paging = Paging::Auto {
+            page_size: None,
+            max_items: Some(2),
+            starting: None,
+        };
+        let (docs, service) = run_with(Operation::SearchUsers, PageStyle::Merged, paging).await;
+        assert_eq!(docs[0]["Users"].as_array().unwrap().len(), 2);
+        assert_eq!(*service.requests.borrow(), vec![(None, Some(100))]);
+        let paging = Paging::Auto {
+            page_size: None,
+            max_items: None,
+            starting: None,
+        };
+        let (_, service) = run_with(Operation::SearchUsers, PageStyle::Merged, paging).await;
+        assert_eq!(service.requests.borrow()[0], (None, Some(500)));
     }
 }

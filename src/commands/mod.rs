@@ -23,8 +23,8 @@ use std::io::{IsTerminal, Write};
 
 use serde_json::{Map, Value};
 
-pub use error::{CommandError, EXIT_USAGE};
 pub use client::options as client_options;
+pub use error::{CommandError, EXIT_USAGE};
 pub use request::CommandRequest;
 
 use crate::cli::{ColorMode, GlobalArgs};
@@ -38,6 +38,7 @@ use settings::Presentation;
 /// Runs one scriptable command to completion and returns the process exit code. Output goes
 /// to stdout only on success; errors go to stderr. Ctrl-C stops it with 130.
 pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
+    crate::logging::init_stderr(global.debug);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -47,9 +48,11 @@ pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
     };
     let outcome = runtime.block_on(async {
         tokio::select! {
-            result = execute(global, request) => result,
-            // If the handler cannot be installed the branch is disabled, not taken.
+            // Polled first, so the Ctrl-C handler is installed before any work starts; if it
+            // cannot be installed the branch is disabled, not taken.
+            biased;
             Ok(()) = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
+            result = execute(global, request) => result,
         }
     });
     match outcome {
@@ -86,11 +89,8 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
         Plan::Call { params, paging } => {
             let (presentation, profile) = presentation(global).await?;
             let client = ConnectClient::new(&client::options(global, profile)).await?;
-            let request_text = Value::Object(params.clone());
-            debug(
-                global,
-                &format!("calling {} with {request_text}", op.name()),
-            );
+            let input = Value::Object(params.clone());
+            tracing::debug!(operation = op.name(), %input, "calling");
             let mut stdout = std::io::stdout().lock();
             let mut presenter = presenter(op, presentation, global, &mut stdout);
             call(&client, op, params, paging, &mut presenter).await
@@ -133,12 +133,6 @@ fn use_color(mode: Option<ColorMode>) -> bool {
         Some(ColorMode::On) => true,
         Some(ColorMode::Off) => false,
         Some(ColorMode::Auto) | None => std::io::stdout().is_terminal(),
-    }
-}
-
-fn debug(global: &GlobalArgs, line: &str) {
-    if global.debug {
-        eprintln!("DEBUG connect-tui.commands: {line}");
     }
 }
 

@@ -21,22 +21,29 @@ pub struct Paginator {
     pub non_aggregate_key: Option<&'static str>,
     /// The largest `MaxResults` the model allows: connect-tui's page size by default.
     pub max_page_size: i32,
+    /// The service's page size when `MaxResults` is absent, which is what the AWS CLI gets.
+    pub default_page_size: i32,
 }
 
 pub const LIST_USERS: Paginator = Paginator {
     result_key: "UserSummaryList",
     non_aggregate_key: None,
     max_page_size: crate::connect::MAX_USERS_PAGE,
+    // "The default MaxResult size is 100" (ListUsersRequest.MaxResults in the model).
+    default_page_size: 100,
 };
 pub const LIST_INSTANCES: Paginator = Paginator {
     result_key: "InstanceSummaryList",
     non_aggregate_key: None,
     max_page_size: crate::connect::MAX_INSTANCES_PAGE,
+    default_page_size: 10,
 };
 pub const SEARCH_USERS: Paginator = Paginator {
     result_key: "Users",
     non_aggregate_key: Some("ApproximateTotalCount"),
     max_page_size: crate::connect::MAX_SEARCH_PAGE,
+    // Not in the model; Connect's search operations return 100 by default.
+    default_page_size: 100,
 };
 
 const INSTANCE_ID: Member = Member {

@@ -228,6 +228,40 @@ impl PageWalk {
     pub fn resume_token(&self) -> Option<&str> {
         self.resume_token.as_deref()
     }
+
+    /// Items the starting token skips at the start of the next page (0 after the first).
+    pub fn pending_skip(&self) -> usize {
+        self.first_page_skip
+    }
+
+    /// How many positions of the next page, counted from its start, `--max-items` still
+    /// wants (`None` without `--max-items`).
+    pub fn positions_needed(&self) -> Option<usize> {
+        self.max_items
+            .map(|max| max.saturating_sub(self.total) + self.first_page_skip)
+    }
+}
+
+/// The page size to request when the user gave no `--page-size`: the largest the operation
+/// allows, except near the `--max-items` limit, where pages shrink to multiples of the
+/// service's default page size and the page that is cut is exactly one default page.
+///
+/// Why: every page then starts where one of the AWS CLI's default-size pages starts, so a
+/// resume token (service token + items to skip in that page) means the same item to both
+/// tools, and `--max-items` output matches the AWS CLI's while most requests stay large.
+pub fn adaptive_page_size(largest: i32, default: i32, positions_needed: Option<usize>) -> i32 {
+    let (Ok(largest_n), Ok(default_n)) = (usize::try_from(largest), usize::try_from(default))
+    else {
+        return largest;
+    };
+    match positions_needed {
+        None => largest,
+        Some(n) if n >= largest_n => largest,
+        Some(n) if default_n > 0 && n >= default_n => {
+            i32::try_from(n / default_n * default_n).unwrap_or(largest)
+        }
+        Some(_) => default,
+    }
 }
 
 #[cfg(test)]
@@ -365,6 +399,36 @@ mod tests {
             err.stderr_text()
                 .contains("The same next token was received twice")
         );
+    }
+
+    #[test]
+    fn adaptive_sizes_are_default_multiples_and_the_cut_page_is_a_default_page() {
+        assert_eq!(adaptive_page_size(1000, 100, None), 1000);
+        assert_eq!(adaptive_page_size(1000, 100, Some(2500)), 1000);
+        assert_eq!(adaptive_page_size(1000, 100, Some(999)), 900);
+        assert_eq!(adaptive_page_size(1000, 100, Some(150)), 100);
+        assert_eq!(adaptive_page_size(1000, 100, Some(50)), 100);
+        assert_eq!(adaptive_page_size(1000, 100, Some(0)), 100);
+        assert_eq!(adaptive_page_size(10, 10, Some(3)), 10);
+    }
+
+    #[test]
+    fn the_walk_reports_what_max_items_still_needs() {
+        let start = StartingToken {
+            service_token: Some("t".into()),
+            skip: 30,
+        };
+        let mut walk = PageWalk::new(Some(150), Some(start));
+        assert_eq!(
+            (walk.pending_skip(), walk.positions_needed()),
+            (30, Some(180))
+        );
+        walk.accept(vec![0; 100], Some("u".into())).unwrap();
+        assert_eq!(
+            (walk.pending_skip(), walk.positions_needed()),
+            (0, Some(80))
+        );
+        assert_eq!(PageWalk::new(None, None).positions_needed(), None);
     }
 
     #[test]

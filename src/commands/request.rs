@@ -113,7 +113,8 @@ pub enum Paging {
     Single,
     /// Follow `NextToken` to the end or to `--max-items`.
     Auto {
-        page_size: i32,
+        /// `--page-size`; `None`: sizes chosen by `paging::adaptive_page_size`.
+        page_size: Option<i32>,
         max_items: Option<i64>,
         starting: Option<StartingToken>,
     },
@@ -165,9 +166,7 @@ pub fn plan(request: CommandRequest<'_>, no_paginate: bool) -> Result<Plan, Comm
         return Ok(Plan::OutputSkeleton);
     }
     let paging = match (op.paginator(), request.paging()) {
-        (Some(paginator), Some(args)) => {
-            paging_for(&params, args, no_paginate, paginator.max_page_size)?
-        }
+        (Some(_), Some(args)) => paging_for(&params, args, no_paginate)?,
         _ => Paging::Single,
     };
     Ok(Plan::Call { params, paging })
@@ -216,7 +215,6 @@ fn paging_for(
     params: &Map<String, Value>,
     args: &PagingArgs,
     no_paginate: bool,
-    max_page_size: i32,
 ) -> Result<Paging, CommandError> {
     let manual = params.contains_key("NextToken") || params.contains_key("MaxResults");
     if no_paginate || manual {
@@ -244,15 +242,15 @@ fn paging_for(
         return Ok(Paging::Single);
     }
     let page_size = match args.page_size {
-        None => max_page_size,
+        None => None,
         Some(n) if n < 1 => {
             return Err(CommandError::param_validation(&[format!(
                 "Invalid value for parameter MaxResults, value: {n}, valid min value: 1"
             )]));
         }
-        Some(n) => i32::try_from(n).map_err(|_| {
+        Some(n) => Some(i32::try_from(n).map_err(|_| {
             CommandError::Usage(format!("argument --page-size: value {n} is too large"))
-        })?,
+        })?),
     };
     let starting = args
         .starting_token
@@ -334,14 +332,14 @@ mod tests {
     }
 
     #[test]
-    fn list_commands_page_at_the_largest_size_unless_told() {
+    fn list_commands_choose_their_page_sizes_unless_told() {
         let plan = plan_for(&["list-users", "--instance-id", ID, "--max-items", "5"]).unwrap();
         assert_eq!(
             plan,
             Plan::Call {
                 params: json!({"InstanceId": ID}).as_object().unwrap().clone(),
                 paging: Paging::Auto {
-                    page_size: 1000,
+                    page_size: None,
                     max_items: Some(5),
                     starting: None
                 },
@@ -355,7 +353,7 @@ mod tests {
         assert_eq!(
             paging,
             Paging::Auto {
-                page_size: 7,
+                page_size: Some(7),
                 max_items: None,
                 starting: None
             }
@@ -366,7 +364,7 @@ mod tests {
         assert_eq!(
             paging,
             Paging::Auto {
-                page_size: 10,
+                page_size: None,
                 max_items: None,
                 starting: None
             }
