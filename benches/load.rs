@@ -85,6 +85,8 @@ fn list_20000_users(bencher: divan::Bencher) {
     let users = setup.runtime.block_on(list_all(&setup.client));
     let requests = list_users_requests(setup.log.path()) - before;
     assert!(users >= GENERATED, "listed {users} users");
-    eprintln!("one listing: {users} users (expected about {expected}) in {requests} ListUsers requests");
+    eprintln!(
+        "one listing: {users} users (expected about {expected}) in {requests} ListUsers requests"
+    );
     bencher.bench_local(|| setup.runtime.block_on(list_all(&setup.client)));
 }
