@@ -283,3 +283,92 @@ fn tag_filter_matches(f: &TagFilter, user: &User) -> bool {
             .as_ref()
             .is_none_or(|any| any.iter().any(|all| all.iter().all(|t| has_tag(t, user))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mock::dataset::{self, Dataset};
+
+    const DATA: &str = r#"{"Instances":[{"Instance":{"Id":"i"},
+        "HierarchyGroups":[{"Id":"top","Name":"Top"},{"Id":"leaf","Name":"Leaf","ParentGroupId":"top"}],
+        "Users":[
+          {"Id":"u1","Username":"Ana","SecurityProfileIds":["sp-a","sp-b"],"HierarchyGroupId":"leaf","Tags":{"Team":"red"}},
+          {"Id":"u2","Username":"bob","SecurityProfileIds":["sp-b"],"HierarchyGroupId":"top"},
+          {"Id":"u3","Username":"Carla"}]}]}"#;
+
+    fn matching(
+        criteria: serde_json::Value,
+        filter: serde_json::Value,
+    ) -> Result<Vec<String>, ServiceError> {
+        let data = Dataset::from_file(dataset::parse(DATA, "t").unwrap(), "t").unwrap();
+        let instance = data.instance("i").unwrap();
+        let matcher = Matcher { instance };
+        let criteria: Criteria = serde_json::from_value(criteria).unwrap();
+        let filter: Filter = serde_json::from_value(filter).unwrap();
+        matcher.validate(&criteria)?;
+        Ok(instance
+            .users
+            .all()
+            .iter()
+            .filter(|u| matcher.criteria(&criteria, u) && matcher.filter(&filter, u))
+            .map(|u| u.id.clone().unwrap())
+            .collect())
+    }
+
+    fn string(field: &str, comparison: &str, value: &str) -> serde_json::Value {
+        serde_json::json!({"StringCondition": {"FieldName": field, "ComparisonType": comparison, "Value": value}})
+    }
+
+    #[test]
+    fn empty_criteria_match_everyone() {
+        let all = matching(serde_json::json!({}), serde_json::json!({})).unwrap();
+        assert_eq!(all, ["u1", "u2", "u3"]);
+    }
+
+    #[test]
+    fn strings_compare_case_insensitively_and_lists_match_any_member() {
+        assert_eq!(
+            matching(string("Username", "EXACT", "ANA"), serde_json::json!({})).unwrap(),
+            ["u1"]
+        );
+        assert_eq!(
+            matching(
+                string("SecurityProfileId", "EXACT", "sp-b"),
+                serde_json::json!({})
+            )
+            .unwrap(),
+            ["u1", "u2"]
+        );
+        assert_eq!(
+            matching(string("Username", "CONTAINS", "AR"), serde_json::json!({})).unwrap(),
+            ["u3"]
+        );
+    }
+
+    #[test]
+    fn attribute_filters_combine_tags_and_hierarchy() {
+        let filter = serde_json::json!({"UserAttributeFilter": {"OrConditions": [
+            {"TagConditions": [{"TagKey": "Team", "TagValue": "red"}]},
+            {"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "EXACT"}}
+        ]}});
+        assert_eq!(
+            matching(serde_json::json!({}), filter).unwrap(),
+            ["u1", "u2"]
+        );
+        let children = serde_json::json!({"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}});
+        assert_eq!(
+            matching(children, serde_json::json!({})).unwrap(),
+            ["u1", "u2"]
+        );
+    }
+
+    #[test]
+    fn unsupported_conditions_are_refused_not_ignored() {
+        let list = serde_json::json!({"AndConditions": [{"ListCondition": {"TargetListType": "PROFICIENCIES"}}]});
+        let error = matching(list, serde_json::json!({})).unwrap_err();
+        assert_eq!(error.code, "InvalidParameterException");
+        assert!(matching(string("Username", "FUZZY", "a"), serde_json::json!({})).is_err());
+        let bad_match = serde_json::json!({"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "NEAR"}});
+        assert!(matching(bad_match, serde_json::json!({})).is_err());
+    }
+}
