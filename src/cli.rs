@@ -104,6 +104,11 @@ pub struct GlobalArgs {
     /// Accepted and ignored (see --cli-auto-prompt).
     #[arg(long, global = true)]
     pub no_cli_auto_prompt: bool,
+
+    /// Client-side request rate per Connect operation: R or R/B (requests per second, burst).
+    /// Default 5/10, inside Connect's default API quotas.
+    #[arg(long, global = true, value_name = "R[/B]", env = "CONNECT_TUI_MAX_RPS", value_parser = crate::connect::RateLimit::parse)]
+    pub max_rps: Option<crate::connect::RateLimit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,7 +190,13 @@ pub struct InputArgs {
     #[arg(long, value_name = "YAML")]
     pub cli_input_yaml: Option<String>,
     /// Print a skeleton (input, yaml-input or output) instead of calling the service.
-    #[arg(long, value_name = "input|yaml-input|output", num_args = 0..=1, default_missing_value = "input")]
+    #[arg(
+        long,
+        value_name = "input|yaml-input|output",
+        num_args = 0..=1,
+        default_missing_value = "input",
+        value_parser = ["input", "yaml-input", "output"]
+    )]
     pub generate_cli_skeleton: Option<String>,
 }
 
@@ -200,6 +211,13 @@ pub struct PagingArgs {
     /// The size of each page requested from the service (default: the largest allowed).
     #[arg(long, value_name = "N")]
     pub page_size: Option<i64>,
+    /// The service's own token for one page; turns automatic pagination off (as in the AWS
+    /// CLI, where this member is accepted but undocumented).
+    #[arg(long, value_name = "TOKEN", hide = true)]
+    pub next_token: Option<String>,
+    /// The service's own page size for one page; turns automatic pagination off.
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_results: Option<i64>,
 }
 
 #[derive(Debug, Args, Clone)]

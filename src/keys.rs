@@ -1,1 +1,335 @@
-//! (being written)
+//! The one key table: key → action → description. It maps terminal events to messages and
+//! drives both the help overlay and the status-bar hints, so they never drift apart.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+
+use crate::app::{CopyItem, FilterEdit, Msg};
+
+/// What a key asks for. The app decides what it means in the current state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    /// Enter: open the instance, keep the filter, copy the chosen menu item.
+    Confirm,
+    /// Esc: close an overlay, clear the filter.
+    Back,
+    Refresh,
+    Retry,
+    InstancePicker,
+    Filter,
+    Help,
+    CopyUserId,
+    CopyArn,
+    CopyMenu,
+    Copy(CopyItem),
+}
+
+/// Where a binding applies. The app's current [`Mode`] selects the contexts that are live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, including while typing a filter.
+    Always,
+    /// Lists and panes (picker and users screen).
+    Browse,
+    /// The users screen only.
+    Users,
+    /// While typing a filter after `/`.
+    Filter,
+    /// The copy menu (`c`).
+    CopyMenu,
+    /// The help overlay.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Always => "Everywhere",
+            Context::Browse => "Moving around",
+            Context::Users => "Users screen",
+            Context::Filter => "While filtering",
+            Context::CopyMenu => "Copy menu",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// The input mode, derived from app state; decides which contexts are live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Picker,
+    Users,
+    Filter,
+    CopyMenu,
+    Help,
+}
+
+impl Mode {
+    fn contexts(self) -> &'static [Context] {
+        match self {
+            Mode::Picker => &[Context::Always, Context::Browse],
+            Mode::Users => &[Context::Always, Context::Browse, Context::Users],
+            Mode::Filter => &[Context::Always, Context::Filter],
+            Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
+            Mode::Help => &[Context::Always, Context::Help],
+        }
+    }
+}
+
+/// One key with modifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Chord {
+    Chord {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Chord {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Chord {
+    Chord {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+/// A row of the key table.
+#[derive(Debug)]
+pub struct Binding {
+    pub context: Context,
+    pub chords: &'static [Chord],
+    /// How the keys are written in help and hints.
+    pub keys: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// Shown in the status-bar hints (short list of the most useful keys).
+    pub hint: bool,
+}
+
+const fn bind(
+    context: Context,
+    chords: &'static [Chord],
+    keys: &'static str,
+    action: Action,
+    description: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        context,
+        chords,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Context::*;
+
+/// The key table. Order matters: the first matching row wins, and help lists rows in order.
+pub static KEY_TABLE: &[Binding] = &[
+    bind(Always, &[ctrl('c')], "Ctrl-C", Action::Quit, "quit", false),
+    bind(Browse, &[ch('q')], "q", Action::Quit, "quit", true),
+    bind(Browse, &[ch('?')], "?", Action::Help, "help", true),
+    bind(Browse, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "next row (or scroll the focused pane)", false),
+    bind(Browse, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "previous row (or scroll the focused pane)", false),
+    bind(Browse, &[key(KeyCode::PageDown), ctrl('f'), ctrl('d')], "PgDn", Action::PageDown, "page down", false),
+    bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", false),
+    bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", false),
+    bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", false),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance", false),
+    bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", false),
+    bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", false),
+    bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", false),
+    bind(Users, &[key(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus previous pane", false),
+    bind(Users, &[ch('/')], "/", Action::Filter, "filter users (fuzzy)", true),
+    bind(Users, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter / focus the list", false),
+    bind(Users, &[ch('y')], "y", Action::CopyUserId, "copy the user ID", true),
+    bind(Users, &[ch('Y')], "Y", Action::CopyArn, "copy the user ARN", false),
+    bind(Users, &[ch('c')], "c", Action::CopyMenu, "copy menu (ID, ARN, JSON, CLI command…)", true),
+    bind(Users, &[ch('i')], "i", Action::InstancePicker, "back to the instance picker", true),
+    bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", true),
+    bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", true),
+    bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", false),
+    bind(Filter, &[key(KeyCode::Up)], "↑", Action::Up, "previous match", false),
+    bind(CopyMenu, &[ch('i')], "i", Action::Copy(CopyItem::UserId), "user ID", false),
+    bind(CopyMenu, &[ch('a')], "a", Action::Copy(CopyItem::Arn), "user ARN", false),
+    bind(CopyMenu, &[ch('u')], "u", Action::Copy(CopyItem::Username), "username", false),
+    bind(CopyMenu, &[ch('e')], "e", Action::Copy(CopyItem::Email), "email", false),
+    bind(CopyMenu, &[ch('r')], "r", Action::Copy(CopyItem::RoutingProfileId), "routing profile ID", false),
+    bind(CopyMenu, &[ch('s')], "s", Action::Copy(CopyItem::SecurityProfileIds), "security profile IDs", false),
+    bind(CopyMenu, &[ch('h')], "h", Action::Copy(CopyItem::HierarchyGroupId), "hierarchy group ID", false),
+    bind(CopyMenu, &[ch('j')], "j", Action::Copy(CopyItem::Json), "full DescribeUser JSON", false),
+    bind(CopyMenu, &[ch('x')], "x", Action::Copy(CopyItem::CliCommand), "`aws connect describe-user` command", false),
+    bind(CopyMenu, &[key(KeyCode::Down)], "↓", Action::Down, "next item", false),
+    bind(CopyMenu, &[key(KeyCode::Up)], "↑", Action::Up, "previous item", false),
+    bind(CopyMenu, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "copy the highlighted item", true),
+    bind(CopyMenu, &[key(KeyCode::Esc), ch('q'), ch('c')], "Esc", Action::Back, "close the menu", true),
+    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", true),
+    bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", false),
+    bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", false),
+];
+
+/// The bindings live in `mode`, in table order.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    KEY_TABLE
+        .iter()
+        .filter(move |b| mode.contexts().contains(&b.context))
+}
+
+/// The action bound to `key` in `mode`, if any.
+pub fn action_for(key: &KeyEvent, mode: Mode) -> Option<Action> {
+    let pressed = normalize(key);
+    bindings(mode)
+        .find(|b| b.chords.contains(&pressed))
+        .map(|b| b.action)
+}
+
+/// Shift is part of the character (`Y`, `G`, `?`) or of the key (`BackTab`); terminals differ
+/// on whether they also report the modifier, so it is dropped before matching.
+fn normalize(key: &KeyEvent) -> Chord {
+    let mut modifiers = key.modifiers - KeyModifiers::SHIFT;
+    // Only Ctrl matters for our bindings; Alt/Meta combinations are not bound.
+    modifiers &= KeyModifiers::CONTROL;
+    Chord {
+        code: key.code,
+        modifiers,
+    }
+}
+
+/// Turns one terminal event into a message for the app (None for events the app ignores).
+pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(key, mode),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                down: mouse.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Msg::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
+    if let Some(action) = action_for(key, mode) {
+        return Some(Msg::Action(action));
+    }
+    if mode != Mode::Filter {
+        return None;
+    }
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => Some(Msg::FilterEdit(FilterEdit::Insert(c))),
+        KeyCode::Backspace => Some(Msg::FilterEdit(FilterEdit::Backspace)),
+        _ => None,
+    }
+}
+
+/// The short "key description" hints for the status bar in `mode`.
+pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
+    bindings(mode)
+        .filter(|b| b.hint)
+        .map(|b| (b.keys, b.description))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode() {
+        for mode in [Mode::Picker, Mode::Users, Mode::Filter, Mode::CopyMenu, Mode::Help] {
+            let msg = to_msg(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), mode);
+            assert!(matches!(msg, Some(Msg::Action(Action::Quit))), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn shifted_letters_match_with_or_without_the_shift_modifier() {
+        for mods in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
+            let msg = to_msg(&press(KeyCode::Char('Y'), mods), Mode::Users);
+            assert!(matches!(msg, Some(Msg::Action(Action::CopyArn))));
+        }
+        let msg = to_msg(&press(KeyCode::BackTab, KeyModifiers::SHIFT), Mode::Users);
+        assert!(matches!(msg, Some(Msg::Action(Action::FocusPrev))));
+    }
+
+    #[test]
+    fn letters_type_into_the_filter_instead_of_acting() {
+        let msg = to_msg(&press(KeyCode::Char('q'), KeyModifiers::NONE), Mode::Filter);
+        assert!(matches!(msg, Some(Msg::FilterEdit(FilterEdit::Insert('q')))));
+        let msg = to_msg(&press(KeyCode::Char('J'), KeyModifiers::SHIFT), Mode::Filter);
+        assert!(matches!(msg, Some(Msg::FilterEdit(FilterEdit::Insert('J')))));
+    }
+
+    #[test]
+    fn copy_menu_letters_pick_items() {
+        let msg = to_msg(&press(KeyCode::Char('j'), KeyModifiers::NONE), Mode::CopyMenu);
+        assert!(matches!(msg, Some(Msg::Action(Action::Copy(CopyItem::Json)))));
+    }
+
+    #[test]
+    fn users_only_keys_do_nothing_in_the_picker() {
+        assert!(to_msg(&press(KeyCode::Char('y'), KeyModifiers::NONE), Mode::Picker).is_none());
+    }
+
+    #[test]
+    fn every_copy_item_has_exactly_one_menu_key() {
+        for item in CopyItem::ALL {
+            let n = KEY_TABLE
+                .iter()
+                .filter(|b| b.action == Action::Copy(item))
+                .count();
+            assert_eq!(n, 1, "{item:?}");
+        }
+    }
+
+    #[test]
+    fn no_two_bindings_share_a_chord_within_a_mode() {
+        for mode in [Mode::Picker, Mode::Users, Mode::Filter, Mode::CopyMenu, Mode::Help] {
+            let chords: Vec<Chord> = bindings(mode).flat_map(|b| b.chords.iter().copied()).collect();
+            for (i, a) in chords.iter().enumerate() {
+                assert!(!chords[i + 1..].contains(a), "{mode:?}: {a:?} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn release_events_are_ignored() {
+        let mut key = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        key.kind = KeyEventKind::Release;
+        assert!(to_msg(&Event::Key(key), Mode::Users).is_none());
+    }
+}

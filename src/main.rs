@@ -1,12 +1,82 @@
+//! Thin entry point: parse the command line, pick the interactive browser, a scriptable
+//! command or the mock server, and turn the outcome into the process exit code.
+
 use std::process::ExitCode;
 
 use clap::Parser;
 use connect_tui::cli::{Cli, Command};
+use connect_tui::commands::{self, EXIT_USAGE};
+use connect_tui::connect::{ConnectClient, ErrorKind};
+use connect_tui::tui::{self, TuiError, TuiOptions};
+
+/// AWS CLI v2 exit codes, shared by the browser: configuration/credentials, anything else.
+const EXIT_CONFIG: i32 = 253;
+const EXIT_OTHER: i32 = 255;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Some(Command::MockServer(args)) => connect_tui::mock::run_cli(&args),
-        _ => ExitCode::SUCCESS,
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Bad syntax exits 252 as in AWS CLI v2; --help and --version print and exit 0.
+            let _ = err.print();
+            return exit_code(if err.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    if let Some(Command::MockServer(args)) = &cli.command {
+        return connect_tui::mock::run_cli(args);
     }
+    if let Some(request) = cli
+        .command
+        .as_ref()
+        .and_then(commands::CommandRequest::from_command)
+    {
+        return exit_code(commands::run(&cli.global, request));
+    }
+    exit_code(run_browser(&cli))
+}
+
+/// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
+fn run_browser(cli: &Cli) -> i32 {
+    let log_path = connect_tui::logging::init_file(cli.global.debug);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("connect-tui: cannot start: {e}");
+            return EXIT_OTHER;
+        }
+    };
+    let options = commands::client_options(&cli.global, cli.global.profile.clone());
+    let outcome = runtime.block_on(async {
+        let client = ConnectClient::new(&options).await.map_err(|e| {
+            let code = match e.kind {
+                ErrorKind::InvalidInput => EXIT_USAGE,
+                _ => EXIT_CONFIG,
+            };
+            (code, e.human())
+        })?;
+        let tui_options = TuiOptions {
+            instance_id: cli.instance_id.clone(),
+            clipboard: cli.clipboard,
+        };
+        tui::run(client, tui_options).await.map_err(|e| match e {
+            TuiError::InvalidInstance(e) => (EXIT_USAGE, format!("--instance-id: {}", e.human())),
+            other => (EXIT_OTHER, other.to_string()),
+        })
+    });
+    // Requests still in flight are abandoned, not awaited: quitting is prompt.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(()) => 0,
+        Err((code, message)) => {
+            eprintln!("connect-tui: {message}");
+            if let Some(path) = log_path.filter(|_| code == EXIT_OTHER) {
+                eprintln!("connect-tui: the log is at {}", path.display());
+            }
+            code
+        }
+    }
+}
+
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(255))
 }

@@ -1,1 +1,133 @@
-//! (being written)
+//! Runs [`Request`]s as tokio tasks against the Connect client and sends each answer back as
+//! one [`Msg`] over the app's channel.
+//!
+//! Spawning never blocks the UI loop. A task that panics (a bug) still answers: its request
+//! fails with an error the pane shows, instead of leaving it "Loading…" forever. Dropping the
+//! worker aborts every task still running, so quitting never waits on the network.
+
+use std::panic::AssertUnwindSafe;
+
+use futures::FutureExt;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinSet;
+
+use crate::app::{Msg, NameKind, Request};
+use crate::connect::{ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_USERS_PAGE};
+
+pub struct Worker {
+    client: ConnectClient,
+    answers: UnboundedSender<Msg>,
+    tasks: JoinSet<()>,
+}
+
+impl Worker {
+    pub fn new(client: ConnectClient, answers: UnboundedSender<Msg>) -> Self {
+        Worker {
+            client,
+            answers,
+            tasks: JoinSet::new(),
+        }
+    }
+
+    /// Starts `request` in its own task; its answer arrives on the channel.
+    pub fn spawn(&mut self, request: Request) {
+        // Reap finished tasks so the set does not grow with every request.
+        while self.tasks.try_join_next().is_some() {}
+        let client = self.client.clone();
+        let answers = self.answers.clone();
+        self.tasks.spawn(async move {
+            let operation = request.operation();
+            let answer = AssertUnwindSafe(execute(&client, request.clone()))
+                .catch_unwind()
+                .await
+                .unwrap_or_else(|_| {
+                    request.failed(ApiError::new(
+                        ErrorKind::Service,
+                        operation,
+                        "internal error while handling the answer (this is a bug; see the log)",
+                    ))
+                });
+            // The receiver is gone only when the app is quitting: nothing to do then.
+            let _ = answers.send(answer);
+        });
+    }
+}
+
+async fn execute(client: &ConnectClient, request: Request) -> Msg {
+    match request {
+        Request::ListInstances { generation, token } => Msg::Instances {
+            generation,
+            result: client.list_instances_page(token, Some(MAX_INSTANCES_PAGE)).await,
+        },
+        Request::ListUsers {
+            instance_id,
+            generation,
+            token,
+        } => {
+            let result = client
+                .list_users_page(&instance_id, token, Some(MAX_USERS_PAGE))
+                .await;
+            Msg::Users {
+                instance_id,
+                generation,
+                result,
+            }
+        }
+        Request::DescribeUser {
+            instance_id,
+            generation,
+            user_id,
+        } => {
+            let result = client.describe_user(&instance_id, &user_id).await;
+            Msg::User {
+                instance_id,
+                generation,
+                user_id,
+                result,
+            }
+        }
+        Request::ListNames {
+            instance_id,
+            generation,
+            kind,
+            token,
+        } => {
+            let max = Some(MAX_NAMED_PAGE);
+            let result = match kind {
+                NameKind::RoutingProfiles => client.list_routing_profiles_page(&instance_id, token, max).await,
+                NameKind::SecurityProfiles => client.list_security_profiles_page(&instance_id, token, max).await,
+                NameKind::HierarchyGroups => client.list_hierarchy_groups_page(&instance_id, token, max).await,
+            };
+            Msg::Names {
+                instance_id,
+                generation,
+                kind,
+                result,
+            }
+        }
+        Request::DescribeStructure {
+            instance_id,
+            generation,
+        } => {
+            let result = client.describe_hierarchy_structure(&instance_id).await;
+            Msg::Structure {
+                instance_id,
+                generation,
+                result,
+            }
+        }
+        Request::DescribeGroup {
+            instance_id,
+            generation,
+            group_id,
+        } => {
+            let result = client.describe_hierarchy_group(&instance_id, &group_id).await;
+            Msg::Group {
+                instance_id,
+                generation,
+                group_id,
+                result,
+            }
+        }
+    }
+}

@@ -1,1 +1,408 @@
-//! (being written)
+//! The application state and its one entry point, [`App::update`]: a message and the current
+//! time in, state changed and effects ([`Cmd`]) out. No IO, no clocks, no channels here, so
+//! every behaviour is tested by feeding messages (see `tests.rs`).
+
+mod browser;
+mod copy;
+mod cursor;
+mod filter;
+mod input;
+mod msg;
+mod names;
+mod picker;
+mod records;
+mod user_list;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+pub use browser::{Browser, Focus, PaneId};
+pub use copy::{CopyItem, CopySource};
+pub use cursor::Cursor;
+pub use filter::Filter;
+pub use msg::{Cmd, FilterEdit, Msg, NameKind, Request};
+pub use names::{Load, Lookup, PathState};
+pub use picker::Picker;
+pub use records::{DEBOUNCE, RecordState};
+
+use std::time::{Duration, Instant};
+
+use ratatui::layout::Rect;
+
+use crate::connect::{ApiError, ErrorKind};
+use crate::keys::Mode;
+use crate::ui::layout;
+
+/// How long the "throttled" notice stays after the last throttled answer.
+pub const THROTTLE_NOTICE: Duration = Duration::from_secs(10);
+/// Frame interval of the loading indicator (the only periodic redraw, and only while loading).
+pub const SPINNER_FRAME: Duration = Duration::from_millis(100);
+
+/// Which time zone times are shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    Local,
+    /// A fixed offset (tests and snapshots use UTC).
+    Fixed(chrono::FixedOffset),
+}
+
+/// What the app is told at start.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    pub profile: Option<String>,
+    pub region: String,
+    /// Open this instance directly (an instance ID, already parsed from ID or ARN).
+    pub instance_id: Option<String>,
+    pub zone: Zone,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Picker,
+    Users,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: u16 },
+    CopyMenu { selected: usize },
+}
+
+/// The last message of the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub config: AppConfig,
+    pub screen: Screen,
+    pub picker: Picker,
+    /// The users screen of the open instance (kept while the picker is shown, so going back
+    /// to the same instance is instant).
+    pub browser: Option<Browser>,
+    pub overlay: Overlay,
+    pub notice: Option<Notice>,
+    /// Until when the "throttled" notice shows.
+    pub throttled_until: Option<Instant>,
+    /// Requests sent and not yet answered (stale ones included: they still use the network).
+    pub in_flight: usize,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// The time of the latest update; drawing reads it for the spinner and notices.
+    pub now: Instant,
+    started: Instant,
+    generation: u64,
+}
+
+impl App {
+    /// The initial state and the requests to send at start.
+    pub fn new(config: AppConfig, size: (u16, u16), now: Instant) -> (App, Vec<Cmd>) {
+        let mut app = App {
+            config,
+            screen: Screen::Picker,
+            picker: Picker::loading(1),
+            browser: None,
+            overlay: Overlay::None,
+            notice: None,
+            throttled_until: None,
+            in_flight: 0,
+            size,
+            now,
+            started: now,
+            generation: 1,
+        };
+        let mut cmds = vec![Cmd::Request(Request::ListInstances {
+            generation: 1,
+            token: None,
+        })];
+        if let Some(instance_id) = app.config.instance_id.clone() {
+            app.open_instance(instance_id, &mut cmds);
+        }
+        app.in_flight = cmds.len();
+        (app, cmds)
+    }
+
+    /// Handles one message at time `now`; returns the effects to run.
+    pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Cmd> {
+        self.now = now;
+        let mut cmds = Vec::new();
+        if let Some(error) = msg_error(&msg) {
+            if error.kind == ErrorKind::Throttled {
+                self.throttled_until = Some(now + THROTTLE_NOTICE);
+            }
+        }
+        if is_answer(&msg) {
+            self.in_flight = self.in_flight.saturating_sub(1);
+        }
+        match msg {
+            Msg::Action(action) => self.on_action(action, &mut cmds),
+            Msg::FilterEdit(edit) => self.on_filter_edit(edit),
+            Msg::Resize { width, height } => self.on_resize(width, height),
+            Msg::Click { column, row } => self.on_click(column, row),
+            Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
+            Msg::Tick => {}
+            Msg::Copied { what, outcome } => {
+                let is_error = !matches!(
+                    outcome,
+                    crate::clipboard::CopyOutcome::Native | crate::clipboard::CopyOutcome::Osc52 { .. }
+                );
+                self.notify(outcome.describe(&what), is_error);
+            }
+            Msg::Instances { generation, result } => self.on_instances(generation, result, &mut cmds),
+            Msg::Users {
+                instance_id,
+                generation,
+                result,
+            } => {
+                let rows = self.list_rows();
+                if let Some(b) = self.current_browser(&instance_id, generation) {
+                    push_requests(&mut cmds, b.on_users(result, rows));
+                }
+            }
+            Msg::User {
+                instance_id,
+                generation,
+                user_id,
+                result,
+            } => {
+                let rows = self.list_rows();
+                if let Some(b) = self.current_browser(&instance_id, generation) {
+                    b.on_user(&user_id, result, rows);
+                }
+            }
+            Msg::Names {
+                instance_id,
+                generation,
+                kind,
+                result,
+            } => {
+                if let Some(b) = self.current_browser(&instance_id, generation) {
+                    push_requests(&mut cmds, b.on_names(kind, result));
+                }
+            }
+            Msg::Structure {
+                instance_id,
+                generation,
+                result,
+            } => {
+                if let Some(b) = self.current_browser(&instance_id, generation) {
+                    b.on_structure(result);
+                }
+            }
+            Msg::Group {
+                instance_id,
+                generation,
+                group_id,
+                result,
+            } => {
+                if let Some(b) = self.current_browser(&instance_id, generation) {
+                    b.on_group(&group_id, result);
+                }
+            }
+        }
+        if self.screen == Screen::Users
+            && let Some(browser) = self.browser.as_mut()
+        {
+            push_requests(&mut cmds, browser.due_requests(now));
+        }
+        self.in_flight += cmds.iter().filter(|c| matches!(c, Cmd::Request(_))).count();
+        cmds
+    }
+
+    /// When the loop should wake up with [`Msg::Tick`] if nothing else happens: the end of
+    /// the debounce, the next spinner frame while something visible loads, the end of the
+    /// throttling notice. `None` when idle: no periodic redraw.
+    pub fn next_wakeup(&self) -> Option<Instant> {
+        let debounce = self
+            .browser
+            .as_ref()
+            .filter(|_| self.screen == Screen::Users)
+            .and_then(|b| b.records.deadline());
+        let spinner = self.is_loading().then(|| self.now + SPINNER_FRAME);
+        let notice = self.throttled_until.filter(|t| *t > self.now);
+        [debounce, spinner, notice].into_iter().flatten().min()
+    }
+
+    /// True while something on screen is loading (the spinner animates).
+    pub fn is_loading(&self) -> bool {
+        match self.screen {
+            Screen::Picker => self.picker.loading,
+            Screen::Users => self.browser.as_ref().is_some_and(Browser::is_loading),
+        }
+    }
+
+    /// Frame of the loading indicator, derived from time so drawing stays pure.
+    pub fn spinner_frame(&self) -> usize {
+        (self.now.saturating_duration_since(self.started).as_millis() / SPINNER_FRAME.as_millis()) as usize
+    }
+
+    pub fn is_throttled(&self) -> bool {
+        self.throttled_until.is_some_and(|t| t > self.now)
+    }
+
+    /// The input mode: decides which keys are live.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::CopyMenu { .. } => Mode::CopyMenu,
+            Overlay::None => match self.screen {
+                Screen::Picker => Mode::Picker,
+                Screen::Users if self.browser.as_ref().is_some_and(|b| b.filter.editing) => Mode::Filter,
+                Screen::Users => Mode::Users,
+            },
+        }
+    }
+
+    /// The instance alias of the open instance (or its ID until the alias is known).
+    pub fn instance_label(&self) -> Option<String> {
+        let b = self.browser.as_ref()?;
+        Some(b.alias.clone().unwrap_or_else(|| b.instance_id.clone()))
+    }
+
+    /// The copy sources of the selected user.
+    pub fn copy_source(&self) -> Option<CopySource<'_>> {
+        let b = self.browser.as_ref()?;
+        Some(CopySource {
+            instance_id: &b.instance_id,
+            region: &self.config.region,
+            profile: self.config.profile.as_deref(),
+            summary: b.selected_user()?,
+            record: b.selected_record(),
+        })
+    }
+
+    fn body(&self) -> Rect {
+        layout::screen(Rect::new(0, 0, self.size.0, self.size.1)).0
+    }
+
+    fn users_layout(&self) -> Option<layout::UsersLayout> {
+        let b = self.browser.as_ref()?;
+        Some(layout::users(self.body(), b.tab))
+    }
+
+    /// Rows of the user list on screen now.
+    fn list_rows(&self) -> usize {
+        match (self.users_layout(), &self.browser) {
+            (Some(l), Some(b)) => layout::list_rows(l.list, show_filter_line(b)),
+            _ => 1,
+        }
+    }
+
+    fn picker_rows(&self) -> usize {
+        layout::picker_rows(self.body())
+    }
+
+    fn current_browser(&mut self, instance_id: &str, generation: u64) -> Option<&mut Browser> {
+        self.browser
+            .as_mut()
+            .filter(|b| b.is_current(instance_id, generation))
+    }
+
+    fn next_generation(&mut self) -> u64 {
+        self.generation += 1;
+        self.generation
+    }
+
+    fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error,
+        });
+    }
+
+    fn open_instance(&mut self, instance_id: String, cmds: &mut Vec<Cmd>) {
+        self.screen = Screen::Users;
+        self.overlay = Overlay::None;
+        if self.browser.as_ref().is_some_and(|b| b.instance_id == instance_id) {
+            return;
+        }
+        let alias = self.picker.alias_of(&instance_id);
+        let generation = self.next_generation();
+        let (browser, requests) = Browser::open(instance_id, alias, generation);
+        self.browser = Some(browser);
+        push_requests(cmds, requests);
+    }
+
+    fn on_instances(
+        &mut self,
+        generation: u64,
+        result: Result<crate::model::Page<crate::model::InstanceSummary>, ApiError>,
+        cmds: &mut Vec<Cmd>,
+    ) {
+        if generation != self.picker.generation {
+            return;
+        }
+        if let Some(token) = self.picker.on_page(result) {
+            cmds.push(Cmd::Request(Request::ListInstances {
+                generation,
+                token: Some(token),
+            }));
+        }
+        if let Some(b) = self.browser.as_mut()
+            && b.alias.is_none()
+        {
+            b.alias = self.picker.alias_of(&b.instance_id);
+        }
+        let complete = !self.picker.loading && self.picker.error.is_none();
+        if complete && self.screen == Screen::Picker && self.browser.is_none() {
+            match self.picker.instances.as_slice() {
+                [only] => {
+                    if let Some(id) = only.id.clone() {
+                        self.open_instance(id, cmds);
+                    }
+                }
+                [] => self.notify(
+                    format!(
+                        "No Amazon Connect instances in {} for profile {}: check --profile and --region",
+                        self.config.region,
+                        self.config.profile.as_deref().unwrap_or("default")
+                    ),
+                    true,
+                ),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The filter line shows while typing and while a filter is applied.
+pub fn show_filter_line(browser: &Browser) -> bool {
+    browser.filter.editing || !browser.filter.query.is_empty()
+}
+
+fn push_requests(cmds: &mut Vec<Cmd>, requests: Vec<Request>) {
+    cmds.extend(requests.into_iter().map(Cmd::Request));
+}
+
+/// True for the worker's answers (each one ends a request in flight).
+fn is_answer(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::Instances { .. }
+            | Msg::Users { .. }
+            | Msg::User { .. }
+            | Msg::Names { .. }
+            | Msg::Structure { .. }
+            | Msg::Group { .. }
+    )
+}
+
+fn msg_error(msg: &Msg) -> Option<&ApiError> {
+    match msg {
+        Msg::Instances { result, .. } => result.as_ref().err(),
+        Msg::Users { result, .. } => result.as_ref().err(),
+        Msg::User { result, .. } => result.as_ref().err(),
+        Msg::Names { result, .. } => result.as_ref().err(),
+        Msg::Structure { result, .. } => result.as_ref().err(),
+        Msg::Group { result, .. } => result.as_ref().err(),
+        _ => None,
+    }
+}

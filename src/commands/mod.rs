@@ -1,1 +1,219 @@
-//! (being written)
+//! The scriptable drop-ins for `aws connect describe-user | list-users | list-instances |
+//! search-users`: same options, same output bytes, same exit codes as AWS CLI v2.
+//!
+//! Flow: `request::plan` (merge and validate the input) → `settings` (output format and
+//! timestamp format from flags, environment and profile) → the client call, paged by
+//! `listing` with botocore's token rules from `paging` → `presenter` (timestamps, `--query`,
+//! the output module's renderer) → stdout. Every failure is a `CommandError`, printed on
+//! stderr with the AWS CLI's wording and turned into its exit code.
+
+mod client;
+mod error;
+mod input;
+mod listing;
+mod operation;
+mod paging;
+mod presenter;
+mod request;
+mod settings;
+mod skeleton;
+mod timestamps;
+
+use std::io::{IsTerminal, Write};
+
+use serde_json::{Map, Value};
+
+pub use error::{CommandError, EXIT_USAGE};
+pub use client::options as client_options;
+pub use request::CommandRequest;
+
+use crate::cli::{ColorMode, GlobalArgs};
+use crate::connect::ConnectClient;
+use listing::{DocumentSink, PageDoc};
+use operation::Operation;
+use presenter::Presenter;
+use request::Plan;
+use settings::Presentation;
+
+/// Runs one scriptable command to completion and returns the process exit code. Output goes
+/// to stdout only on success; errors go to stderr. Ctrl-C stops it with 130.
+pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return report(&CommandError::Other(format!("cannot start: {e}"))),
+    };
+    let outcome = runtime.block_on(async {
+        tokio::select! {
+            result = execute(global, request) => result,
+            // If the handler cannot be installed the branch is disabled, not taken.
+            Ok(()) = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
+        }
+    });
+    match outcome {
+        Ok(()) => 0,
+        Err(err) => report(&err),
+    }
+}
+
+fn report(err: &CommandError) -> i32 {
+    eprint!("{}", err.stderr_text());
+    err.exit_code()
+}
+
+async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(), CommandError> {
+    if global.no_verify_ssl {
+        eprintln!(
+            "warning: --no-verify-ssl: TLS certificates of the endpoint are not verified; \
+             responses could come from anyone on the network path."
+        );
+    }
+    let op = request.operation();
+    match request::plan(request, global.no_paginate)? {
+        Plan::InputSkeleton(text) => {
+            // A closed pipe is not an error (see Presenter).
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+        Plan::OutputSkeleton => {
+            let (presentation, _) = presentation(global).await?;
+            let doc = skeleton::output_document(op, presentation.output)?;
+            let mut stdout = std::io::stdout().lock();
+            presenter(op, presentation, global, &mut stdout).print_converted(doc)
+        }
+        Plan::Call { params, paging } => {
+            let (presentation, profile) = presentation(global).await?;
+            let client = ConnectClient::new(&client::options(global, profile)).await?;
+            let request_text = Value::Object(params.clone());
+            debug(
+                global,
+                &format!("calling {} with {request_text}", op.name()),
+            );
+            let mut stdout = std::io::stdout().lock();
+            let mut presenter = presenter(op, presentation, global, &mut stdout);
+            call(&client, op, params, paging, &mut presenter).await
+        }
+    }
+}
+
+fn presenter<'a>(
+    op: Operation,
+    presentation: Presentation,
+    global: &'a GlobalArgs,
+    out: &'a mut dyn Write,
+) -> Presenter<'a> {
+    let color = use_color(global.color);
+    Presenter::new(op, presentation, global.query.as_deref(), color, out)
+}
+
+/// Output and timestamp formats from `--output`, `AWS_DEFAULT_OUTPUT` and the profile, and
+/// the profile explicitly selected (if any).
+async fn presentation(global: &GlobalArgs) -> Result<(Presentation, Option<String>), CommandError> {
+    if let Some(expression) = &global.query
+        && let Err(e) = jmespath::compile(expression)
+    {
+        return Err(CommandError::Usage(format!(
+            "Bad value for --query {expression}: {e}"
+        )));
+    }
+    let env = aws_types::os_shim_internal::Env::real();
+    let fs = aws_types::os_shim_internal::Fs::real();
+    let profile =
+        settings::load_profile_settings(global.profile.as_deref(), &fs, &env, global.demo).await?;
+    let env_output = env.get("AWS_DEFAULT_OUTPUT").ok();
+    let presentation = settings::resolve(global.output, env_output.as_deref(), &profile)?;
+    Ok((presentation, profile.selected))
+}
+
+/// `--color auto` (the default) colours only a terminal.
+fn use_color(mode: Option<ColorMode>) -> bool {
+    match mode {
+        Some(ColorMode::On) => true,
+        Some(ColorMode::Off) => false,
+        Some(ColorMode::Auto) | None => std::io::stdout().is_terminal(),
+    }
+}
+
+fn debug(global: &GlobalArgs, line: &str) {
+    if global.debug {
+        eprintln!("DEBUG connect-tui.commands: {line}");
+    }
+}
+
+async fn call(
+    client: &ConnectClient,
+    op: Operation,
+    params: Map<String, Value>,
+    paging: request::Paging,
+    presenter: &mut Presenter<'_>,
+) -> Result<(), CommandError> {
+    let text = |name: &str| params.get(name).and_then(Value::as_str).map(str::to_string);
+    let instance_id = text("InstanceId").unwrap_or_default();
+    let instance_id = instance_id.as_str();
+    let explicit = (
+        text("NextToken"),
+        params
+            .get("MaxResults")
+            .and_then(Value::as_i64)
+            .and_then(|n| i32::try_from(n).ok()),
+    );
+    match op {
+        Operation::DescribeUser => {
+            let user_id = text("UserId").unwrap_or_default();
+            let user = client.describe_user(instance_id, &user_id).await?;
+            let doc = Value::Object(Map::from_iter([("User".into(), to_doc(&user)?)]));
+            presenter.print(doc)
+        }
+        Operation::ListUsers => {
+            let fetch = |token, max| async move {
+                let page = client.list_users_page(instance_id, token, max).await?;
+                page_doc(&page.items, page.next_token, None)
+            };
+            listing::run(operation::LIST_USERS, paging, explicit, fetch, presenter).await
+        }
+        Operation::ListInstances => {
+            let fetch = |token, max| async move {
+                let page = client.list_instances_page(token, max).await?;
+                page_doc(&page.items, page.next_token, None)
+            };
+            listing::run(
+                operation::LIST_INSTANCES,
+                paging,
+                explicit,
+                fetch,
+                presenter,
+            )
+            .await
+        }
+        Operation::SearchUsers => {
+            let criteria = params.get("SearchCriteria");
+            let filter = params.get("SearchFilter");
+            let fetch = |token, max| async move {
+                let page = client
+                    .search_users_page(instance_id, criteria, filter, token, max)
+                    .await?;
+                let total = page.approximate_total_count.map(Value::from);
+                page_doc(&page.users, page.next_token, total)
+            };
+            listing::run(operation::SEARCH_USERS, paging, explicit, fetch, presenter).await
+        }
+    }
+}
+
+fn page_doc<T: serde::Serialize>(
+    items: &[T],
+    next_token: Option<String>,
+    non_aggregate: Option<Value>,
+) -> Result<PageDoc, CommandError> {
+    Ok(PageDoc {
+        items: items.iter().map(to_doc).collect::<Result<_, _>>()?,
+        next_token,
+        non_aggregate,
+    })
+}
+
+fn to_doc<T: serde::Serialize>(value: &T) -> Result<Value, CommandError> {
+    serde_json::to_value(value).map_err(|e| CommandError::Other(e.to_string()))
+}

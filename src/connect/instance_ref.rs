@@ -16,13 +16,19 @@ pub fn parse_instance_id(input: &str) -> Result<String, ApiError> {
         return match resource.strip_prefix("instance/") {
             Some(id) if is_instance_id(id) => Ok(id.to_string()),
             Some(_) => Err(bad(input, "the ARN's instance part is not an instance ID")),
-            None => Err(bad(input, "the ARN is not an instance ARN (arn:aws:connect:REGION:ACCOUNT:instance/ID)")),
+            None => Err(bad(
+                input,
+                "the ARN is not an instance ARN (arn:aws:connect:REGION:ACCOUNT:instance/ID)",
+            )),
         };
     }
     if is_instance_id(input) {
         Ok(input.to_string())
     } else {
-        Err(bad(input, "expected an instance ID (a UUID) or an instance ARN"))
+        Err(bad(
+            input,
+            "expected an instance ID (a UUID) or an instance ARN",
+        ))
     }
 }
 
@@ -67,7 +73,11 @@ mod tests {
             &format!("arn:aws:connect:us-west-2:123456789012:queue/{ID}"),
         ] {
             let err = parse_instance_id(bad).unwrap_err();
-            assert!(err.message.starts_with("instance `"), "{bad}: {}", err.message);
+            assert!(
+                err.message.starts_with("instance `"),
+                "{bad}: {}",
+                err.message
+            );
         }
     }
 }

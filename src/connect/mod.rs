@@ -2,18 +2,30 @@
 //! outputs into the domain types of [`crate::model`]. Nothing outside this module imports
 //! `aws_sdk_connect`.
 
+mod config;
 mod error;
+mod error_map;
 mod instance_ref;
+mod mapping;
+mod observe;
+mod rate_limit;
+mod search;
 
+pub use config::DEMO_REGION;
 pub use error::{ApiError, ErrorKind};
 pub use instance_ref::parse_instance_id;
+pub use observe::READ_OPERATIONS;
+pub use rate_limit::RateLimit;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::model::{
     HierarchyGroup, HierarchyStructure, Instance, InstanceSummary, NamedSummary, Page,
     RoutingProfile, SearchPage, SecurityProfile, Tags, User, UserProficiency, UserSummary,
 };
+use rate_limit::Limiter;
 
 /// Largest page sizes the model allows (used unless the caller asks for less).
 pub const MAX_INSTANCES_PAGE: i32 = 10;
@@ -32,37 +44,408 @@ pub struct ClientOptions {
     pub connect_timeout: Option<Duration>,
     pub read_timeout: Option<Duration>,
     pub no_sign_request: bool,
-    /// Static demo credentials; the user's AWS configuration is not read at all.
+    /// Static demo credentials and region; the user's AWS configuration is not read at all.
+    /// Without `endpoint_url`, the built-in demo endpoint is started in-process.
     pub demo: bool,
+    /// Client-side request rate per operation; `None` = the defaults (see [`RateLimit`]).
+    pub rate_limit: Option<RateLimit>,
 }
 
 /// A cheap-to-clone handle on the Connect API (clones share the HTTP pool and rate limiter).
 #[derive(Clone, Debug)]
 pub struct ConnectClient {
     sdk: aws_sdk_connect::Client,
+    limiter: Arc<Limiter>,
+    throttled: Arc<AtomicU64>,
+    sso_profile: Option<String>,
+    /// The in-process demo endpoint, kept alive as long as any clone of the client.
+    _demo_endpoint: Option<Arc<crate::mock::MockHandle>>,
     /// The profile in use (for the status bar and SSO hints).
     pub profile: Option<String>,
     /// The region in use.
     pub region: String,
 }
 
+/// Runs one SDK call after the rate limiter allows it, mapping its error.
+macro_rules! call {
+    ($self:ident, $op:literal, $send:expr) => {{
+        $self.limiter.acquire($op).await;
+        $send
+            .await
+            .map_err(|e| error_map::map_sdk_error($op, e, $self.sso_profile.as_deref()))
+    }};
+}
+
 impl ConnectClient {
-    pub async fn new(_opts: &ClientOptions) -> Result<Self, ApiError> {
-        todo!()
+    pub async fn new(opts: &ClientOptions) -> Result<Self, ApiError> {
+        let mut demo_endpoint = None;
+        let mut opts = opts.clone();
+        if opts.demo && opts.endpoint_url.is_none() {
+            let handle = crate::mock::start(crate::mock::MockConfig::demo())
+                .await
+                .map_err(|e| {
+                    ApiError::new(
+                        ErrorKind::Config,
+                        "",
+                        format!("cannot start the demo endpoint: {e}"),
+                    )
+                })?;
+            opts.endpoint_url = Some(handle.endpoint_url());
+            demo_endpoint = Some(Arc::new(handle));
+        }
+        let opts = &opts;
+        let sdk_config = config::load(opts).await?;
+        let region = sdk_config
+            .region()
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        let profile = if opts.demo {
+            None
+        } else {
+            opts.profile
+                .clone()
+                .or_else(|| std::env::var("AWS_PROFILE").ok())
+        };
+        let observer = observe::Observer::default();
+        let throttled = observer.throttled_counter();
+        let sdk_conf = aws_sdk_connect::config::Builder::from(&sdk_config)
+            .interceptor(observer)
+            .build();
+        Ok(ConnectClient {
+            sdk: aws_sdk_connect::Client::from_conf(sdk_conf),
+            throttled,
+            limiter: Arc::new(Limiter::new(opts.rate_limit.unwrap_or_default())),
+            sso_profile: config::sso_profile(opts),
+            _demo_endpoint: demo_endpoint,
+            profile,
+            region,
+        })
     }
-    pub async fn list_instances_page(&self, _token: Option<String>, _max: Option<i32>) -> Result<Page<InstanceSummary>, ApiError> { todo!() }
-    pub async fn describe_instance(&self, _instance_id: &str) -> Result<Instance, ApiError> { todo!() }
-    pub async fn list_users_page(&self, _instance_id: &str, _token: Option<String>, _max: Option<i32>) -> Result<Page<UserSummary>, ApiError> { todo!() }
-    pub async fn describe_user(&self, _instance_id: &str, _user_id: &str) -> Result<User, ApiError> { todo!() }
+
+    /// How many throttled (429) answers this client has seen, retried ones included. The UI
+    /// compares it between answers to show a notice while the service is throttling us.
+    pub fn throttled_count(&self) -> u64 {
+        self.throttled.load(Ordering::Relaxed)
+    }
+
+    pub async fn list_instances_page(
+        &self,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<Page<InstanceSummary>, ApiError> {
+        let out = call!(
+            self,
+            "ListInstances",
+            self.sdk
+                .list_instances()
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_INSTANCES_PAGE))
+                .send()
+        )?;
+        Ok(Page {
+            items: out
+                .instance_summary_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::instance_summary)
+                .collect(),
+            next_token: out.next_token,
+        })
+    }
+
+    pub async fn describe_instance(&self, instance_id: &str) -> Result<Instance, ApiError> {
+        let out = call!(
+            self,
+            "DescribeInstance",
+            self.sdk.describe_instance().instance_id(instance_id).send()
+        )?;
+        out.instance
+            .map(mapping::instance)
+            .ok_or_else(|| empty("DescribeInstance", "Instance"))
+    }
+
+    pub async fn list_users_page(
+        &self,
+        instance_id: &str,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<Page<UserSummary>, ApiError> {
+        let out = call!(
+            self,
+            "ListUsers",
+            self.sdk
+                .list_users()
+                .instance_id(instance_id)
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_USERS_PAGE))
+                .send()
+        )?;
+        Ok(Page {
+            items: out
+                .user_summary_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::user_summary)
+                .collect(),
+            next_token: out.next_token,
+        })
+    }
+
+    pub async fn describe_user(&self, instance_id: &str, user_id: &str) -> Result<User, ApiError> {
+        let out = call!(
+            self,
+            "DescribeUser",
+            self.sdk
+                .describe_user()
+                .instance_id(instance_id)
+                .user_id(user_id)
+                .send()
+        )?;
+        out.user
+            .map(mapping::user)
+            .ok_or_else(|| empty("DescribeUser", "User"))
+    }
+
     /// `criteria` / `filter` are `UserSearchCriteria` / `UserSearchFilter` in their JSON shape.
-    pub async fn search_users_page(&self, _instance_id: &str, _criteria: Option<&serde_json::Value>, _filter: Option<&serde_json::Value>, _token: Option<String>, _max: Option<i32>) -> Result<SearchPage, ApiError> { todo!() }
-    pub async fn list_routing_profiles_page(&self, _instance_id: &str, _token: Option<String>, _max: Option<i32>) -> Result<Page<NamedSummary>, ApiError> { todo!() }
-    pub async fn describe_routing_profile(&self, _instance_id: &str, _id: &str) -> Result<RoutingProfile, ApiError> { todo!() }
-    pub async fn list_security_profiles_page(&self, _instance_id: &str, _token: Option<String>, _max: Option<i32>) -> Result<Page<NamedSummary>, ApiError> { todo!() }
-    pub async fn describe_security_profile(&self, _instance_id: &str, _id: &str) -> Result<SecurityProfile, ApiError> { todo!() }
-    pub async fn list_hierarchy_groups_page(&self, _instance_id: &str, _token: Option<String>, _max: Option<i32>) -> Result<Page<NamedSummary>, ApiError> { todo!() }
-    pub async fn describe_hierarchy_group(&self, _instance_id: &str, _id: &str) -> Result<HierarchyGroup, ApiError> { todo!() }
-    pub async fn describe_hierarchy_structure(&self, _instance_id: &str) -> Result<HierarchyStructure, ApiError> { todo!() }
-    pub async fn list_user_proficiencies_page(&self, _instance_id: &str, _user_id: &str, _token: Option<String>, _max: Option<i32>) -> Result<Page<UserProficiency>, ApiError> { todo!() }
-    pub async fn list_tags_for_resource(&self, _arn: &str) -> Result<Tags, ApiError> { todo!() }
+    pub async fn search_users_page(
+        &self,
+        instance_id: &str,
+        criteria: Option<&serde_json::Value>,
+        filter: Option<&serde_json::Value>,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<SearchPage, ApiError> {
+        let criteria = criteria
+            .map(|c| search::criteria("SearchCriteria", c))
+            .transpose()?;
+        let filter = filter
+            .map(|f| search::filter("SearchFilter", f))
+            .transpose()?;
+        let out = call!(
+            self,
+            "SearchUsers",
+            self.sdk
+                .search_users()
+                .instance_id(instance_id)
+                .set_search_criteria(criteria)
+                .set_search_filter(filter)
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_SEARCH_PAGE))
+                .send()
+        )?;
+        Ok(SearchPage {
+            users: out
+                .users
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::user_search_summary)
+                .collect(),
+            next_token: out.next_token,
+            approximate_total_count: out.approximate_total_count,
+        })
+    }
+
+    pub async fn list_routing_profiles_page(
+        &self,
+        instance_id: &str,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<Page<NamedSummary>, ApiError> {
+        let out = call!(
+            self,
+            "ListRoutingProfiles",
+            self.sdk
+                .list_routing_profiles()
+                .instance_id(instance_id)
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_NAMED_PAGE))
+                .send()
+        )?;
+        Ok(Page {
+            items: out
+                .routing_profile_summary_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::routing_profile_summary)
+                .collect(),
+            next_token: out.next_token,
+        })
+    }
+
+    pub async fn describe_routing_profile(
+        &self,
+        instance_id: &str,
+        id: &str,
+    ) -> Result<RoutingProfile, ApiError> {
+        let out = call!(
+            self,
+            "DescribeRoutingProfile",
+            self.sdk
+                .describe_routing_profile()
+                .instance_id(instance_id)
+                .routing_profile_id(id)
+                .send()
+        )?;
+        out.routing_profile
+            .map(mapping::routing_profile)
+            .ok_or_else(|| empty("DescribeRoutingProfile", "RoutingProfile"))
+    }
+
+    pub async fn list_security_profiles_page(
+        &self,
+        instance_id: &str,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<Page<NamedSummary>, ApiError> {
+        let out = call!(
+            self,
+            "ListSecurityProfiles",
+            self.sdk
+                .list_security_profiles()
+                .instance_id(instance_id)
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_NAMED_PAGE))
+                .send()
+        )?;
+        Ok(Page {
+            items: out
+                .security_profile_summary_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::security_profile_summary)
+                .collect(),
+            next_token: out.next_token,
+        })
+    }
+
+    pub async fn describe_security_profile(
+        &self,
+        instance_id: &str,
+        id: &str,
+    ) -> Result<SecurityProfile, ApiError> {
+        let out = call!(
+            self,
+            "DescribeSecurityProfile",
+            self.sdk
+                .describe_security_profile()
+                .instance_id(instance_id)
+                .security_profile_id(id)
+                .send()
+        )?;
+        out.security_profile
+            .map(mapping::security_profile)
+            .ok_or_else(|| empty("DescribeSecurityProfile", "SecurityProfile"))
+    }
+
+    pub async fn list_hierarchy_groups_page(
+        &self,
+        instance_id: &str,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<Page<NamedSummary>, ApiError> {
+        let out = call!(
+            self,
+            "ListUserHierarchyGroups",
+            self.sdk
+                .list_user_hierarchy_groups()
+                .instance_id(instance_id)
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_NAMED_PAGE))
+                .send()
+        )?;
+        Ok(Page {
+            items: out
+                .user_hierarchy_group_summary_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::hierarchy_group_summary)
+                .collect(),
+            next_token: out.next_token,
+        })
+    }
+
+    pub async fn describe_hierarchy_group(
+        &self,
+        instance_id: &str,
+        id: &str,
+    ) -> Result<HierarchyGroup, ApiError> {
+        let out = call!(
+            self,
+            "DescribeUserHierarchyGroup",
+            self.sdk
+                .describe_user_hierarchy_group()
+                .instance_id(instance_id)
+                .hierarchy_group_id(id)
+                .send()
+        )?;
+        out.hierarchy_group
+            .map(mapping::hierarchy_group)
+            .ok_or_else(|| empty("DescribeUserHierarchyGroup", "HierarchyGroup"))
+    }
+
+    pub async fn describe_hierarchy_structure(
+        &self,
+        instance_id: &str,
+    ) -> Result<HierarchyStructure, ApiError> {
+        let out = call!(
+            self,
+            "DescribeUserHierarchyStructure",
+            self.sdk
+                .describe_user_hierarchy_structure()
+                .instance_id(instance_id)
+                .send()
+        )?;
+        // An instance without a hierarchy answers with no structure: that is not an error.
+        Ok(out
+            .hierarchy_structure
+            .map(mapping::hierarchy_structure)
+            .unwrap_or_default())
+    }
+
+    pub async fn list_user_proficiencies_page(
+        &self,
+        instance_id: &str,
+        user_id: &str,
+        token: Option<String>,
+        max: Option<i32>,
+    ) -> Result<Page<UserProficiency>, ApiError> {
+        let out = call!(
+            self,
+            "ListUserProficiencies",
+            self.sdk
+                .list_user_proficiencies()
+                .instance_id(instance_id)
+                .user_id(user_id)
+                .set_next_token(token)
+                .max_results(max.unwrap_or(MAX_PROFICIENCIES_PAGE))
+                .send()
+        )?;
+        Ok(Page {
+            items: out
+                .user_proficiency_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(mapping::user_proficiency)
+                .collect(),
+            next_token: out.next_token,
+        })
+    }
+
+    pub async fn list_tags_for_resource(&self, arn: &str) -> Result<Tags, ApiError> {
+        let out = call!(
+            self,
+            "ListTagsForResource",
+            self.sdk.list_tags_for_resource().resource_arn(arn).send()
+        )?;
+        Ok(out.tags.unwrap_or_default().into_iter().collect())
+    }
+}
+
+/// A successful answer without the member the operation exists to return.
+fn empty(op: &'static str, member: &str) -> ApiError {
+    ApiError::new(
+        ErrorKind::Service,
+        op,
+        format!("the service answered without {member}"),
+    )
 }

@@ -1,0 +1,350 @@
+//! The users screen of one instance: the list, the filter, the selected user's record, the
+//! name caches, and which pane has focus. Everything here belongs to one instance and one
+//! generation; a refresh replaces it wholesale, which is how caches are dropped.
+
+use std::time::Instant;
+
+use crate::connect::{ApiError, ErrorKind};
+use crate::model::{HierarchyGroup, HierarchyStructure, NamedSummary, Page, User, UserSummary};
+
+use super::cursor::Cursor;
+use super::filter::Filter;
+use super::msg::{NameKind, Request};
+use super::names::Names;
+use super::records::Records;
+use super::user_list::UserList;
+
+/// The detail panes, in focus order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PaneId {
+    Identity,
+    Phone,
+    Routing,
+    Security,
+    Tags,
+    Record,
+}
+
+impl PaneId {
+    pub const ALL: [PaneId; 6] = [
+        PaneId::Identity,
+        PaneId::Phone,
+        PaneId::Routing,
+        PaneId::Security,
+        PaneId::Tags,
+        PaneId::Record,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PaneId::Identity => "Identity",
+            PaneId::Phone => "Phone",
+            PaneId::Routing => "Routing",
+            PaneId::Security => "Security profiles",
+            PaneId::Tags => "Tags",
+            PaneId::Record => "Record",
+        }
+    }
+
+    /// The name in the tab bar (narrow layouts).
+    pub fn tab_title(self) -> &'static str {
+        match self {
+            PaneId::Security => "Security",
+            other => other.title(),
+        }
+    }
+
+    fn position(self) -> usize {
+        PaneId::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// Where the keyboard is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Pane(PaneId),
+}
+
+impl Focus {
+    /// Tab order: list, then each pane, then back to the list.
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::List => Focus::Pane(PaneId::ALL[0]),
+            Focus::Pane(p) => PaneId::ALL
+                .get(p.position() + 1)
+                .map_or(Focus::List, |p| Focus::Pane(*p)),
+        }
+    }
+
+    pub fn prev(self) -> Focus {
+        match self {
+            Focus::List => Focus::Pane(PaneId::ALL[PaneId::ALL.len() - 1]),
+            Focus::Pane(p) if p.position() == 0 => Focus::List,
+            Focus::Pane(p) => Focus::Pane(PaneId::ALL[p.position() - 1]),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Browser {
+    pub instance_id: String,
+    pub alias: Option<String>,
+    pub generation: u64,
+    pub list: UserList,
+    pub filter: Filter,
+    pub cursor: Cursor,
+    pub records: Records,
+    pub names: Names,
+    pub focus: Focus,
+    /// The pane shown when panes are tabs (narrow layouts); follows focus.
+    pub tab: PaneId,
+    pub pane_scroll: u16,
+    /// After a refresh: the user to select again once it is listed.
+    restore: Option<String>,
+}
+
+impl Browser {
+    /// A fresh screen for `instance_id` and the requests that fill it: the first page of
+    /// users, and the name listings, all at once.
+    pub fn open(instance_id: String, alias: Option<String>, generation: u64) -> (Self, Vec<Request>) {
+        let mut requests = vec![Request::ListUsers {
+            instance_id: instance_id.clone(),
+            generation,
+            token: None,
+        }];
+        for kind in NameKind::ALL {
+            requests.push(Request::ListNames {
+                instance_id: instance_id.clone(),
+                generation,
+                kind,
+                token: None,
+            });
+        }
+        requests.push(Request::DescribeStructure {
+            instance_id: instance_id.clone(),
+            generation,
+        });
+        let browser = Browser {
+            instance_id,
+            alias,
+            generation,
+            list: UserList::loading(),
+            filter: Filter::default(),
+            cursor: Cursor::default(),
+            records: Records::default(),
+            names: Names::default(),
+            focus: Focus::List,
+            tab: PaneId::Identity,
+            pane_scroll: 0,
+            restore: None,
+        };
+        (browser, requests)
+    }
+
+    /// A refreshed copy of this screen: caches dropped, filter and selected user kept.
+    pub fn refreshed(&self, generation: u64) -> (Self, Vec<Request>) {
+        let (mut fresh, requests) = Browser::open(self.instance_id.clone(), self.alias.clone(), generation);
+        fresh.filter.query = self.filter.query.clone();
+        fresh.focus = self.focus;
+        fresh.tab = self.tab;
+        fresh.restore = self.selected_user().and_then(|u| u.id.clone());
+        (fresh, requests)
+    }
+
+    /// True when a message tagged with `instance_id` and `generation` is for this screen.
+    pub fn is_current(&self, instance_id: &str, generation: u64) -> bool {
+        self.instance_id == instance_id && self.generation == generation
+    }
+
+    /// Rows in the (possibly filtered) list.
+    pub fn view_len(&self) -> usize {
+        match self.filter.matches() {
+            Some(matches) => matches.len(),
+            None => self.list.users.len(),
+        }
+    }
+
+    /// The user shown at `row` of the (possibly filtered) list.
+    pub fn user_at(&self, row: usize) -> Option<&UserSummary> {
+        let index = match self.filter.matches() {
+            Some(matches) => *matches.get(row)? as usize,
+            None => row,
+        };
+        self.list.users.get(index)
+    }
+
+    pub fn selected_user(&self) -> Option<&UserSummary> {
+        self.user_at(self.cursor.selected)
+    }
+
+    pub fn selected_id(&self) -> Option<&str> {
+        self.selected_user().and_then(|u| u.id.as_deref())
+    }
+
+    /// The selected user's record, if it has arrived.
+    pub fn selected_record(&self) -> Option<&User> {
+        self.selected_id().and_then(|id| self.records.loaded(id))
+    }
+
+    fn request_users(&self, token: Option<String>) -> Request {
+        Request::ListUsers {
+            instance_id: self.instance_id.clone(),
+            generation: self.generation,
+            token,
+        }
+    }
+
+    pub fn on_users(&mut self, result: Result<Page<UserSummary>, ApiError>, rows: usize) -> Vec<Request> {
+        let selected = self.selected_id().map(str::to_string);
+        let next = self.list.on_page(result);
+        self.refilter(false, selected.as_deref(), rows);
+        if let Some(id) = self.restore.clone()
+            && self.select_user(&id, rows)
+        {
+            self.restore = None;
+        }
+        next.map(|token| self.request_users(Some(token)))
+            .into_iter()
+            .collect()
+    }
+
+    pub fn on_user(&mut self, user_id: &str, result: Result<User, ApiError>, rows: usize) {
+        // Never show a record under another user's name, whatever the service answered.
+        let result = result.and_then(|user| match user.id.as_deref() {
+            Some(id) if id != user_id => Err(ApiError::new(
+                ErrorKind::Service,
+                "DescribeUser",
+                format!("the answer was for another user ({})", crate::sanitize::sanitize(id)),
+            )),
+            _ => Ok(user),
+        });
+        let changed = match &result {
+            Ok(user) if user.id.as_deref() == Some(user_id) => self.list.enrich(user),
+            _ => false,
+        };
+        self.records.answer(user_id, result);
+        if changed && self.filter.is_active() {
+            let selected = self.selected_id().map(str::to_string);
+            self.refilter(true, selected.as_deref(), rows);
+        }
+    }
+
+    pub fn on_names(&mut self, kind: NameKind, result: Result<Page<NamedSummary>, ApiError>) -> Vec<Request> {
+        self.names
+            .on_page(kind, result)
+            .map(|token| Request::ListNames {
+                instance_id: self.instance_id.clone(),
+                generation: self.generation,
+                kind,
+                token: Some(token),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    pub fn on_structure(&mut self, result: Result<HierarchyStructure, ApiError>) {
+        self.names.on_structure(result);
+    }
+
+    pub fn on_group(&mut self, group_id: &str, result: Result<HierarchyGroup, ApiError>) {
+        self.names.on_group(group_id, result);
+    }
+
+    /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
+    pub fn refilter(&mut self, changed: bool, keep: Option<&str>, rows: usize) {
+        self.filter.refresh(&self.list.haystacks, changed);
+        let kept = keep.is_some_and(|id| self.select_user(id, rows));
+        if !kept {
+            self.cursor.scroll_into_view(self.view_len(), rows);
+        }
+    }
+
+    /// Selects the row showing `user_id`; false when it is not in the (filtered) list.
+    fn select_user(&mut self, user_id: &str, rows: usize) -> bool {
+        let Some(index) = self.list.index_of(user_id) else {
+            return false;
+        };
+        let row = match self.filter.matches() {
+            Some(matches) => matches.iter().position(|m| *m as usize == index),
+            None => Some(index),
+        };
+        match row {
+            Some(row) => {
+                self.cursor.select(row, self.view_len(), rows);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Requests due now: DescribeUser once the selection rests, and the selected user's
+    /// hierarchy group (for its path) once the record names it.
+    pub fn due_requests(&mut self, now: Instant) -> Vec<Request> {
+        let selected = self.selected_id().map(str::to_string);
+        self.records.rest_on(selected.as_deref(), now);
+        let mut requests = Vec::new();
+        if let Some(user_id) = self.records.due(now) {
+            requests.push(Request::DescribeUser {
+                instance_id: self.instance_id.clone(),
+                generation: self.generation,
+                user_id,
+            });
+        }
+        let group = self
+            .selected_record()
+            .and_then(|u| u.hierarchy_group_id.clone())
+            .filter(|g| !g.is_empty());
+        if let Some(group_id) = group
+            && self.names.should_describe_group(&group_id)
+        {
+            requests.push(Request::DescribeGroup {
+                instance_id: self.instance_id.clone(),
+                generation: self.generation,
+                group_id,
+            });
+        }
+        requests
+    }
+
+    /// Requests that retry whatever failed: the user listing, the selected user's record,
+    /// the name listings, the hierarchy structure and the selected user's group.
+    pub fn retry(&mut self) -> Vec<Request> {
+        let mut requests = Vec::new();
+        if let Some(token) = self.list.retry() {
+            requests.push(self.request_users(token));
+        }
+        if let Some(user_id) = self.selected_id().map(str::to_string)
+            && self.records.retry(&user_id)
+        {
+            requests.push(Request::DescribeUser {
+                instance_id: self.instance_id.clone(),
+                generation: self.generation,
+                user_id,
+            });
+        }
+        for (kind, token) in self.names.retry_lists() {
+            requests.push(Request::ListNames {
+                instance_id: self.instance_id.clone(),
+                generation: self.generation,
+                kind,
+                token,
+            });
+        }
+        if self.names.retry_structure() {
+            requests.push(Request::DescribeStructure {
+                instance_id: self.instance_id.clone(),
+                generation: self.generation,
+            });
+        }
+        if let Some(group_id) = self.selected_record().and_then(|u| u.hierarchy_group_id.clone()) {
+            // The lazy lookup in `due_requests` asks again.
+            self.names.retry_group(&group_id);
+        }
+        requests
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.list.loading || self.records.in_flight_count() > 0
+    }
+}

@@ -1,0 +1,267 @@
+//! Test data and helpers shared by the app tests, property tests and render snapshots.
+
+use std::time::{Duration, Instant};
+
+use crate::connect::{ApiError, ErrorKind};
+use crate::model::{
+    AfterContactWorkConfig, AfterContactWorkConfigPerChannel, AutoAcceptConfig, HierarchyGroup, HierarchyPath,
+    HierarchyStructure, InstanceSummary, NamedSummary, Page, PhoneNumberConfig, Tags, Timestamp, User,
+    UserIdentityInfo, UserPhoneConfig, UserSummary,
+};
+
+use super::{App, AppConfig, Cmd, Msg, NameKind, Request, Zone};
+
+pub const INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
+pub const JANE: &str = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
+pub const ROUTING: &str = "0be36ee9-2b5f-4ef4-bcf7-87738e5be0e5";
+pub const SECURITY: &str = "75d2e8e5-e4e3-4b4e-9d63-1f2a9b0c1d2e";
+pub const GROUP: &str = "2f2a5b4c-9c7e-4d1a-8f3e-5b6c7d8e9f01";
+
+pub fn config(instance: Option<&str>) -> AppConfig {
+    AppConfig {
+        profile: Some("demo".into()),
+        region: "us-west-2".into(),
+        instance_id: instance.map(str::to_string),
+        zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset")),
+    }
+}
+
+pub fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+pub fn instance(id: &str, alias: &str) -> InstanceSummary {
+    InstanceSummary {
+        id: Some(id.into()),
+        arn: Some(format!("arn:aws:connect:us-west-2:123456789012:instance/{id}")),
+        identity_management_type: Some("CONNECT_MANAGED".into()),
+        instance_alias: Some(alias.into()),
+        created_time: Some(Timestamp(1589390427.0)),
+        instance_status: Some("ACTIVE".into()),
+        ..InstanceSummary::default()
+    }
+}
+
+pub fn summary(id: &str, username: &str) -> UserSummary {
+    UserSummary {
+        id: Some(id.into()),
+        arn: Some(format!(
+            "arn:aws:connect:us-west-2:123456789012:instance/{INSTANCE}/agent/{id}"
+        )),
+        username: Some(username.into()),
+        last_modified_time: Some(Timestamp(1714557600.0)),
+        last_modified_region: Some("us-west-2".into()),
+    }
+}
+
+/// `n` users named user000, user001, ... with ids u000, u001, ...
+pub fn summaries(n: usize) -> Vec<UserSummary> {
+    (0..n).map(|i| summary(&format!("u{i:03}"), &format!("user{i:03}"))).collect()
+}
+
+/// Jane Doe's record from the `aws connect describe-user` page, with a hierarchy group,
+/// per-channel settings and tags added.
+pub fn jane() -> User {
+    let mut tags = Tags::new();
+    tags.insert("team".into(), "billing".into());
+    User {
+        id: Some(JANE.into()),
+        arn: summary(JANE, "Jane").arn,
+        username: Some("Jane".into()),
+        identity_info: Some(UserIdentityInfo {
+            first_name: Some("Jane".into()),
+            last_name: Some("Doe".into()),
+            email: Some("jane.doe@example.com".into()),
+            ..UserIdentityInfo::default()
+        }),
+        phone_config: Some(UserPhoneConfig {
+            phone_type: Some("SOFT_PHONE".into()),
+            auto_accept: Some(false),
+            after_contact_work_time_limit: Some(0),
+            desk_phone_number: Some(String::new()),
+            persistent_connection: None,
+        }),
+        directory_user_id: Some("8b444cf6-b368-4f29-ba18-07af27405658".into()),
+        security_profile_ids: Some(vec![SECURITY.into()]),
+        routing_profile_id: Some(ROUTING.into()),
+        hierarchy_group_id: Some(GROUP.into()),
+        tags: Some(tags),
+        auto_accept_configs: Some(vec![AutoAcceptConfig {
+            channel: Some("VOICE".into()),
+            auto_accept: Some(false),
+            agent_first_callback_auto_accept: None,
+        }]),
+        after_contact_work_configs: Some(vec![AfterContactWorkConfigPerChannel {
+            channel: Some("CHAT".into()),
+            after_contact_work_config: Some(AfterContactWorkConfig {
+                after_contact_work_time_limit: Some(30),
+            }),
+            agent_first_callback_after_contact_work_config: None,
+        }]),
+        phone_number_configs: Some(vec![PhoneNumberConfig {
+            channel: Some("VOICE".into()),
+            phone_type: Some("SOFT_PHONE".into()),
+            phone_number: Some("+15555550100".into()),
+        }]),
+        last_modified_time: Some(Timestamp(1714557600.0)),
+        last_modified_region: Some("us-west-2".into()),
+        ..User::default()
+    }
+}
+
+pub fn named(id: &str, name: &str) -> NamedSummary {
+    NamedSummary {
+        id: Some(id.into()),
+        name: Some(name.into()),
+        ..NamedSummary::default()
+    }
+}
+
+pub fn page<T>(items: Vec<T>, next_token: Option<&str>) -> Page<T> {
+    Page {
+        items,
+        next_token: next_token.map(str::to_string),
+    }
+}
+
+pub fn error(kind: ErrorKind, operation: &'static str) -> ApiError {
+    ApiError::new(kind, operation, "simulated failure")
+}
+
+pub fn structure() -> HierarchyStructure {
+    HierarchyStructure {
+        level_one: Some(named("l1", "Region")),
+        level_two: Some(named("l2", "Site")),
+        level_three: Some(named("l3", "Team")),
+        ..HierarchyStructure::default()
+    }
+}
+
+pub fn billing_group() -> HierarchyGroup {
+    HierarchyGroup {
+        id: Some(GROUP.into()),
+        name: Some("Billing".into()),
+        hierarchy_path: Some(HierarchyPath {
+            level_one: Some(named("g1", "EMEA")),
+            level_two: Some(named("g2", "Dublin")),
+            level_three: Some(named(GROUP, "Billing")),
+            ..HierarchyPath::default()
+        }),
+        ..HierarchyGroup::default()
+    }
+}
+
+/// The requests among `cmds`.
+pub fn requests(cmds: &[Cmd]) -> Vec<Request> {
+    cmds.iter()
+        .filter_map(|c| match c {
+            Cmd::Request(r) => Some(r.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn describes(cmds: &[Cmd]) -> Vec<String> {
+    requests(cmds)
+        .into_iter()
+        .filter_map(|r| match r {
+            Request::DescribeUser { user_id, .. } => Some(user_id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A test session: the app, the current time, and helpers to answer as the worker would.
+pub struct Session {
+    pub app: App,
+    pub now: Instant,
+}
+
+impl Session {
+    /// The users screen of [`INSTANCE`] opened directly, at 100×30.
+    pub fn open() -> Session {
+        let now = Instant::now();
+        let (app, _) = App::new(config(Some(INSTANCE)), (100, 30), now);
+        Session { app, now }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.app.browser.as_ref().map_or(0, |b| b.generation)
+    }
+
+    pub fn send(&mut self, msg: Msg) -> Vec<Cmd> {
+        self.app.update(msg, self.now)
+    }
+
+    pub fn advance(&mut self, by: Duration) -> Vec<Cmd> {
+        self.now += by;
+        self.send(Msg::Tick)
+    }
+
+    pub fn users(&mut self, users: Vec<UserSummary>, token: Option<&str>) -> Vec<Cmd> {
+        let generation = self.generation();
+        self.send(Msg::Users {
+            instance_id: INSTANCE.into(),
+            generation,
+            result: Ok(page(users, token)),
+        })
+    }
+
+    pub fn user(&mut self, user_id: &str, result: Result<User, ApiError>) -> Vec<Cmd> {
+        let generation = self.generation();
+        self.send(Msg::User {
+            instance_id: INSTANCE.into(),
+            generation,
+            user_id: user_id.into(),
+            result,
+        })
+    }
+
+    pub fn names(&mut self, kind: NameKind, items: Vec<NamedSummary>) -> Vec<Cmd> {
+        let generation = self.generation();
+        self.send(Msg::Names {
+            instance_id: INSTANCE.into(),
+            generation,
+            kind,
+            result: Ok(page(items, None)),
+        })
+    }
+
+    pub fn action(&mut self, action: crate::keys::Action) -> Vec<Cmd> {
+        self.send(Msg::Action(action))
+    }
+
+    /// Jane selected with her record, names, structure and group all loaded.
+    pub fn jane_loaded() -> Session {
+        let mut s = Session::open();
+        let mut users = vec![summary(JANE, "Jane")];
+        users.extend(summaries(30));
+        s.users(users, None);
+        s.advance(super::DEBOUNCE);
+        s.user(JANE, Ok(jane()));
+        s.names(NameKind::RoutingProfiles, vec![named(ROUTING, "Basic Routing Profile")]);
+        s.names(NameKind::SecurityProfiles, vec![named(SECURITY, "Agent")]);
+        s.names(NameKind::HierarchyGroups, vec![named(GROUP, "Billing")]);
+        let generation = s.generation();
+        s.send(Msg::Structure {
+            instance_id: INSTANCE.into(),
+            generation,
+            result: Ok(structure()),
+        });
+        s.send(Msg::Group {
+            instance_id: INSTANCE.into(),
+            generation,
+            group_id: GROUP.into(),
+            result: Ok(billing_group()),
+        });
+        s
+    }
+
+    /// The text of a pane, one string per line.
+    pub fn pane_text(&self, pane: super::PaneId) -> Vec<String> {
+        crate::ui::panes::content(&self.app, pane)
+            .iter()
+            .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .collect()
+    }
+}

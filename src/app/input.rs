@@ -1,0 +1,346 @@
+//! What keys, clicks, the wheel and resizes do to the app.
+
+use ratatui::layout::Rect;
+
+use crate::keys::Action;
+
+use super::browser::{Browser, Focus};
+use super::copy::CopyItem;
+use super::msg::{Cmd, FilterEdit, Request};
+use super::{App, Overlay, Screen, layout, push_requests, show_filter_line};
+
+/// Rows the mouse wheel moves.
+const WHEEL_ROWS: isize = 3;
+
+impl App {
+    pub(super) fn on_action(&mut self, action: Action, cmds: &mut Vec<Cmd>) {
+        if action == Action::Quit {
+            cmds.push(Cmd::Quit);
+            return;
+        }
+        match self.overlay {
+            Overlay::Help { scroll } => {
+                self.overlay = match action {
+                    Action::Down => Overlay::Help {
+                        scroll: scroll.saturating_add(1),
+                    },
+                    Action::Up => Overlay::Help {
+                        scroll: scroll.saturating_sub(1),
+                    },
+                    _ => Overlay::None,
+                };
+                return;
+            }
+            Overlay::CopyMenu { selected } => {
+                self.on_copy_menu(action, selected, cmds);
+                return;
+            }
+            Overlay::None => {}
+        }
+        if action == Action::Help {
+            self.overlay = Overlay::Help { scroll: 0 };
+            return;
+        }
+        match self.screen {
+            Screen::Picker => self.on_picker_action(action, cmds),
+            Screen::Users => self.on_users_action(action, cmds),
+        }
+    }
+
+    fn on_picker_action(&mut self, action: Action, cmds: &mut Vec<Cmd>) {
+        let len = self.picker.instances.len();
+        let rows = self.picker_rows();
+        let page = rows.max(1) as isize;
+        let cursor = &mut self.picker.cursor;
+        match action {
+            Action::Down => cursor.move_by(1, len, rows),
+            Action::Up => cursor.move_by(-1, len, rows),
+            Action::PageDown => cursor.move_by(page, len, rows),
+            Action::PageUp => cursor.move_by(-page, len, rows),
+            Action::Top => cursor.select(0, len, rows),
+            Action::Bottom => cursor.select(len.saturating_sub(1), len, rows),
+            Action::Confirm => {
+                if let Some(id) = self.picker.selected().and_then(|i| i.id.clone()) {
+                    self.open_instance(id, cmds);
+                }
+            }
+            Action::Refresh => {
+                let generation = self.next_generation();
+                self.picker = super::Picker::loading(generation);
+                cmds.push(Cmd::Request(Request::ListInstances {
+                    generation,
+                    token: None,
+                }));
+            }
+            Action::Retry => {
+                if let Some(token) = self.picker.retry() {
+                    cmds.push(Cmd::Request(Request::ListInstances {
+                        generation: self.picker.generation,
+                        token,
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_users_action(&mut self, action: Action, cmds: &mut Vec<Cmd>) {
+        let rows = self.list_rows();
+        let pane_lines = self.focused_pane_lines();
+        let Some(b) = self.browser.as_mut() else {
+            self.screen = Screen::Picker;
+            return;
+        };
+        let page = rows.max(1) as isize;
+        match action {
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
+                let delta = match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::PageDown => page,
+                    Action::PageUp => -page,
+                    Action::Top => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                };
+                match b.focus {
+                    Focus::List if !b.filter.editing || matches!(action, Action::Down | Action::Up) => {
+                        move_selection(b, delta, rows)
+                    }
+                    Focus::List => {}
+                    Focus::Pane(_) => scroll_pane(b, delta, pane_lines),
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                b.focus = if action == Action::FocusNext {
+                    b.focus.next()
+                } else {
+                    b.focus.prev()
+                };
+                if let Focus::Pane(pane) = b.focus {
+                    b.tab = pane;
+                }
+                b.pane_scroll = 0;
+            }
+            Action::Confirm if b.filter.editing => b.filter.editing = false,
+            Action::Confirm => {
+                b.focus = Focus::Pane(b.tab);
+                b.pane_scroll = 0;
+            }
+            Action::Back if b.filter.editing || b.focus == Focus::List => {
+                b.filter.editing = false;
+                b.filter.query.clear();
+                let keep = b.selected_id().map(str::to_string);
+                b.refilter(false, keep.as_deref(), rows);
+            }
+            Action::Back => b.focus = Focus::List,
+            Action::Filter => {
+                b.filter.editing = true;
+                b.focus = Focus::List;
+            }
+            Action::Refresh => {
+                let generation = self.next_generation();
+                if let Some(old) = self.browser.as_ref() {
+                    let (fresh, requests) = old.refreshed(generation);
+                    self.browser = Some(fresh);
+                    push_requests(cmds, requests);
+                    self.notify("Refreshing: cached users and names dropped", false);
+                }
+            }
+            Action::Retry => {
+                let requests = b.retry();
+                if requests.is_empty() {
+                    self.notify("Nothing to retry", false);
+                }
+                push_requests(cmds, requests);
+            }
+            Action::InstancePicker => {
+                self.screen = Screen::Picker;
+                let open = b.instance_id.clone();
+                if let Some(row) = self.picker.instances.iter().position(|i| i.id.as_deref() == Some(open.as_str())) {
+                    let len = self.picker.instances.len();
+                    let rows = self.picker_rows();
+                    self.picker.cursor.select(row, len, rows);
+                }
+            }
+            Action::CopyUserId => self.copy(CopyItem::UserId, cmds),
+            Action::CopyArn => self.copy(CopyItem::Arn, cmds),
+            Action::CopyMenu => {
+                if b.selected_user().is_some() {
+                    self.overlay = Overlay::CopyMenu { selected: 0 };
+                } else {
+                    self.notify("No user selected", true);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_copy_menu(&mut self, action: Action, selected: usize, cmds: &mut Vec<Cmd>) {
+        let last = CopyItem::ALL.len() - 1;
+        match action {
+            Action::Down => self.overlay = Overlay::CopyMenu { selected: (selected + 1).min(last) },
+            Action::Up => self.overlay = Overlay::CopyMenu { selected: selected.saturating_sub(1) },
+            Action::Confirm => {
+                self.overlay = Overlay::None;
+                self.copy(CopyItem::ALL[selected.min(last)], cmds);
+            }
+            Action::Copy(item) => {
+                self.overlay = Overlay::None;
+                self.copy(item, cmds);
+            }
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    fn copy(&mut self, item: CopyItem, cmds: &mut Vec<Cmd>) {
+        let text = match self.copy_source() {
+            Some(source) => source.text(item),
+            None => Err("no user selected".to_string()),
+        };
+        match text {
+            Ok(text) => cmds.push(Cmd::Copy {
+                what: item.label().to_string(),
+                text,
+            }),
+            Err(why) => self.notify(format!("Nothing copied: {why}"), true),
+        }
+    }
+
+    pub(super) fn on_filter_edit(&mut self, edit: FilterEdit) {
+        let rows = self.list_rows();
+        let Some(b) = self.browser.as_mut() else { return };
+        if !b.filter.editing {
+            return;
+        }
+        match edit {
+            FilterEdit::Insert(c) if !c.is_control() => b.filter.query.push(c),
+            FilterEdit::Insert(_) => return,
+            FilterEdit::Backspace => {
+                b.filter.query.pop();
+            }
+        }
+        // A new query starts at its best match.
+        b.cursor = Default::default();
+        b.refilter(false, None, rows);
+    }
+
+    pub(super) fn on_resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let rows = self.list_rows();
+        let picker_rows = self.picker_rows();
+        self.picker.cursor.scroll_into_view(self.picker.instances.len(), picker_rows);
+        if let Some(b) = self.browser.as_mut() {
+            let len = b.view_len();
+            b.cursor.scroll_into_view(len, rows);
+        }
+    }
+
+    pub(super) fn on_click(&mut self, column: u16, row: u16) {
+        if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
+            return;
+        }
+        match self.screen {
+            Screen::Picker => {
+                let body = self.body();
+                let first = layout::picker_first_row(body);
+                let rows = self.picker_rows();
+                if layout::contains(body, column, row) && row >= first && usize::from(row - first) < rows {
+                    let index = self.picker.cursor.top + usize::from(row - first);
+                    if index < self.picker.instances.len() {
+                        let len = self.picker.instances.len();
+                        self.picker.cursor.select(index, len, rows);
+                    }
+                }
+            }
+            Screen::Users => self.on_users_click(column, row),
+        }
+    }
+
+    fn on_users_click(&mut self, column: u16, row: u16) {
+        let Some(layout) = self.users_layout() else { return };
+        let rows = self.list_rows();
+        let Some(b) = self.browser.as_mut() else { return };
+        if layout::contains(layout.list, column, row) {
+            b.focus = Focus::List;
+            let first = layout::list_first_row(layout.list, show_filter_line(b));
+            if row >= first && usize::from(row - first) < rows {
+                let index = b.cursor.top + usize::from(row - first);
+                if index < b.view_len() {
+                    let len = b.view_len();
+                    b.cursor.select(index, len, rows);
+                }
+            }
+            return;
+        }
+        let hit = |areas: &[(super::PaneId, Rect)]| {
+            areas
+                .iter()
+                .find(|(_, area)| layout::contains(*area, column, row))
+                .map(|(pane, _)| *pane)
+        };
+        if let Some(pane) = hit(&layout.tab_titles).or_else(|| hit(&layout.panes)) {
+            if b.focus != Focus::Pane(pane) {
+                b.pane_scroll = 0;
+            }
+            b.focus = Focus::Pane(pane);
+            b.tab = pane;
+        }
+    }
+
+    pub(super) fn on_wheel(&mut self, column: u16, row: u16, down: bool) {
+        let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
+        match (self.overlay, self.screen) {
+            (Overlay::Help { scroll }, _) => {
+                self.overlay = Overlay::Help {
+                    scroll: scroll.saturating_add_signed(delta as i16),
+                };
+            }
+            (Overlay::CopyMenu { .. }, _) => {}
+            (Overlay::None, Screen::Picker) => {
+                let len = self.picker.instances.len();
+                let rows = self.picker_rows();
+                self.picker.cursor.move_by(delta.signum(), len, rows);
+            }
+            (Overlay::None, Screen::Users) => {
+                let Some(layout) = self.users_layout() else { return };
+                let rows = self.list_rows();
+                let over_list = layout::contains(layout.list, column, row);
+                let pane_lines = self.focused_pane_lines();
+                let Some(b) = self.browser.as_mut() else { return };
+                if over_list {
+                    move_selection(b, delta, rows);
+                } else if let Some((pane, _)) = layout
+                    .panes
+                    .iter()
+                    .find(|(_, area)| layout::contains(*area, column, row))
+                {
+                    if b.focus == Focus::Pane(*pane) {
+                        scroll_pane(b, delta, pane_lines);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lines of content in the focused pane (bounds pane scrolling).
+    fn focused_pane_lines(&self) -> usize {
+        match self.browser.as_ref().map(|b| b.focus) {
+            Some(Focus::Pane(pane)) => crate::ui::panes::content(self, pane).len(),
+            _ => 0,
+        }
+    }
+}
+
+fn move_selection(b: &mut Browser, delta: isize, rows: usize) {
+    let len = b.view_len();
+    b.cursor.move_by(delta, len, rows);
+    b.pane_scroll = 0;
+}
+
+fn scroll_pane(b: &mut Browser, delta: isize, lines: usize) {
+    let max = u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX);
+    let target = (b.pane_scroll as isize).saturating_add(delta);
+    b.pane_scroll = u16::try_from(target.max(0)).unwrap_or(u16::MAX).min(max);
+}

@@ -1,0 +1,265 @@
+//! Property tests: random interleavings of keys, resizes, time and worker answers (out of
+//! order, duplicated, stale, failed, naming the wrong user) never panic, and keep the
+//! invariants: selection in range; the record shown belongs to the selected user; at most one
+//! DescribeUser in flight per user; every state draws at every size.
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::fixtures::*;
+use super::*;
+use crate::clipboard::CopyOutcome;
+use crate::connect::ErrorKind;
+use crate::keys::Action;
+use crate::model::{Page, User};
+
+#[derive(Clone, Debug)]
+enum Outcome {
+    Ok,
+    Fail(ErrorKind),
+    WrongUser,
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Key(Action),
+    Type(char),
+    Backspace,
+    Resize(u16, u16),
+    Wait(u64),
+    /// Answer the outstanding request at `pick` (modulo their number).
+    Answer(usize, Outcome),
+    /// Answer an already answered request again.
+    Duplicate(usize),
+    Click(u16, u16),
+    Wheel(u16, u16, bool),
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let mut all = vec![
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Confirm,
+        Action::Back,
+        Action::Refresh,
+        Action::Retry,
+        Action::InstancePicker,
+        Action::Filter,
+        Action::Help,
+        Action::CopyUserId,
+        Action::CopyArn,
+        Action::CopyMenu,
+        Action::Quit,
+    ];
+    all.extend(CopyItem::ALL.map(Action::Copy));
+    proptest::sample::select(all)
+}
+
+fn outcome() -> impl Strategy<Value = Outcome> {
+    prop_oneof![
+        6 => Just(Outcome::Ok),
+        1 => Just(Outcome::Fail(ErrorKind::Throttled)),
+        1 => Just(Outcome::Fail(ErrorKind::AccessDenied)),
+        1 => Just(Outcome::Fail(ErrorKind::Service)),
+        1 => Just(Outcome::WrongUser),
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        6 => action().prop_map(Op::Key),
+        2 => proptest::sample::select(vec!['u', 's', 'e', 'r', '0', '1', 'j', ' ', 'x']).prop_map(Op::Type),
+        1 => Just(Op::Backspace),
+        1 => (1u16..130, 1u16..45).prop_map(|(w, h)| Op::Resize(w, h)),
+        3 => (0u64..400).prop_map(Op::Wait),
+        8 => (any::<usize>(), outcome()).prop_map(|(i, o)| Op::Answer(i, o)),
+        1 => any::<usize>().prop_map(Op::Duplicate),
+        1 => (0u16..130, 0u16..45).prop_map(|(c, r)| Op::Click(c, r)),
+        1 => (0u16..130, 0u16..45, any::<bool>()).prop_map(|(c, r, d)| Op::Wheel(c, r, d)),
+    ]
+}
+
+fn users_page(token: &Option<String>) -> Page<crate::model::UserSummary> {
+    // Overlapping pages: paging under faults may repeat users.
+    let (range, next) = match token.as_deref() {
+        None => (0..10, Some("1")),
+        Some("1") => (5..20, Some("2")),
+        _ => (15..30, None),
+    };
+    let users = range
+        .map(|i| summary(&format!("u{i:03}"), &format!("user{i:03}")))
+        .collect();
+    page(users, next)
+}
+
+/// The worker's answer to `request`.
+fn answer(request: &Request, outcome: &Outcome) -> Msg {
+    let failure = match outcome {
+        Outcome::Fail(kind) => Some(error(kind.clone(), request.operation())),
+        _ => None,
+    };
+    if let Some(failure) = failure {
+        return request.clone().failed(failure);
+    }
+    match request.clone() {
+        Request::ListInstances { generation, .. } => Msg::Instances {
+            generation,
+            result: Ok(page(vec![instance(INSTANCE, "demo"), instance("i-2", "two")], None)),
+        },
+        Request::ListUsers { instance_id, generation, token } => Msg::Users {
+            instance_id,
+            generation,
+            result: Ok(users_page(&token)),
+        },
+        Request::DescribeUser { instance_id, generation, user_id } => {
+            let id = match outcome {
+                Outcome::WrongUser => format!("{user_id}-other"),
+                _ => user_id.clone(),
+            };
+            Msg::User {
+                instance_id,
+                generation,
+                user_id,
+                result: Ok(User {
+                    id: Some(id),
+                    username: Some("someone".into()),
+                    hierarchy_group_id: Some(GROUP.into()),
+                    routing_profile_id: Some(ROUTING.into()),
+                    ..User::default()
+                }),
+            }
+        }
+        Request::ListNames { instance_id, generation, kind, .. } => Msg::Names {
+            instance_id,
+            generation,
+            kind,
+            result: Ok(page(vec![named(ROUTING, "Basic"), named(GROUP, "Billing")], None)),
+        },
+        Request::DescribeStructure { instance_id, generation } => Msg::Structure {
+            instance_id,
+            generation,
+            result: Ok(structure()),
+        },
+        Request::DescribeGroup { instance_id, generation, group_id } => Msg::Group {
+            instance_id,
+            generation,
+            group_id,
+            result: Ok(billing_group()),
+        },
+    }
+}
+
+struct World {
+    app: App,
+    now: Instant,
+    outstanding: Vec<Request>,
+    answered: Vec<Request>,
+}
+
+impl World {
+    fn apply(&mut self, cmds: Vec<Cmd>) -> Result<(), TestCaseError> {
+        for cmd in cmds {
+            match cmd {
+                Cmd::Request(request) => {
+                    if let Request::DescribeUser { generation, user_id, .. } = &request {
+                        let twice = self.outstanding.iter().any(|r| {
+                            matches!(r, Request::DescribeUser { generation: g, user_id: u, .. } if g == generation && u == user_id)
+                        });
+                        prop_assert!(!twice, "a second DescribeUser for {} while one is in flight", user_id);
+                    }
+                    self.outstanding.push(request);
+                }
+                Cmd::Copy { what, .. } => {
+                    let more = self.app.update(
+                        Msg::Copied { what, outcome: CopyOutcome::Osc52 { tmux: false, why: None } },
+                        self.now,
+                    );
+                    self.apply(more)?;
+                }
+                Cmd::Quit => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, op: Op) -> Result<(), TestCaseError> {
+        let msg = match op {
+            Op::Key(action) => Msg::Action(action),
+            Op::Type(c) => Msg::FilterEdit(FilterEdit::Insert(c)),
+            Op::Backspace => Msg::FilterEdit(FilterEdit::Backspace),
+            Op::Resize(width, height) => Msg::Resize { width, height },
+            Op::Wait(ms) => {
+                self.now += Duration::from_millis(ms);
+                Msg::Tick
+            }
+            Op::Answer(pick, outcome) => {
+                if self.outstanding.is_empty() {
+                    return Ok(());
+                }
+                let request = self.outstanding.remove(pick % self.outstanding.len());
+                let msg = answer(&request, &outcome);
+                self.answered.push(request);
+                msg
+            }
+            Op::Duplicate(pick) => {
+                if self.answered.is_empty() {
+                    return Ok(());
+                }
+                answer(&self.answered[pick % self.answered.len()], &Outcome::Ok)
+            }
+            Op::Click(column, row) => Msg::Click { column, row },
+            Op::Wheel(column, row, down) => Msg::Wheel { column, row, down },
+        };
+        let cmds = self.app.update(msg, self.now);
+        self.apply(cmds)?;
+        self.check()
+    }
+
+    fn check(&self) -> Result<(), TestCaseError> {
+        let picker = &self.app.picker;
+        prop_assert!(picker.cursor.selected < picker.instances.len().max(1));
+        prop_assert!(picker.cursor.top <= picker.cursor.selected);
+        if let Some(b) = &self.app.browser {
+            let len = b.view_len();
+            prop_assert!(b.cursor.selected < len.max(1), "selection {} of {}", b.cursor.selected, len);
+            prop_assert!(b.cursor.top <= b.cursor.selected);
+            if let Some(record) = b.selected_record() {
+                prop_assert_eq!(record.id.as_deref(), b.selected_id(), "record shown for another user");
+            }
+        }
+        let (width, height) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+        terminal
+            .draw(|frame| crate::ui::draw(frame, &self.app))
+            .expect("draw");
+        Ok(())
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_sessions_keep_the_invariants(
+        open_directly in any::<bool>(),
+        ops in proptest::collection::vec(op(), 1..120),
+    ) {
+        let now = Instant::now();
+        let instance = open_directly.then_some(INSTANCE);
+        let (app, cmds) = App::new(config(instance), (80, 24), now);
+        let mut world = World { app, now, outstanding: Vec::new(), answered: Vec::new() };
+        world.apply(cmds)?;
+        for op in ops {
+            world.step(op)?;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! SDK errors → [`ApiError`]: the service's code decides the kind when the service answered;
+//! otherwise the failure stage (construction, dispatch, timeout, response) does.
+
+use aws_sdk_connect::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_types::error::display::DisplayErrorContext;
+
+use super::{ApiError, ErrorKind};
+
+/// Maps one SDK error of operation `op`. `sso_profile` is the profile name when that profile
+/// signs in through IAM Identity Center, so expired sessions can say `aws sso login --profile X`.
+pub fn map_sdk_error<E, R>(
+    op: &'static str,
+    err: SdkError<E, R>,
+    sso_profile: Option<&str>,
+) -> ApiError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    // The whole source chain, on one line: credential-provider failures are only visible here.
+    let chain = DisplayErrorContext(&err).to_string();
+    let chain = chain.replace('\n', " ");
+    match &err {
+        SdkError::ServiceError(service) => {
+            let e = service.err();
+            let code = e.code().unwrap_or("UnknownError").to_string();
+            let message = e.message().unwrap_or("").to_string();
+            ApiError::new(kind_for_code(&code, sso_profile), op, message).with_code(code)
+        }
+        SdkError::TimeoutError(_) => ApiError::new(ErrorKind::Timeout, op, "no answer in time"),
+        SdkError::DispatchFailure(d) if d.is_timeout() => {
+            ApiError::new(ErrorKind::Timeout, op, "connect or read timeout")
+        }
+        _ if looks_like_credentials(&chain) => ApiError::new(
+            ErrorKind::Credentials {
+                sso_profile: sso_profile.map(str::to_string),
+            },
+            op,
+            credentials_message(&chain),
+        ),
+        SdkError::DispatchFailure(d) if d.is_io() => {
+            ApiError::new(ErrorKind::Unreachable, op, last_cause(&chain))
+        }
+        SdkError::DispatchFailure(_) => {
+            ApiError::new(ErrorKind::Unreachable, op, last_cause(&chain))
+        }
+        SdkError::ResponseError(_) => ApiError::new(
+            ErrorKind::Service,
+            op,
+            format!(
+                "unreadable response from the service: {}",
+                last_cause(&chain)
+            ),
+        ),
+        SdkError::ConstructionFailure(_) => {
+            ApiError::new(ErrorKind::Config, op, last_cause(&chain))
+        }
+        _ => ApiError::new(ErrorKind::Service, op, last_cause(&chain)),
+    }
+}
+
+/// The kind for a service error code (Connect's and the generic AWS ones).
+pub fn kind_for_code(code: &str, sso_profile: Option<&str>) -> ErrorKind {
+    match code {
+        "ResourceNotFoundException" => ErrorKind::NotFound,
+        "ThrottlingException"
+        | "TooManyRequestsException"
+        | "LimitExceededException"
+        | "RequestLimitExceeded" => ErrorKind::Throttled,
+        "AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation" => {
+            ErrorKind::AccessDenied
+        }
+        "InvalidParameterException" | "InvalidRequestException" | "ValidationException" => {
+            ErrorKind::InvalidInput
+        }
+        "ExpiredTokenException"
+        | "ExpiredToken"
+        | "UnrecognizedClientException"
+        | "InvalidSignatureException"
+        | "InvalidClientTokenId"
+        | "IncompleteSignature" => ErrorKind::Credentials {
+            sso_profile: sso_profile.map(str::to_string),
+        },
+        _ => ErrorKind::Service,
+    }
+}
+
+fn looks_like_credentials(chain: &str) -> bool {
+    let lower = chain.to_ascii_lowercase();
+    lower.contains("credential") || lower.contains("sso") && lower.contains("token")
+}
+
+fn credentials_message(chain: &str) -> String {
+    let lower = chain.to_ascii_lowercase();
+    if lower.contains("expired") || lower.contains("sso") {
+        "the credentials have expired or the SSO session is no longer valid".to_string()
+    } else {
+        "no usable AWS credentials were found".to_string()
+    }
+}
+
+/// The innermost cause of an error chain (`a: b: c` → `c`), which is usually the useful part
+/// (`Connection refused (os error 111)`), bounded to one readable line.
+fn last_cause(chain: &str) -> String {
+    let cause = chain.rsplit(": ").next().unwrap_or(chain).trim();
+    let cause = if cause.is_empty() { chain } else { cause };
+    cause.chars().take(300).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_map_to_kinds() {
+        assert_eq!(
+            kind_for_code("ResourceNotFoundException", None),
+            ErrorKind::NotFound
+        );
+        assert_eq!(
+            kind_for_code("ThrottlingException", None),
+            ErrorKind::Throttled
+        );
+        assert_eq!(
+            kind_for_code("AccessDeniedException", None),
+            ErrorKind::AccessDenied
+        );
+        assert_eq!(
+            kind_for_code("InvalidParameterException", None),
+            ErrorKind::InvalidInput
+        );
+        assert_eq!(
+            kind_for_code("ExpiredTokenException", Some("prod")),
+            ErrorKind::Credentials {
+                sso_profile: Some("prod".into())
+            }
+        );
+        assert_eq!(
+            kind_for_code("InternalServiceException", None),
+            ErrorKind::Service
+        );
+    }
+
+    #[test]
+    fn last_cause_is_the_innermost_message() {
+        assert_eq!(
+            last_cause(
+                "dispatch failure: io error: client error (Connect): tcp connect error: Connection refused (os error 111)"
+            ),
+            "Connection refused (os error 111)"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Where things go, as pure geometry. Shared by drawing and by `App::update` (which needs the
+//! list height for paging and the areas for mouse clicks), so both always agree.
+//!
+//! - wide (≥ 120×30): user list on the left, all six panes in two columns on the right;
+//! - medium (≥ 70 columns): list on the left, panes as tabs on the right;
+//! - narrow: list on top, panes as tabs below;
+//! - any size down to 1×1 gets a layout (possibly of empty rectangles), never a panic.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::PaneId;
+
+/// Separator between tab titles.
+pub const TAB_SEPARATOR: &str = "│";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsersLayout {
+    /// The list block, borders included.
+    pub list: Rect,
+    /// The tab bar, when panes are tabs.
+    pub tabs: Option<Rect>,
+    /// The area of each tab title in the tab bar.
+    pub tab_titles: Vec<(PaneId, Rect)>,
+    /// The visible panes, borders included.
+    pub panes: Vec<(PaneId, Rect)>,
+}
+
+/// Splits the terminal into the body and the one-line status bar (none when 1 row high).
+pub fn screen(area: Rect) -> (Rect, Option<Rect>) {
+    if area.height < 2 {
+        return (area, None);
+    }
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    (body, Some(status))
+}
+
+pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
+    if body.width >= 120 && body.height >= 30 {
+        let list_width = (body.width * 3 / 10).clamp(28, 48);
+        let [list, right] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
+        let [left_col, right_col] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(right);
+        let [identity, phone, record] = Layout::vertical([
+            Constraint::Length(9),
+            Constraint::Fill(1),
+            Constraint::Length(6),
+        ])
+        .areas(left_col);
+        let [routing, security, tags] = Layout::vertical([
+            Constraint::Length(7),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ])
+        .areas(right_col);
+        return UsersLayout {
+            list,
+            tabs: None,
+            tab_titles: Vec::new(),
+            panes: vec![
+                (PaneId::Identity, identity),
+                (PaneId::Phone, phone),
+                (PaneId::Record, record),
+                (PaneId::Routing, routing),
+                (PaneId::Security, security),
+                (PaneId::Tags, tags),
+            ],
+        };
+    }
+    let (list, detail) = if body.width >= 70 {
+        let list_width = (body.width * 2 / 5).clamp(24, 40);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
+        (list, detail)
+    } else {
+        let list_height = (body.height * 2 / 5).max(3);
+        let [list, detail] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(body);
+        (list, detail)
+    };
+    let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
+    UsersLayout {
+        list,
+        tabs: Some(tabs),
+        tab_titles: tab_titles(tabs),
+        panes: vec![(tab, pane)],
+    }
+}
+
+/// Tab titles laid out left to right, clipped to the bar.
+fn tab_titles(bar: Rect) -> Vec<(PaneId, Rect)> {
+    let mut x = bar.x;
+    let end = bar.x.saturating_add(bar.width);
+    let mut titles = Vec::new();
+    for pane in PaneId::ALL {
+        if x >= end {
+            break;
+        }
+        let width = (pane.tab_title().width() as u16).min(end - x);
+        titles.push((pane, Rect::new(x, bar.y, width, bar.height)));
+        x = x.saturating_add(width + TAB_SEPARATOR.width() as u16);
+    }
+    titles
+}
+
+/// Rows of users visible in the list block (one row goes to the filter line when shown).
+pub fn list_rows(list: Rect, filter_line: bool) -> usize {
+    let inner = list.height.saturating_sub(2);
+    usize::from(inner.saturating_sub(u16::from(filter_line)))
+}
+
+/// The first row of users inside the list block.
+pub fn list_first_row(list: Rect, filter_line: bool) -> u16 {
+    list.y + 1 + u16::from(filter_line)
+}
+
+/// Rows of instances visible in the picker table (borders and header excluded).
+pub fn picker_rows(body: Rect) -> usize {
+    usize::from(body.height.saturating_sub(3))
+}
+
+/// The first row of instances inside the picker table.
+pub fn picker_first_row(body: Rect) -> u16 {
+    body.y + 2
+}
+
+pub fn contains(area: Rect, column: u16, row: u16) -> bool {
+    column >= area.x
+        && column < area.x.saturating_add(area.width)
+        && row >= area.y
+        && row < area.y.saturating_add(area.height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_every_pane() {
+        let layout = users(Rect::new(0, 0, 200, 59), PaneId::Identity);
+        assert_eq!(layout.panes.len(), 6);
+        assert!(layout.tabs.is_none());
+    }
+
+    #[test]
+    fn standard_terminals_use_tabs_beside_the_list() {
+        let layout = users(Rect::new(0, 0, 80, 23), PaneId::Phone);
+        assert_eq!(layout.panes.len(), 1);
+        assert_eq!(layout.panes[0].0, PaneId::Phone);
+        assert!(layout.list.width >= 24);
+        assert_eq!(layout.list.height, 23);
+    }
+
+    #[test]
+    fn narrow_terminals_stack_the_list_above_the_panes() {
+        let layout = users(Rect::new(0, 0, 40, 30), PaneId::Identity);
+        assert_eq!(layout.list.width, 40);
+        assert!(layout.panes[0].1.y > layout.list.y);
+    }
+}

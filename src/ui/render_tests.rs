@@ -1,0 +1,210 @@
+//! Render snapshots (TestBackend + insta), key styles, hostile data and every terminal size.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+use crate::app::fixtures::*;
+use crate::app::{App, Msg, PaneId};
+use crate::keys::Action;
+use crate::model::User;
+
+use super::draw;
+
+fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let now = app.now;
+    app.update(Msg::Resize { width, height }, now);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal.draw(|frame| draw(frame, app)).expect("draw");
+    terminal
+}
+
+fn picker_app() -> App {
+    let now = std::time::Instant::now();
+    let (mut app, _) = App::new(config(None), (100, 20), now);
+    app.update(
+        Msg::Instances {
+            generation: 1,
+            result: Ok(page(
+                vec![
+                    instance(INSTANCE, "demo-contact-center"),
+                    instance("6a8d3d2e-1c0b-4f5e-9a7b-0c1d2e3f4a5b", "emea-support"),
+                    instance("9b7e6f5d-4c3b-2a19-8f7e-6d5c4b3a2910", "us-sales"),
+                ],
+                None,
+            )),
+        },
+        now,
+    );
+    app
+}
+
+#[test]
+fn picker() {
+    let mut app = picker_app();
+    insta::assert_snapshot!(render(&mut app, 110, 12).backend());
+}
+
+#[test]
+fn users_screen_with_a_full_record_wide() {
+    let mut s = Session::jane_loaded();
+    insta::assert_snapshot!(render(&mut s.app, 160, 40).backend());
+}
+
+#[test]
+fn users_screen_80x24_shows_panes_as_tabs() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::FocusNext);
+    s.action(Action::FocusNext);
+    s.action(Action::FocusNext); // Routing
+    insta::assert_snapshot!(render(&mut s.app, 80, 24).backend());
+}
+
+#[test]
+fn narrow_layout_stacks_list_and_panes() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::FocusNext);
+    s.action(Action::FocusNext); // Phone
+    insta::assert_snapshot!(render(&mut s.app, 50, 30).backend());
+}
+
+#[test]
+fn loading_state() {
+    let mut s = Session::open();
+    insta::assert_snapshot!(render(&mut s.app, 80, 24).backend());
+}
+
+#[test]
+fn error_state() {
+    let mut s = Session::open();
+    s.users(summaries(5), None);
+    s.advance(crate::app::DEBOUNCE);
+    s.user(
+        "u000",
+        Err(error(crate::connect::ErrorKind::Timeout, "DescribeUser")),
+    );
+    insta::assert_snapshot!(render(&mut s.app, 80, 24).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::Help);
+    insta::assert_snapshot!(render(&mut s.app, 100, 50).backend());
+}
+
+#[test]
+fn copy_menu() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::CopyMenu);
+    insta::assert_snapshot!(render(&mut s.app, 100, 24).backend());
+}
+
+#[test]
+fn filter_shows_n_of_m() {
+    let mut s = Session::open();
+    s.users(summaries(30), None);
+    s.action(Action::Filter);
+    for c in "user01".chars() {
+        s.send(Msg::FilterEdit(crate::app::FilterEdit::Insert(c)));
+    }
+    let terminal = render(&mut s.app, 80, 24);
+    let top: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    // user010..user019 by prefix, then user001 and user021 by fuzzy match.
+    assert!(top.contains("12 of 30"), "{top}");
+    assert!(row_of(&terminal, "user010").is_some_and(|y| y == 2), "the prefix match comes first");
+}
+
+/// The row of the buffer whose text contains `needle`.
+fn row_of(terminal: &Terminal<TestBackend>, needle: &str) -> Option<u16> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height).find(|&y| {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        line.contains(needle)
+    })
+}
+
+#[test]
+fn the_selection_is_highlighted_and_dims_when_focus_moves() {
+    let mut s = Session::jane_loaded();
+    let terminal = render(&mut s.app, 100, 30);
+    let y = row_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
+    let cell = &terminal.backend().buffer()[(1, y)];
+    assert_eq!(cell.bg, Color::Cyan);
+    assert_eq!(cell.fg, Color::Black);
+    let other = row_of(&terminal, "user000").expect("another row");
+    assert_ne!(terminal.backend().buffer()[(1, other)].bg, Color::Cyan);
+
+    s.action(Action::FocusNext);
+    let terminal = render(&mut s.app, 100, 30);
+    let y = row_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
+    assert_eq!(terminal.backend().buffer()[(1, y)].bg, Color::DarkGray);
+}
+
+#[test]
+fn hostile_strings_reach_the_screen_inert_and_aligned() {
+    let mut s = Session::open();
+    let evil = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\u{9b}31m\u{202E}nimda\u{200B}";
+    s.users(vec![crate::model::UserSummary { username: Some(evil.into()), ..summary("e", "x") }, summary("f", "山田太郎😀")], None);
+    s.advance(crate::app::DEBOUNCE);
+    s.user(
+        "e",
+        Ok(User {
+            id: Some("e".into()),
+            username: Some(evil.into()),
+            tags: Some([(evil.to_string(), "\r\n\t".to_string())].into_iter().collect()),
+            ..User::default()
+        }),
+    );
+    let terminal = render(&mut s.app, 160, 40);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control() || matches!(c, '\u{202E}' | '\u{200B}')),
+            "control character reached the buffer: {:?}",
+            cell.symbol()
+        );
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn every_terminal_size_draws_without_panic() {
+    let widths = [1, 2, 3, 5, 8, 13, 20, 30, 40, 59, 60, 69, 70, 71, 80, 100, 119, 120, 121, 200, 300];
+    let heights = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 29, 30, 31, 50, 100];
+    let mut apps = vec![picker_app(), Session::open().app, Session::jane_loaded().app];
+    let mut help = Session::jane_loaded();
+    help.action(Action::Help);
+    apps.push(help.app);
+    let mut menu = Session::jane_loaded();
+    menu.action(Action::CopyMenu);
+    apps.push(menu.app);
+    let mut filtering = Session::jane_loaded();
+    filtering.action(Action::Filter);
+    filtering.send(Msg::FilterEdit(crate::app::FilterEdit::Insert('j')));
+    apps.push(filtering.app);
+    let mut tabbed = Session::jane_loaded();
+    for _ in 0..3 {
+        tabbed.action(Action::FocusNext);
+    }
+    apps.push(tabbed.app);
+    for app in &mut apps {
+        for &w in &widths {
+            for &h in &heights {
+                render(app, w, h);
+            }
+        }
+    }
+    // Each pane alone in a tiny area, too.
+    let mut s = Session::jane_loaded();
+    for pane in PaneId::ALL {
+        s.app.browser.as_mut().unwrap().tab = pane;
+        for size in [(1, 1), (2, 2), (10, 3)] {
+            render(&mut s.app, size.0, size.1);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The one-line status bar: profile · region · instance · users loaded · requests in flight ·
+//! throttling notice · last message, and key hints (from the key table) when there is room.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Screen};
+use crate::keys;
+
+use super::text::{safe, thousands};
+use super::theme;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let sep = || Span::styled(" · ", theme::dim());
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::raw(safe(app.config.profile.as_deref().unwrap_or("default"))),
+        sep(),
+        Span::raw(safe(&app.config.region)),
+    ];
+    match (app.screen, app.browser.as_ref()) {
+        (Screen::Users, Some(b)) => {
+            spans.push(sep());
+            spans.push(Span::styled(safe(&app.instance_label().unwrap_or_default()), theme::title()));
+            spans.push(sep());
+            spans.push(Span::raw(format!("{} users", thousands(b.list.users.len()))));
+        }
+        _ => {
+            spans.push(sep());
+            spans.push(Span::raw(format!("{} instances", thousands(app.picker.instances.len()))));
+        }
+    }
+    if app.in_flight > 0 {
+        spans.push(sep());
+        spans.push(Span::raw(format!("⇅ {}", app.in_flight)));
+    }
+    if app.is_throttled() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(" throttled by Connect: slowing down ", theme::warning()));
+    }
+    if let Some(notice) = &app.notice {
+        spans.push(sep());
+        let style = if notice.is_error { theme::error() } else { ratatui::style::Style::new() };
+        spans.push(Span::styled(safe(&notice.text), style));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let hints = hint_spans(app);
+    let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
+    if used + hints_width + 2 <= usize::from(area.width) {
+        let fill = usize::from(area.width) - used - hints_width;
+        spans.push(Span::raw(" ".repeat(fill)));
+        spans.extend(hints);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::status_bar()), area);
+}
+
+fn hint_spans(app: &App) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (keys, description) in keys::hints(app.mode()) {
+        spans.push(Span::styled(keys, theme::key()));
+        spans.push(Span::raw(format!(" {description}  ")));
+    }
+    spans
+}

@@ -1,0 +1,130 @@
+//! The users screen: the streamed, filterable list, the tab bar, and the panes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::{App, Browser, Focus, show_filter_line};
+
+use super::layout::{self, TAB_SEPARATOR};
+use super::text::{safe, thousands};
+use super::{panes, theme};
+
+pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
+    let Some(b) = app.browser.as_ref() else { return };
+    let areas = layout::users(body, b.tab);
+    draw_list(frame, app, b, areas.list);
+    if let Some(bar) = areas.tabs {
+        draw_tabs(frame, b, bar, &areas.tab_titles);
+    }
+    for (pane, area) in &areas.panes {
+        panes::draw(frame, app, *pane, *area);
+    }
+}
+
+fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
+    let focused = b.focus == Focus::List;
+    let total = b.list.users.len();
+    let mut title = vec![Span::styled(" Users ", theme::title())];
+    if b.filter.is_active() {
+        title.push(Span::raw(format!("{} of {} ", thousands(b.view_len()), thousands(total))));
+    } else {
+        title.push(Span::raw(format!("· loaded {} ", thousands(total))));
+    }
+    if b.list.loading {
+        title.push(Span::styled(format!("{} ", theme::spinner(app.spinner_frame())), theme::key()));
+    }
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::border(focused))
+        .title(Line::from(title));
+    if b.list.error.is_some() {
+        block = block.title_bottom(Line::styled(" listing stopped: R retries ", theme::error()));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let filter_line = show_filter_line(b);
+    let mut rows_area = inner;
+    if filter_line && inner.height > 0 {
+        let cursor = if b.filter.editing { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled("/", theme::key()),
+            Span::raw(safe(&b.filter.query)),
+            Span::styled(cursor, theme::key()),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
+        rows_area.y += 1;
+        rows_area.height -= 1;
+    }
+    if b.view_len() == 0 {
+        frame.render_widget(Paragraph::new(empty_message(app, b)), rows_area);
+        return;
+    }
+    let rows = usize::from(rows_area.height);
+    for offset in 0..rows {
+        let row = b.cursor.top + offset;
+        let Some(user) = b.user_at(row) else { break };
+        let area = Rect {
+            y: rows_area.y + offset as u16,
+            height: 1,
+            ..rows_area
+        };
+        let mut spans = vec![Span::raw(safe(user.username.as_deref().unwrap_or("(no username)")))];
+        let record = user.id.as_deref().and_then(|id| b.records.loaded(id));
+        if let Some(info) = record.and_then(|r| r.identity_info.as_ref()) {
+            let name = [info.first_name.as_deref(), info.last_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !name.is_empty() {
+                spans.push(Span::styled(format!("  {}", safe(&name)), theme::dim()));
+            }
+        }
+        let line = Line::from(spans);
+        if row == b.cursor.selected {
+            let style = theme::selected(focused);
+            frame.buffer_mut().set_style(area, style);
+            frame.render_widget(Paragraph::new(line).style(style), area);
+        } else {
+            frame.render_widget(Paragraph::new(line), area);
+        }
+    }
+}
+
+fn empty_message(app: &App, b: &Browser) -> Vec<Line<'static>> {
+    if let Some(error) = &b.list.error {
+        return vec![
+            Line::styled(safe(&error.human()), theme::error()),
+            Line::from(vec![Span::raw("Press "), Span::styled("R", theme::key()), Span::raw(" to retry")]),
+        ];
+    }
+    if b.filter.is_active() && !b.list.users.is_empty() {
+        return vec![Line::styled(format!("No user matches “{}”", safe(&b.filter.query)), theme::dim())];
+    }
+    if b.list.loading {
+        return vec![Line::from(vec![
+            Span::styled(theme::spinner(app.spinner_frame()), theme::key()),
+            Span::raw(" Loading users…"),
+        ])];
+    }
+    vec![Line::styled("No users in this instance", theme::dim())]
+}
+
+fn draw_tabs(frame: &mut Frame, b: &Browser, bar: Rect, titles: &[(crate::app::PaneId, Rect)]) {
+    let mut spans = Vec::new();
+    for (i, (pane, _)) in titles.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(TAB_SEPARATOR, theme::dim()));
+        }
+        let style = if *pane == b.tab {
+            theme::selected(b.focus == Focus::Pane(*pane))
+        } else {
+            theme::label()
+        };
+        spans.push(Span::styled(pane.tab_title(), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+}

@@ -1,0 +1,793 @@
+//! The scriptable commands against the installed AWS CLI: both talk to the same
+//! `connect-tui mock-server` (2500 extra users, so listings need several pages) with the same
+//! configuration (`cli_timestamp_format = iso8601`, dummy credentials, a fixed `TZ`), and must
+//! print the same stdout. What AWS CLI v1 cannot show (YAML output, the v2 exit codes
+//! 252/253/254) is checked against our own expectations.
+//!
+//! Without `aws` on PATH the comparisons print "skipped: ..." (they fail when `CI` is set);
+//! the connect-tui-only checks always run.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const OURS: &str = env!("CARGO_BIN_EXE_connect-tui");
+const TZ: &str = "Asia/Kolkata";
+const FORMATS: [&str; 3] = ["json", "text", "table"];
+
+/// A running `connect-tui mock-server`, killed when dropped.
+struct Mock {
+    child: Child,
+    url: String,
+}
+
+impl Mock {
+    fn start(extra: &[&str]) -> Mock {
+        let mut child = Command::new(OURS)
+            .args(["mock-server", "--addr", "127.0.0.1:0", "--users", "2500"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start mock-server");
+        let stdout = child.stdout.take().expect("mock stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("mock-server printed no address within 30 s");
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line from mock-server: {line:?}"))
+            .to_string();
+        Mock { child, url }
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A private AWS configuration: a temp HOME with config and credentials files.
+struct AwsEnv {
+    dir: tempfile::TempDir,
+}
+
+impl AwsEnv {
+    fn new() -> AwsEnv {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("config"),
+            "[default]\nregion = us-east-1\ncli_timestamp_format = iso8601\n\n\
+             [profile epoch]\nregion = us-east-1\ncli_timestamp_format = none\noutput = text\n\n\
+             [profile badts]\nregion = us-east-1\ncli_timestamp_format = sometimes\n",
+        )
+        .expect("write config");
+        std::fs::write(dir.path().join("credentials"), "").expect("write credentials");
+        AwsEnv { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn apply(&self, cmd: &mut Command) {
+        for var in [
+            "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE",
+            "AWS_DEFAULT_OUTPUT",
+            "AWS_REGION",
+            "AWS_SESSION_TOKEN",
+            "AWS_CA_BUNDLE",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("HOME", self.dir.path())
+            .env("AWS_CONFIG_FILE", self.path("config"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", self.path("credentials"))
+            .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+            .env(
+                "AWS_SECRET_ACCESS_KEY",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            )
+            .env("AWS_DEFAULT_REGION", "us-east-1")
+            .env("AWS_PAGER", "")
+            .env("PYTHONUTF8", "1")
+            .env("TZ", TZ)
+            .stdin(Stdio::null());
+    }
+}
+
+struct Fixture {
+    mock: Mock,
+    env: AwsEnv,
+    instance_id: String,
+    user_id: String,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let mock = Mock::start(&[]);
+        let env = AwsEnv::new();
+        let mut fx = Fixture {
+            mock,
+            env,
+            instance_id: String::new(),
+            user_id: String::new(),
+        };
+        fx.instance_id = fx.json_of(&["list-instances", "--query", "InstanceSummaryList[0].Id"]);
+        let first_user = [
+            "list-users",
+            "--instance-id",
+            &fx.instance_id,
+            "--max-items",
+            "1",
+            "--query",
+            "UserSummaryList[0].Id",
+        ];
+        fx.user_id = fx.json_of(&first_user);
+        fx
+    }
+
+    /// A string from our own JSON output (used to find IDs in the demo data).
+    fn json_of(&self, args: &[&str]) -> String {
+        let out = self.ours(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let value: Value = serde_json::from_slice(&out.stdout).expect("json output");
+        value.as_str().expect("a string").to_string()
+    }
+
+    fn ours(&self, args: &[&str]) -> Output {
+        self.ours_at(&self.mock.url, args)
+    }
+
+    fn ours_at(&self, url: &str, args: &[&str]) -> Output {
+        let mut cmd = Command::new(OURS);
+        self.env.apply(&mut cmd);
+        cmd.args(args).args(["--endpoint-url", url]);
+        cmd.output().expect("run connect-tui")
+    }
+
+    fn aws(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new("aws");
+        self.env.apply(&mut cmd);
+        cmd.arg("connect")
+            .args(args)
+            .args(["--endpoint-url", &self.mock.url]);
+        cmd.output().expect("run aws")
+    }
+
+    /// Runs both and asserts identical stdout and success.
+    fn same_stdout(&self, args: &[&str]) -> String {
+        let ours = self.ours(args);
+        let aws = self.aws(args);
+        assert_eq!(aws.status.code(), Some(0), "aws {args:?}: {}", stderr(&aws));
+        assert_eq!(
+            ours.status.code(),
+            Some(0),
+            "ours {args:?}: {}",
+            stderr(&ours)
+        );
+        let ours_out = String::from_utf8_lossy(&ours.stdout).into_owned();
+        let aws_out = String::from_utf8_lossy(&aws.stdout).into_owned();
+        assert_eq!(ours_out, aws_out, "stdout differs for {args:?}");
+        ours_out
+    }
+
+    fn id_args<'a>(&'a self, command: &'a str) -> Vec<&'a str> {
+        match command {
+            "describe-user" => vec![
+                command,
+                "--instance-id",
+                &self.instance_id,
+                "--user-id",
+                &self.user_id,
+            ],
+            "list-instances" => vec![command],
+            _ => vec![command, "--instance-id", &self.instance_id],
+        }
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Whether the AWS CLI comparisons can run here.
+fn aws_available(test: &str) -> bool {
+    let found = Command::new("aws")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: the AWS CLI (`aws`) is required in CI"
+        );
+        println!("skipped: {test}: `aws` is not installed");
+    }
+    found
+}
+
+fn with(base: &[&str], more: &[&str]) -> Vec<String> {
+    base.iter().chain(more).map(|s| s.to_string()).collect()
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+mod same_output {
+    use super::*;
+
+    #[test]
+    fn every_command_in_every_format() {
+        if !aws_available("every_command_in_every_format") {
+            return;
+        }
+        let fx = Fixture::new();
+        for command in [
+            "describe-user",
+            "list-users",
+            "list-instances",
+            "search-users",
+        ] {
+            for format in FORMATS {
+                let args = with(&fx.id_args(command), &["--output", format]);
+                fx.same_stdout(&strs(&args));
+            }
+        }
+        // The profile's output and cli_timestamp_format (none: epoch numbers).
+        let args = with(&fx.id_args("describe-user"), &["--profile", "epoch"]);
+        let text = fx.same_stdout(&strs(&args));
+        assert!(text.starts_with("USER\t"), "{text}");
+        let args = with(
+            &fx.id_args("describe-user"),
+            &["--profile", "epoch", "--output", "json"],
+        );
+        fx.same_stdout(&strs(&args));
+    }
+
+    #[test]
+    fn query_expressions() {
+        if !aws_available("query_expressions") {
+            return;
+        }
+        let fx = Fixture::new();
+        let cases: &[(&str, &str)] = &[
+            ("describe-user", "User.Username"),
+            ("describe-user", "User.IdentityInfo"),
+            (
+                "describe-user",
+                "User.{Name: Username, Profiles: SecurityProfileIds, Tags: Tags}",
+            ),
+            ("describe-user", "User.[Id, Arn, LastModifiedTime]"),
+            ("list-users", "UserSummaryList[].Username"),
+            ("list-users", "length(UserSummaryList)"),
+            (
+                "list-users",
+                "UserSummaryList[?starts_with(Username, 'a')].[Id, Username]",
+            ),
+            ("list-users", "sort_by(UserSummaryList, &Username)[-3:]"),
+            ("list-instances", "InstanceSummaryList[0]"),
+            (
+                "list-instances",
+                "InstanceSummaryList[].[InstanceAlias, CreatedTime]",
+            ),
+            ("search-users", "Users[].IdentityInfo.FirstName"),
+            ("search-users", "ApproximateTotalCount"),
+            (
+                "search-users",
+                "Users[?RoutingProfileId].{u: Username, r: RoutingProfileId} | [:5]",
+            ),
+        ];
+        for (command, query) in cases {
+            for format in FORMATS {
+                let args = with(
+                    &fx.id_args(command),
+                    &["--query", query, "--output", format],
+                );
+                fx.same_stdout(&strs(&args));
+            }
+        }
+    }
+
+    #[test]
+    fn search_criteria_and_filters() {
+        if !aws_available("search_criteria_and_filters") {
+            return;
+        }
+        let fx = Fixture::new();
+        let criteria = r#"{"StringCondition": {"FieldName": "Username", "Value": "a", "ComparisonType": "CONTAINS"}}"#;
+        let file = fx.env.path("criteria.json");
+        std::fs::write(&file, criteria).unwrap();
+        let from_file = format!("file://{}", file.display());
+        for value in [criteria, from_file.as_str()] {
+            let args = with(&fx.id_args("search-users"), &["--search-criteria", value]);
+            fx.same_stdout(&strs(&args));
+        }
+        let input = format!(
+            r#"{{"InstanceId": "{}", "SearchCriteria": {criteria}}}"#,
+            fx.instance_id
+        );
+        fx.same_stdout(&[
+            "search-users",
+            "--cli-input-json",
+            &input,
+            "--output",
+            "text",
+        ]);
+    }
+
+    #[test]
+    fn input_and_output_skeletons() {
+        if !aws_available("input_and_output_skeletons") {
+            return;
+        }
+        let fx = Fixture::new();
+        for command in [
+            "describe-user",
+            "list-users",
+            "list-instances",
+            "search-users",
+        ] {
+            let ours = fx.ours(&[command, "--generate-cli-skeleton"]);
+            let aws = fx.aws(&[command, "--generate-cli-skeleton"]);
+            // botocore picks enum placeholders at random; compare everything else.
+            assert_eq!(
+                without_enum_values(&String::from_utf8_lossy(&ours.stdout)),
+                without_enum_values(&String::from_utf8_lossy(&aws.stdout)),
+                "{command} input skeleton"
+            );
+            assert_eq!(ours.status.code(), Some(0));
+            for format in FORMATS {
+                let args = with(
+                    &fx.id_args(command),
+                    &["--generate-cli-skeleton", "output", "--output", format],
+                );
+                fx.same_stdout(&strs(&args));
+            }
+        }
+    }
+
+    /// Replaces the values of the enum members in the search-users skeleton.
+    fn without_enum_values(text: &str) -> String {
+        text.lines()
+            .map(|line| {
+                for key in [
+                    "\"HierarchyGroupMatchType\": ",
+                    "\"ComparisonType\": ",
+                    "\"TargetListType\": ",
+                ] {
+                    if let Some(at) = line.find(key) {
+                        return format!("{}<enum>", &line[..at + key.len()]);
+                    }
+                }
+                line.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+mod paging {
+    use super::*;
+
+    fn next_token(stdout: &str) -> String {
+        let doc: Value = serde_json::from_str(stdout).expect("json");
+        doc["NextToken"].as_str().expect("a NextToken").to_string()
+    }
+
+    #[test]
+    fn max_items_page_size_and_starting_token_match_the_aws_cli() {
+        if !aws_available("paging") {
+            return;
+        }
+        let fx = Fixture::new();
+        let users = fx.id_args("list-users");
+        // Truncated inside the second page, then resumed inside a page, then to the end.
+        let first = fx.same_stdout(&strs(&with(
+            &users,
+            &["--page-size", "100", "--max-items", "150"],
+        )));
+        let token = next_token(&first);
+        let second = fx.same_stdout(&strs(&with(
+            &users,
+            &[
+                "--page-size",
+                "100",
+                "--max-items",
+                "120",
+                "--starting-token",
+                &token,
+            ],
+        )));
+        let token = next_token(&second);
+        for format in FORMATS {
+            fx.same_stdout(&strs(&with(
+                &users,
+                &[
+                    "--page-size",
+                    "100",
+                    "--starting-token",
+                    &token,
+                    "--output",
+                    format,
+                ],
+            )));
+        }
+        // Several small pages; a page-boundary stop; text shows pages and the token.
+        for format in FORMATS {
+            fx.same_stdout(&strs(&with(
+                &users,
+                &["--page-size", "7", "--max-items", "20", "--output", format],
+            )));
+            fx.same_stdout(&strs(&with(
+                &users,
+                &["--page-size", "10", "--max-items", "30", "--output", format],
+            )));
+        }
+        let instances = ["list-instances", "--page-size", "1", "--max-items", "3"];
+        let out = fx.same_stdout(&instances);
+        let token = next_token(&out);
+        fx.same_stdout(&[
+            "list-instances",
+            "--page-size",
+            "1",
+            "--starting-token",
+            &token,
+        ]);
+        // One raw page.
+        for format in FORMATS {
+            fx.same_stdout(&strs(&with(&users, &["--no-paginate", "--output", format])));
+        }
+        fx.same_stdout(&[
+            "--no-paginate",
+            "search-users",
+            "--instance-id",
+            &fx.instance_id,
+        ]);
+    }
+
+    #[test]
+    fn default_page_size_differs_but_tokens_resume_at_the_same_item() {
+        if !aws_available("default page size") {
+            return;
+        }
+        let fx = Fixture::new();
+        let users = fx.id_args("list-users");
+        let args = with(&users, &["--max-items", "150"]);
+        let ours = fx.ours(&strs(&args));
+        let aws = fx.aws(&strs(&args));
+        let mut ours_doc: Value = serde_json::from_slice(&ours.stdout).unwrap();
+        let mut aws_doc: Value = serde_json::from_slice(&aws.stdout).unwrap();
+        let ours_token = ours_doc["NextToken"].as_str().unwrap().to_string();
+        let aws_token = aws_doc["NextToken"].as_str().unwrap().to_string();
+        ours_doc.as_object_mut().unwrap().remove("NextToken");
+        aws_doc.as_object_mut().unwrap().remove("NextToken");
+        assert_eq!(ours_doc, aws_doc);
+        // Each tool resumes from the other's token at the same user.
+        let resume = |token: &str| {
+            with(
+                &users,
+                &[
+                    "--max-items",
+                    "40",
+                    "--starting-token",
+                    token,
+                    "--query",
+                    "UserSummaryList",
+                ],
+            )
+        };
+        let a = fx.aws(&strs(&resume(&ours_token)));
+        let b = fx.ours(&strs(&resume(&aws_token)));
+        let c = fx.ours(&strs(&resume(&ours_token)));
+        assert_eq!(
+            String::from_utf8_lossy(&a.stdout),
+            String::from_utf8_lossy(&b.stdout)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&b.stdout),
+            String::from_utf8_lossy(&c.stdout)
+        );
+        assert!(!a.stdout.is_empty());
+    }
+
+    #[test]
+    fn all_users_come_back_in_few_requests() {
+        let env = AwsEnv::new();
+        let log = env.path("requests.jsonl");
+        let mock = Mock::start(&["--request-log", log.to_str().unwrap()]);
+        let fx = Fixture {
+            mock,
+            env,
+            instance_id: String::new(),
+            user_id: String::new(),
+        };
+        let instance = fx.json_of(&["list-instances", "--query", "InstanceSummaryList[0].Id"]);
+        let before = line_count(&log);
+        let out = fx.ours(&[
+            "list-users",
+            "--instance-id",
+            &instance,
+            "--query",
+            "length(UserSummaryList)",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let count: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+        assert!(count > 2500, "{count} users");
+        let requests = wait_for_lines(&log, before + 1) - before;
+        assert!(
+            requests <= count.div_ceil(1000) as usize,
+            "{requests} requests for {count} users"
+        );
+    }
+
+    fn line_count(path: &Path) -> usize {
+        std::fs::read_to_string(path)
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    }
+
+    /// The log is appended by the server; wait until it has at least `n` lines.
+    fn wait_for_lines(path: &Path, n: usize) -> usize {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let count = line_count(path);
+            if count >= n || Instant::now() > deadline {
+                return count;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+mod ours_only {
+    use super::*;
+
+    #[test]
+    fn yaml_outputs_carry_the_same_data_as_json() {
+        let fx = Fixture::new();
+        for command in [
+            "describe-user",
+            "list-users",
+            "list-instances",
+            "search-users",
+        ] {
+            let json = fx.ours(&strs(&with(&fx.id_args(command), &["--output", "json"])));
+            let yaml = fx.ours(&strs(&with(&fx.id_args(command), &["--output", "yaml"])));
+            assert_eq!(yaml.status.code(), Some(0), "{}", stderr(&yaml));
+            let from_json: Value = serde_json::from_slice(&json.stdout).unwrap();
+            let from_yaml: Value = serde_norway::from_slice(&yaml.stdout).unwrap();
+            assert_eq!(from_yaml, from_json, "{command}");
+        }
+        let describe = fx.id_args("describe-user");
+        let stream = fx.ours(&strs(&with(&describe, &["--output", "yaml-stream"])));
+        let json = fx.ours(&strs(&with(&describe, &["--output", "json"])));
+        let pages: Value = serde_norway::from_slice(&stream.stdout).unwrap();
+        let doc: Value = serde_json::from_slice(&json.stdout).unwrap();
+        assert_eq!(pages, Value::Array(vec![doc]));
+    }
+
+    #[test]
+    fn input_files_and_yaml_input_work_like_the_command_line() {
+        let fx = Fixture::new();
+        let expected = fx.ours(&fx.id_args("describe-user"));
+        let yaml = format!("UserId: {}\nInstanceId: {}\n", fx.user_id, fx.instance_id);
+        let file = fx.env.path("in.yaml");
+        std::fs::write(&file, &yaml).unwrap();
+        let from_file = fx.ours(&[
+            "describe-user",
+            "--cli-input-yaml",
+            &format!("file://{}", file.display()),
+        ]);
+        assert_eq!(from_file.stdout, expected.stdout, "{}", stderr(&from_file));
+        // The command line overrides the file: a bogus user in the file is not used.
+        let json = format!(
+            r#"{{"UserId": "nobody", "InstanceId": "{}"}}"#,
+            fx.instance_id
+        );
+        let overridden = fx.ours(&[
+            "describe-user",
+            "--cli-input-json",
+            &json,
+            "--user-id",
+            &fx.user_id,
+        ]);
+        assert_eq!(
+            overridden.stdout,
+            expected.stdout,
+            "{}",
+            stderr(&overridden)
+        );
+        let arn = format!(
+            "arn:aws:connect:us-east-1:123456789012:instance/{}",
+            fx.instance_id
+        );
+        let by_arn = fx.ours(&[
+            "describe-user",
+            "--instance-id",
+            &arn,
+            "--user-id",
+            &fx.user_id,
+        ]);
+        assert_eq!(by_arn.stdout, expected.stdout);
+    }
+
+    /// (args, expected exit code, a piece of stderr) — stdout must stay empty.
+    fn assert_fails(fx: &Fixture, args: &[&str], code: i32, stderr_piece: &str) {
+        let out = fx.ours(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
+        assert!(
+            stderr(&out).contains(stderr_piece),
+            "{args:?}: stderr {:?} lacks {stderr_piece:?}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"), "{args:?} panicked");
+    }
+
+    #[test]
+    fn exit_codes_follow_aws_cli_v2() {
+        let fx = Fixture::new();
+        let id = fx.instance_id.clone();
+        let missing_user = "00000000-0000-0000-0000-000000000000";
+        assert_fails(
+            &fx,
+            &[
+                "describe-user",
+                "--instance-id",
+                &id,
+                "--user-id",
+                missing_user,
+            ],
+            254,
+            "An error occurred (ResourceNotFoundException) when calling the DescribeUser operation: ",
+        );
+        assert_fails(
+            &fx,
+            &["describe-user", "--instance-id", &id],
+            252,
+            "--user-id",
+        );
+        assert_fails(
+            &fx,
+            &["describe-user", "--cli-input-json", "{\"UserId\": "],
+            252,
+            "Invalid JSON",
+        );
+        assert_fails(
+            &fx,
+            &[
+                "describe-user",
+                "--instance-id",
+                "not-an-instance",
+                "--user-id",
+                "u",
+            ],
+            252,
+            "not-an-instance",
+        );
+        assert_fails(
+            &fx,
+            &["list-users", "--instance-id", &id, "--bogus-option"],
+            252,
+            "--bogus-option",
+        );
+        assert_fails(
+            &fx,
+            &["list-instances", "--profile", "nope"],
+            253,
+            "The config profile (nope) could not be found",
+        );
+        assert_fails(
+            &fx,
+            &["list-instances", "--profile", "badts"],
+            253,
+            "cli_timestamp_format",
+        );
+        assert_fails(
+            &fx,
+            &["list-instances", "--query", "bad["],
+            252,
+            "Bad value for --query bad[",
+        );
+        assert_fails(
+            &fx,
+            &["list-instances", "--no-paginate", "--max-items", "1"],
+            255,
+            "Cannot specify --no-paginate along with pagination arguments: --max-items",
+        );
+        let out = fx.ours_at(
+            "http://127.0.0.1:1",
+            &["list-instances", "--cli-connect-timeout", "5"],
+        );
+        assert_eq!(out.status.code(), Some(255), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+
+    #[test]
+    fn error_messages_match_the_aws_cli() {
+        if !aws_available("error_messages_match_the_aws_cli") {
+            return;
+        }
+        let fx = Fixture::new();
+        let id = fx.instance_id.clone();
+        let missing = "00000000-0000-0000-0000-000000000000";
+        for args in [
+            vec!["describe-user", "--instance-id", &id, "--user-id", missing],
+            vec!["list-instances", "--profile", "nope"],
+            vec!["list-instances", "--no-paginate", "--max-items", "1"],
+            vec![
+                "describe-user",
+                "--user-id",
+                "u",
+                "--instance-id",
+                &id,
+                "--cli-input-json",
+                "{\"Foo\": 1}",
+            ],
+            vec!["list-users", "--cli-input-json", "{\"MaxResults\": 0}"],
+        ] {
+            let ours = fx.ours(&args);
+            let aws = fx.aws(&args);
+            assert_eq!(stderr(&ours), stderr(&aws), "{args:?}");
+            assert!(ours.stdout.is_empty() && aws.stdout.is_empty(), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn ctrl_c_exits_130() {
+        // An endpoint that accepts the connection and never answers.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let env = AwsEnv::new();
+        let mut cmd = Command::new(OURS);
+        env.apply(&mut cmd);
+        let mut child = cmd
+            .args(["list-instances", "--endpoint-url", &url])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(listener.accept().map(|(stream, _)| stream));
+        });
+        let _connection = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("connect-tui never connected")
+            .unwrap();
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let code = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status.code();
+            }
+            assert!(Instant::now() < deadline, "connect-tui ignored Ctrl-C");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        assert_eq!(code, Some(130));
+        let out = child.wait_with_output().unwrap();
+        assert!(out.stdout.is_empty());
+    }
+}
