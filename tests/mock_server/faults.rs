@@ -90,13 +90,13 @@ async fn timestamps_are_epoch_numbers_on_the_wire() {
 async fn throttling_is_retried_by_the_sdk_and_recovers() {
     let log = tempfile::NamedTempFile::new().unwrap();
     let mut config = MockConfig::demo();
-    config.throttle_rps = Some(20.0);
+    // Two requests a second with a burst of two: back-to-back calls are throttled however
+    // slowly this machine runs them, and each must still succeed through the SDK's retries.
+    config.throttle_rps = Some(2.0);
     config.request_log = Some(log.path().to_path_buf());
     let server = start(config).await;
     let client = retrying_client(&server);
-
-    // Back-to-back calls exceed 20 requests/s after the burst; each must still succeed.
-    for _ in 0..40 {
+    for _ in 0..8 {
         let out = client
             .describe_user()
             .instance_id(JANE_INSTANCE)
@@ -115,7 +115,7 @@ async fn throttling_is_retried_by_the_sdk_and_recovers() {
             .iter()
             .all(|e| e["op"] == "DescribeUser" && e["fault"] == "rate_limit")
     );
-    assert_eq!(entries.iter().filter(|e| e["status"] == 200).count(), 40);
+    assert_eq!(entries.iter().filter(|e| e["status"] == 200).count(), 8);
 
     let direct = raw(&server, "GET", "/instance", "").await;
     if direct.status == 429 {

@@ -88,21 +88,38 @@ pub fn answer(request: &Request) -> Response {
 
 /// `{"<list_key>": [...], "NextToken": "..."}`, the token only when more pages follow.
 fn listing<T: Serialize>(list_key: &str, items: &[T], next_token: Option<String>) -> Answer {
-    let mut body = serde_json::Map::new();
-    let items = serde_json::to_value(items).map_err(|e| ServiceError::internal(e.to_string()))?;
-    body.insert(list_key.to_string(), items);
-    if let Some(token) = next_token {
-        body.insert("NextToken".to_string(), token.into());
+    Ok(wire::json(&Listing {
+        list_key,
+        items,
+        next_token,
+    }))
+}
+
+/// Serialized straight to bytes (no intermediate `serde_json::Value`): pages of 1000 users
+/// stay cheap.
+struct Listing<'a, T> {
+    list_key: &'a str,
+    items: &'a [T],
+    next_token: Option<String>,
+}
+
+impl<T: Serialize> Serialize for Listing<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(self.list_key, self.items)?;
+        if let Some(token) = &self.next_token {
+            map.serialize_entry("NextToken", token)?;
+        }
+        map.end()
     }
-    Ok(wire::json(&body))
 }
 
 /// `{"<key>": value}`.
 fn single<T: Serialize>(key: &str, value: &T) -> Answer {
-    let mut body = serde_json::Map::new();
-    let value = serde_json::to_value(value).map_err(|e| ServiceError::internal(e.to_string()))?;
-    body.insert(key.to_string(), value);
-    Ok(wire::json(&body))
+    Ok(wire::json(&std::collections::BTreeMap::from([(
+        key, value,
+    )])))
 }
 
 fn list_tags(request: &Request) -> Answer {
