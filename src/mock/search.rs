@@ -76,38 +76,56 @@ struct TagCondition {
     tag_value: Option<String>,
 }
 
+/// Checks criteria and filter once for values the service would reject, so a bad request
+/// fails whole instead of per user.
+pub fn validate(criteria: &Criteria, filter: &Filter) -> Result<(), ServiceError> {
+    validate_criteria(criteria)?;
+    if let Some(f) = &filter.user_attribute_filter {
+        let nested = f
+            .and_condition
+            .iter()
+            .chain(f.or_conditions.iter().flatten());
+        let conditions = f
+            .hierarchy_group_condition
+            .iter()
+            .chain(nested.filter_map(|a| a.hierarchy_group_condition.as_ref()));
+        for condition in conditions {
+            hierarchy_match_of(condition)?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_criteria(criteria: &Criteria) -> Result<(), ServiceError> {
+    if criteria.list_condition.is_some() {
+        return Err(ServiceError::invalid_parameter(
+            "ListCondition is not supported by connect-tui mock-server",
+        ));
+    }
+    if let Some(c) = &criteria.string_condition {
+        field_of(c)?;
+        comparison_of(c)?;
+    }
+    if let Some(c) = &criteria.hierarchy_group_condition {
+        hierarchy_match_of(c)?;
+    }
+    for nested in criteria
+        .and_conditions
+        .iter()
+        .chain(&criteria.or_conditions)
+        .flatten()
+    {
+        validate_criteria(nested)?;
+    }
+    Ok(())
+}
+
 /// Evaluates criteria and filters against the users of one instance.
 pub struct Matcher<'a> {
     pub instance: &'a InstanceData,
 }
 
 impl Matcher<'_> {
-    /// Checks the criteria once for values the service would reject, so a bad request fails
-    /// whole instead of per user.
-    pub fn validate(&self, criteria: &Criteria) -> Result<(), ServiceError> {
-        if criteria.list_condition.is_some() {
-            return Err(ServiceError::invalid_parameter(
-                "ListCondition is not supported by connect-tui mock-server",
-            ));
-        }
-        if let Some(c) = &criteria.string_condition {
-            field_of(c)?;
-            comparison_of(c)?;
-        }
-        if let Some(c) = &criteria.hierarchy_group_condition {
-            hierarchy_match_of(c)?;
-        }
-        for nested in criteria
-            .and_conditions
-            .iter()
-            .chain(&criteria.or_conditions)
-            .flatten()
-        {
-            self.validate(nested)?;
-        }
-        Ok(())
-    }
-
     /// Every member present must hold; `OrConditions` needs one of its entries, `AndConditions` all.
     pub fn criteria(&self, c: &Criteria, user: &User) -> bool {
         c.string_condition
@@ -305,7 +323,7 @@ mod tests {
         let matcher = Matcher { instance };
         let criteria: Criteria = serde_json::from_value(criteria).unwrap();
         let filter: Filter = serde_json::from_value(filter).unwrap();
-        matcher.validate(&criteria)?;
+        validate(&criteria, &filter)?;
         Ok(instance
             .users
             .all()
@@ -369,6 +387,8 @@ mod tests {
         assert_eq!(error.code, "InvalidParameterException");
         assert!(matching(string("Username", "FUZZY", "a"), serde_json::json!({})).is_err());
         let bad_match = serde_json::json!({"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "NEAR"}});
-        assert!(matching(bad_match, serde_json::json!({})).is_err());
+        assert!(matching(bad_match.clone(), serde_json::json!({})).is_err());
+        let bad_filter = serde_json::json!({"UserAttributeFilter": {"AndCondition": bad_match}});
+        assert!(matching(serde_json::json!({}), bad_filter).is_err());
     }
 }

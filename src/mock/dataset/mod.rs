@@ -107,8 +107,10 @@ impl Dataset {
 
 /// Parses a data file's text, naming the JSON path of the first problem.
 pub fn parse(text: &str, origin: &str) -> Result<DataFile, DataError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| DataError::at("", format!("not valid JSON: {e}")).in_origin(origin))?;
+    file::unwrap_pasted_outputs(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         DataError::at(path, e.into_inner().to_string()).in_origin(origin)
     })
