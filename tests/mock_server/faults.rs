@@ -265,3 +265,39 @@ async fn the_request_log_names_each_operation_with_status_and_time() {
         assert!(entry.get("fault").is_none(), "{entry}");
     }
 }
+
+#[tokio::test]
+async fn a_request_abandoned_by_its_client_is_still_logged() {
+    use tokio::io::AsyncWriteExt;
+
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let mut config = MockConfig::demo();
+    config.latency = Some(LatencyRange {
+        min_ms: 30_000,
+        max_ms: 30_000,
+    });
+    config.request_log = Some(log.path().to_path_buf());
+    let server = start(config).await;
+    let mut stream = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
+    let request = format!("GET /users/{JANE_INSTANCE}/{JANE} HTTP/1.1\r\nHost: x\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    // Hang up after the request: the bytes arrive before the end of stream, so the server
+    // has the request (it sleeps in the latency) when it sees the client go away.
+    stream.shutdown().await.unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(log.path()).unwrap();
+        if let Some(line) = text.lines().next() {
+            let entry: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(entry["op"], "DescribeUser");
+            assert_eq!(entry["status"], 499);
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the abandoned request was never logged"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
