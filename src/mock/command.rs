@@ -32,12 +32,18 @@ pub fn run_cli(args: &MockServerArgs) -> ExitCode {
 async fn serve_until_signal(args: &MockServerArgs) -> Result<(), MockError> {
     let config = MockConfig::from_args(args)?;
     // Handlers go in before the address is printed: whoever reads that line may signal at once.
-    let stop = StopSignal::install().map_err(MockError::Serve)?;
+    let stop = StopSignal::install().map_err(|source| MockError::Io {
+        context: "cannot install the SIGINT/SIGTERM handlers",
+        source,
+    })?;
     let server = start(config).await?;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "listening on {}", server.endpoint_url())
         .and_then(|()| stdout.flush())
-        .map_err(MockError::Serve)?;
+        .map_err(|source| MockError::Io {
+            context: "cannot print the address on stdout",
+            source,
+        })?;
     drop(stdout);
     stop.wait().await;
     server.shutdown().await

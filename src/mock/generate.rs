@@ -148,9 +148,11 @@ fn generate_user(rng: &mut Rng, choices: &Choices, taken: &mut HashSet<String>, 
     let (first, first_ascii) = *pick(rng, FIRST_NAMES).unwrap_or(&("Alex", "alex"));
     let (last, last_ascii) = *pick(rng, LAST_NAMES).unwrap_or(&("Doe", "doe"));
     let mut username = format!("{first_ascii}.{last_ascii}");
-    if !taken.insert(username.clone()) {
-        username = format!("{first_ascii}.{last_ascii}{n}");
-        taken.insert(username.clone());
+    // Common names repeat: number them, as directories do, until the name is free.
+    let mut suffix = n;
+    while !taken.insert(username.clone()) {
+        username = format!("{first_ascii}.{last_ascii}{suffix}");
+        suffix += 1;
     }
     let desk_phone = rng.u8(..100) < 20;
     let channels: Vec<&str> = CHANNELS.iter().copied().filter(|_| rng.bool()).collect();

@@ -41,8 +41,14 @@ impl MockHandle {
         }
         match self.task.take() {
             Some(task) => match task.await {
-                Ok(result) => result.map_err(MockError::Serve),
-                Err(join) => Err(MockError::Serve(std::io::Error::other(join))),
+                Ok(result) => result.map_err(|source| MockError::Io {
+                    context: "the server stopped with an error",
+                    source,
+                }),
+                Err(join) => Err(MockError::Io {
+                    context: "the server task failed",
+                    source: std::io::Error::other(join),
+                }),
             },
             None => Ok(()),
         }
@@ -59,7 +65,16 @@ impl Drop for MockHandle {
 
 /// Loads the data, binds `config.addr` and serves on the current tokio runtime.
 pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
-    let data = load(&config)?;
+    // Generating 100,000 users takes a moment: keep it off the async worker threads.
+    let data = {
+        let config = config.clone();
+        tokio::task::spawn_blocking(move || load(&config))
+            .await
+            .map_err(|join| MockError::Io {
+                context: "loading the data failed",
+                source: std::io::Error::other(join),
+            })??
+    };
     let log = match &config.request_log {
         Some(path) => Some(
             RequestLog::open(path).map_err(|source| MockError::RequestLog {

@@ -55,6 +55,10 @@ pub enum MockError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-    #[error("the server stopped with an error: {0}")]
-    Serve(std::io::Error),
+    /// Serving, signal handling or printing the address failed.
+    #[error("{context}: {source}")]
+    Io {
+        context: &'static str,
+        source: std::io::Error,
+    },
 }

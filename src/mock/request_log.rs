@@ -1,10 +1,15 @@
 //! `--request-log FILE`: one JSON object per request, appended as it completes, so tests and
-//! users can see exactly which operations a client sent (`{"op":"ListUsers","status":200,"ms":1.2}`).
+//! users can see exactly which operations a client sent: `{"op":"ListUsers","status":200,"ms":1.2}`.
+//! `op` is the model's operation name (`Unknown` for a path no operation is bound to), `ms` the
+//! server-side time including `--latency-ms`; `"fault"` is added when the response was an
+//! injected fault (`internal`, `unavailable`, `throttled`, `connection_closed`) or over the
+//! `--throttle-rps` rate (`rate_limit`); status 499 means the client hung up before the answer.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use serde::Serialize;
 
@@ -43,6 +48,51 @@ impl RequestLog {
         };
         if let Err(e) = result {
             tracing::warn!("request log: {e}");
+        }
+    }
+}
+
+/// A request not yet logged. It is written exactly once: by [`Pending::finish`] with the
+/// response's status, or, when the handler is dropped because the client went away, with
+/// status 499 (nginx's "client closed request") — so every request's operation is named.
+pub struct Pending<'a> {
+    log: Option<&'a RequestLog>,
+    op: &'static str,
+    started: Instant,
+    written: bool,
+}
+
+impl<'a> Pending<'a> {
+    pub fn new(log: Option<&'a RequestLog>, op: &'static str, started: Instant) -> Self {
+        Pending {
+            log,
+            op,
+            started,
+            written: false,
+        }
+    }
+
+    pub fn finish(mut self, status: u16, fault: Option<&str>) {
+        self.write(status, fault);
+    }
+
+    fn write(&mut self, status: u16, fault: Option<&str>) {
+        self.written = true;
+        if let Some(log) = self.log {
+            log.write(&Entry {
+                op: self.op,
+                status,
+                ms: (self.started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
+                fault,
+            });
+        }
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if !self.written {
+            self.write(499, None);
         }
     }
 }

@@ -76,38 +76,56 @@ struct TagCondition {
     tag_value: Option<String>,
 }
 
+/// Checks criteria and filter once for values the service would reject, so a bad request
+/// fails whole instead of per user.
+pub fn validate(criteria: &Criteria, filter: &Filter) -> Result<(), ServiceError> {
+    validate_criteria(criteria)?;
+    if let Some(f) = &filter.user_attribute_filter {
+        let nested = f
+            .and_condition
+            .iter()
+            .chain(f.or_conditions.iter().flatten());
+        let conditions = f
+            .hierarchy_group_condition
+            .iter()
+            .chain(nested.filter_map(|a| a.hierarchy_group_condition.as_ref()));
+        for condition in conditions {
+            hierarchy_match_of(condition)?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_criteria(criteria: &Criteria) -> Result<(), ServiceError> {
+    if criteria.list_condition.is_some() {
+        return Err(ServiceError::invalid_parameter(
+            "ListCondition is not supported by connect-tui mock-server",
+        ));
+    }
+    if let Some(c) = &criteria.string_condition {
+        field_of(c)?;
+        comparison_of(c)?;
+    }
+    if let Some(c) = &criteria.hierarchy_group_condition {
+        hierarchy_match_of(c)?;
+    }
+    for nested in criteria
+        .and_conditions
+        .iter()
+        .chain(&criteria.or_conditions)
+        .flatten()
+    {
+        validate_criteria(nested)?;
+    }
+    Ok(())
+}
+
 /// Evaluates criteria and filters against the users of one instance.
 pub struct Matcher<'a> {
     pub instance: &'a InstanceData,
 }
 
 impl Matcher<'_> {
-    /// Checks the criteria once for values the service would reject, so a bad request fails
-    /// whole instead of per user.
-    pub fn validate(&self, criteria: &Criteria) -> Result<(), ServiceError> {
-        if criteria.list_condition.is_some() {
-            return Err(ServiceError::invalid_parameter(
-                "ListCondition is not supported by connect-tui mock-server",
-            ));
-        }
-        if let Some(c) = &criteria.string_condition {
-            field_of(c)?;
-            comparison_of(c)?;
-        }
-        if let Some(c) = &criteria.hierarchy_group_condition {
-            hierarchy_match_of(c)?;
-        }
-        for nested in criteria
-            .and_conditions
-            .iter()
-            .chain(&criteria.or_conditions)
-            .flatten()
-        {
-            self.validate(nested)?;
-        }
-        Ok(())
-    }
-
     /// Every member present must hold; `OrConditions` needs one of its entries, `AndConditions` all.
     pub fn criteria(&self, c: &Criteria, user: &User) -> bool {
         c.string_condition
@@ -282,4 +300,95 @@ fn tag_filter_matches(f: &TagFilter, user: &User) -> bool {
         && f.or_conditions
             .as_ref()
             .is_none_or(|any| any.iter().any(|all| all.iter().all(|t| has_tag(t, user))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mock::dataset::{self, Dataset};
+
+    const DATA: &str = r#"{"Instances":[{"Instance":{"Id":"i"},
+        "HierarchyGroups":[{"Id":"top","Name":"Top"},{"Id":"leaf","Name":"Leaf","ParentGroupId":"top"}],
+        "Users":[
+          {"Id":"u1","Username":"Ana","SecurityProfileIds":["sp-a","sp-b"],"HierarchyGroupId":"leaf","Tags":{"Team":"red"}},
+          {"Id":"u2","Username":"bob","SecurityProfileIds":["sp-b"],"HierarchyGroupId":"top"},
+          {"Id":"u3","Username":"Carla"}]}]}"#;
+
+    fn matching(
+        criteria: serde_json::Value,
+        filter: serde_json::Value,
+    ) -> Result<Vec<String>, ServiceError> {
+        let data = Dataset::from_file(dataset::parse(DATA, "t").unwrap(), "t").unwrap();
+        let instance = data.instance("i").unwrap();
+        let matcher = Matcher { instance };
+        let criteria: Criteria = serde_json::from_value(criteria).unwrap();
+        let filter: Filter = serde_json::from_value(filter).unwrap();
+        validate(&criteria, &filter)?;
+        Ok(instance
+            .users
+            .all()
+            .iter()
+            .filter(|u| matcher.criteria(&criteria, u) && matcher.filter(&filter, u))
+            .map(|u| u.id.clone().unwrap())
+            .collect())
+    }
+
+    fn string(field: &str, comparison: &str, value: &str) -> serde_json::Value {
+        serde_json::json!({"StringCondition": {"FieldName": field, "ComparisonType": comparison, "Value": value}})
+    }
+
+    #[test]
+    fn empty_criteria_match_everyone() {
+        let all = matching(serde_json::json!({}), serde_json::json!({})).unwrap();
+        assert_eq!(all, ["u1", "u2", "u3"]);
+    }
+
+    #[test]
+    fn strings_compare_case_insensitively_and_lists_match_any_member() {
+        assert_eq!(
+            matching(string("Username", "EXACT", "ANA"), serde_json::json!({})).unwrap(),
+            ["u1"]
+        );
+        assert_eq!(
+            matching(
+                string("SecurityProfileId", "EXACT", "sp-b"),
+                serde_json::json!({})
+            )
+            .unwrap(),
+            ["u1", "u2"]
+        );
+        assert_eq!(
+            matching(string("Username", "CONTAINS", "AR"), serde_json::json!({})).unwrap(),
+            ["u3"]
+        );
+    }
+
+    #[test]
+    fn attribute_filters_combine_tags_and_hierarchy() {
+        let filter = serde_json::json!({"UserAttributeFilter": {"OrConditions": [
+            {"TagConditions": [{"TagKey": "Team", "TagValue": "red"}]},
+            {"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "EXACT"}}
+        ]}});
+        assert_eq!(
+            matching(serde_json::json!({}), filter).unwrap(),
+            ["u1", "u2"]
+        );
+        let children = serde_json::json!({"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "WITH_CHILD_GROUPS"}});
+        assert_eq!(
+            matching(children, serde_json::json!({})).unwrap(),
+            ["u1", "u2"]
+        );
+    }
+
+    #[test]
+    fn unsupported_conditions_are_refused_not_ignored() {
+        let list = serde_json::json!({"AndConditions": [{"ListCondition": {"TargetListType": "PROFICIENCIES"}}]});
+        let error = matching(list, serde_json::json!({})).unwrap_err();
+        assert_eq!(error.code, "InvalidParameterException");
+        assert!(matching(string("Username", "FUZZY", "a"), serde_json::json!({})).is_err());
+        let bad_match = serde_json::json!({"HierarchyGroupCondition": {"Value": "top", "HierarchyGroupMatchType": "NEAR"}});
+        assert!(matching(bad_match.clone(), serde_json::json!({})).is_err());
+        let bad_filter = serde_json::json!({"UserAttributeFilter": {"AndCondition": bad_match}});
+        assert!(matching(serde_json::json!({}), bad_filter).is_err());
+    }
 }

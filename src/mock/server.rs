@@ -18,7 +18,7 @@ use super::faults::{Fault, Faults};
 use super::handlers;
 use super::ids::random_uuid;
 use super::operations;
-use super::request_log::{Entry, RequestLog};
+use super::request_log::{Pending, RequestLog};
 use super::wire::ServiceError;
 
 /// Requests larger than this are refused (SearchUsers bodies are a few kilobytes).
@@ -39,6 +39,8 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     let (parts, body) = request.into_parts();
     let resolved = operations::resolve(parts.method.as_str(), parts.uri.path());
     let op = resolved.as_ref().map_or("Unknown", |r| r.name);
+    // Logged when answered, or with 499 if the client gives up first (say during --latency-ms).
+    let pending = Pending::new(server.log.as_ref(), op, started);
 
     if let Some(delay) = server.faults.latency() {
         tokio::time::sleep(delay).await;
@@ -80,14 +82,7 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert("x-amzn-RequestId", value);
     }
-    if let Some(log) = &server.log {
-        log.write(&Entry {
-            op,
-            status: response.status().as_u16(),
-            ms: (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
-            fault,
-        });
-    }
+    pending.finish(response.status().as_u16(), fault);
     response
 }
 

@@ -86,18 +86,23 @@ impl IntoResponse for ServiceError {
 /// A 200 response with `value` as its JSON body.
 pub fn json<T: Serialize>(value: &T) -> Response {
     match serde_json::to_vec(value) {
-        Ok(body) => (
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            )],
-            body,
-        )
-            .into_response(),
+        Ok(body) => json_bytes(body),
         Err(e) => {
             ServiceError::internal(format!("could not encode the response: {e}")).into_response()
         }
     }
+}
+
+/// A 200 response with an already encoded JSON body.
+pub fn json_bytes(body: Vec<u8>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
 }
 
 pub type Answer = Result<Response, ServiceError>;

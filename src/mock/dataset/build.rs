@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::file::{DataFile, InstanceEntry};
 use super::hierarchy::{complete_groups, complete_structure};
-use super::{DataError, Dataset, Indexed, InstanceData};
+use super::{DataError, Dataset, Indexed, InstanceData, user_summary};
 use crate::model::{Instance, Tags, Timestamp, User};
 
 const DEFAULT_REGION: &str = "us-west-2";
@@ -131,9 +131,17 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
         }
     }
 
+    let user_summaries = users
+        .all()
+        .iter()
+        .map(|u| serde_json::to_string(&user_summary(u)).map(String::into_boxed_str))
+        .collect::<Result<_, _>>()
+        .map_err(|e| DataError::at(format!("{at}.Users"), e.to_string()))?;
+
     Ok(InstanceData {
         instance,
         users,
+        user_summaries,
         routing_profiles,
         security_profiles,
         hierarchy_groups,

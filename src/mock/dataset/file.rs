@@ -13,6 +13,9 @@
 //!   "UserProficiencies": {"<user id>": [{"AttributeName": "...", "AttributeValue": "...", "Level": 3.0}]}
 //! }]}
 //! ```
+//!
+//! Whole `describe-*` outputs are accepted in the lists too (`{"User": {...}}` as
+//! `aws connect describe-user` prints it), so pasting needs no editing.
 
 use std::collections::BTreeMap;
 
@@ -64,4 +67,40 @@ pub struct HierarchyGroupEntry {
     pub tags: Option<Tags>,
     pub last_modified_time: Option<Timestamp>,
     pub last_modified_region: Option<String>,
+}
+
+/// The wrapper member each list's `describe-*` output has (`describe-user` → `{"User": ...}`).
+const PASTED_WRAPPERS: [(&str, &str); 5] = [
+    ("Users", "User"),
+    ("RoutingProfiles", "RoutingProfile"),
+    ("SecurityProfiles", "SecurityProfile"),
+    ("HierarchyGroups", "HierarchyGroup"),
+    ("HierarchyStructure", "HierarchyStructure"),
+];
+
+/// Replaces pasted `describe-*` outputs by the object they wrap, in every instance entry.
+pub fn unwrap_pasted_outputs(file: &mut serde_json::Value) {
+    let Some(instances) = file.get_mut("Instances").and_then(|v| v.as_array_mut()) else {
+        return;
+    };
+    for entry in instances.iter_mut().filter_map(|e| e.as_object_mut()) {
+        for (section, wrapper) in PASTED_WRAPPERS {
+            match entry.get_mut(section) {
+                Some(serde_json::Value::Array(items)) => {
+                    items.iter_mut().for_each(|item| unwrap(item, wrapper))
+                }
+                Some(item) => unwrap(item, wrapper),
+                None => {}
+            }
+        }
+    }
+}
+
+fn unwrap(item: &mut serde_json::Value, wrapper: &str) {
+    if let Some(object) = item.as_object_mut()
+        && object.len() == 1
+        && let Some(inner) = object.remove(wrapper)
+    {
+        *item = inner;
+    }
 }

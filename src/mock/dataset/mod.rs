@@ -18,7 +18,7 @@ mod tests;
 
 use crate::model::{
     HierarchyGroup, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags, User,
-    UserProficiency,
+    UserProficiency, UserSummary,
 };
 
 /// Items in serving order plus an index by ID.
@@ -52,6 +52,8 @@ impl<T> Indexed<T> {
 pub struct InstanceData {
     pub instance: Instance,
     pub users: Indexed<User>,
+    /// Each user's `UserSummary` as JSON, in `users` order: ListUsers pages copy these.
+    pub user_summaries: Vec<Box<str>>,
     pub routing_profiles: Indexed<RoutingProfile>,
     pub security_profiles: Indexed<SecurityProfile>,
     pub hierarchy_groups: Indexed<HierarchyGroup>,
@@ -62,6 +64,17 @@ pub struct InstanceData {
 impl InstanceData {
     pub fn id(&self) -> &str {
         self.instance.id.as_deref().unwrap_or_default()
+    }
+}
+
+/// A user as ListUsers lists it.
+pub fn user_summary(user: &User) -> UserSummary {
+    UserSummary {
+        id: user.id.clone(),
+        arn: user.arn.clone(),
+        username: user.username.clone(),
+        last_modified_time: user.last_modified_time,
+        last_modified_region: user.last_modified_region.clone(),
     }
 }
 
@@ -94,8 +107,10 @@ impl Dataset {
 
 /// Parses a data file's text, naming the JSON path of the first problem.
 pub fn parse(text: &str, origin: &str) -> Result<DataFile, DataError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| DataError::at("", format!("not valid JSON: {e}")).in_origin(origin))?;
+    file::unwrap_pasted_outputs(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         DataError::at(path, e.into_inner().to_string()).in_origin(origin)
     })

@@ -194,6 +194,29 @@ fn a_minimal_file_is_completed() {
 }
 
 #[test]
+fn pasted_describe_outputs_are_accepted() {
+    let data = load(
+        r#"{"Instances":[{"Instance":{"Id":"i"},
+        "Users":[{"User":{"Id":"u","Username":"pasted"}},{"Id":"v","Username":"bare"}],
+        "RoutingProfiles":[{"RoutingProfile":{"RoutingProfileId":"rp","Name":"P"}}],
+        "HierarchyStructure":{"HierarchyStructure":{"LevelOne":{"Name":"Region"}}}}]}"#,
+    )
+    .unwrap();
+    let instance = data.instance("i").unwrap();
+    assert_eq!(
+        instance.users.get("u").unwrap().username.as_deref(),
+        Some("pasted")
+    );
+    assert_eq!(
+        instance.users.get("v").unwrap().username.as_deref(),
+        Some("bare")
+    );
+    assert!(instance.routing_profiles.get("rp").is_some());
+    let level = instance.hierarchy_structure.level_one.as_ref().unwrap();
+    assert_eq!(level.name.as_deref(), Some("Region"));
+}
+
+#[test]
 fn region_and_account_come_from_the_instance_arn() {
     let data = load(r#"{"Instances":[{"Instance":{"Id":"i-9","Arn":"arn:aws:connect:eu-central-1:999988887777:instance/i-9"},
         "Users":[{"Id":"u","Username":"x"}]}]}"#)
@@ -215,7 +238,10 @@ fn region_and_account_come_from_the_instance_arn() {
 #[test]
 fn bad_files_name_the_file_the_path_and_the_problem() {
     let cases = [
-        ("not json", "test.json: expected ident"),
+        (
+            "not json",
+            "test.json: not valid JSON: expected ident at line 1 column 2",
+        ),
         (
             r#"{"Instances":[]}"#,
             "test.json: at Instances: no instances",

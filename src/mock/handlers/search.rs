@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::{Request, find_instance};
 use crate::mock::paging::{self, Paging};
-use crate::mock::search::{Criteria, Filter, Matcher};
+use crate::mock::search::{Criteria, Filter, Matcher, validate};
 use crate::mock::wire::{self, Answer, ServiceError};
 use crate::model::{User, UserIdentityInfoLite, UserSearchSummary};
 
@@ -35,8 +35,8 @@ pub fn search_users(request: &Request) -> Answer {
     let instance = find_instance(request.data, instance_id)?;
     let criteria: Criteria = parse_part(&body.search_criteria)?;
     let filter: Filter = parse_part(&body.search_filter)?;
+    validate(&criteria, &filter)?;
     let matcher = Matcher { instance };
-    matcher.validate(&criteria)?;
 
     // A token is only good for the same instance, criteria and filter.
     let mut hasher = DefaultHasher::new();

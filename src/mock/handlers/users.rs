@@ -1,17 +1,16 @@
 //! ListUsers, DescribeUser, ListUserProficiencies.
 
-use super::{Request, listing, single};
+use super::{Request, encoded_listing, single};
 use crate::mock::dataset::InstanceData;
 use crate::mock::paging;
 use crate::mock::wire::{self, Answer, ServiceError};
-use crate::model::{User, UserSummary};
+use crate::model::User;
 
 pub fn list(request: &Request) -> Answer {
     let instance = request.instance()?;
     let paging = request.paging(instance.id(), paging::LISTS_1000)?;
-    let (page, next) = paging.slice(instance.users.all());
-    let summaries: Vec<UserSummary> = page.iter().map(summary).collect();
-    listing("UserSummaryList", &summaries, next)
+    let (page, next) = paging.slice(&instance.user_summaries);
+    encoded_listing("UserSummaryList", page, next)
 }
 
 pub fn describe(request: &Request) -> Answer {
@@ -51,14 +50,4 @@ fn find_user<'a>(instance: &'a InstanceData, user_id: &str) -> Result<&'a User, 
             instance.id()
         ))
     })
-}
-
-fn summary(user: &User) -> UserSummary {
-    UserSummary {
-        id: user.id.clone(),
-        arn: user.arn.clone(),
-        username: user.username.clone(),
-        last_modified_time: user.last_modified_time,
-        last_modified_region: user.last_modified_region.clone(),
-    }
 }
