@@ -39,23 +39,16 @@ where
             credentials_message(&chain),
         ),
         SdkError::DispatchFailure(d) if d.is_io() => {
-            ApiError::new(ErrorKind::Unreachable, op, last_cause(&chain))
+            ApiError::new(ErrorKind::Unreachable, op, last_cause(&err))
         }
-        SdkError::DispatchFailure(_) => {
-            ApiError::new(ErrorKind::Unreachable, op, last_cause(&chain))
-        }
+        SdkError::DispatchFailure(_) => ApiError::new(ErrorKind::Unreachable, op, last_cause(&err)),
         SdkError::ResponseError(_) => ApiError::new(
             ErrorKind::Service,
             op,
-            format!(
-                "unreadable response from the service: {}",
-                last_cause(&chain)
-            ),
+            format!("unreadable response from the service: {}", last_cause(&err)),
         ),
-        SdkError::ConstructionFailure(_) => {
-            ApiError::new(ErrorKind::Config, op, last_cause(&chain))
-        }
-        _ => ApiError::new(ErrorKind::Service, op, last_cause(&chain)),
+        SdkError::ConstructionFailure(_) => ApiError::new(ErrorKind::Config, op, last_cause(&err)),
+        _ => ApiError::new(ErrorKind::Service, op, last_cause(&err)),
     }
 }
 
@@ -99,12 +92,15 @@ fn credentials_message(chain: &str) -> String {
     }
 }
 
-/// The innermost cause of an error chain (`a: b: c` → `c`), which is usually the useful part
-/// (`Connection refused (os error 111)`), bounded to one readable line.
-fn last_cause(chain: &str) -> String {
-    let cause = chain.rsplit(": ").next().unwrap_or(chain).trim();
-    let cause = if cause.is_empty() { chain } else { cause };
-    cause.chars().take(300).collect()
+/// The innermost cause of an error's source chain (`Connection refused (os error 111)`),
+/// which is the useful part for a person; bounded to one readable line.
+fn last_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut innermost = err;
+    while let Some(next) = innermost.source() {
+        innermost = next;
+    }
+    let text = innermost.to_string().replace('\n', " ");
+    text.chars().take(300).collect()
 }
 
 #[cfg(test)]
@@ -143,11 +139,9 @@ mod tests {
 
     #[test]
     fn last_cause_is_the_innermost_message() {
-        assert_eq!(
-            last_cause(
-                "dispatch failure: io error: client error (Connect): tcp connect error: Connection refused (os error 111)"
-            ),
-            "Connection refused (os error 111)"
-        );
+        let inner =
+            std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "Connection refused");
+        let outer = std::io::Error::other(inner);
+        assert_eq!(last_cause(&outer), "Connection refused");
     }
 }
