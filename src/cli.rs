@@ -169,9 +169,14 @@ pub struct MockServerArgs {
     /// Added latency per response, fixed (`200`) or a range (`50-2000`).
     #[arg(long, value_name = "MIN[-MAX]")]
     pub latency_ms: Option<String>,
-    /// Share of responses (0..1) turned into faults: 500, 503, a dropped connection, or 429.
+    /// Share of responses (0..1) turned into a fault drawn uniformly from --fault-kinds.
     #[arg(long, default_value_t = 0.0, value_name = "P")]
     pub fault_rate: f64,
+    /// Faults to draw from, comma-separated; all by default: internal (500), unavailable
+    /// (503), throttled (429), connection_closed (dropped mid-response), truncated_json,
+    /// malformed_json, wrong_type (200 answers with a corrupt body).
+    #[arg(long, value_name = "KIND,...")]
+    pub fault_kinds: Option<String>,
     /// Answer 429 ThrottlingException above this account-wide request rate (token bucket).
     #[arg(long, value_name = "R")]
     pub throttle_rps: Option<f64>,

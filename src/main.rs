@@ -37,6 +37,23 @@ fn main() -> ExitCode {
 
 /// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
 fn run_browser(cli: &Cli) -> i32 {
+    use std::io::IsTerminal;
+    // Bad flags first: they are wrong whatever the terminal.
+    if let Some(Err(e)) = cli
+        .instance_id
+        .as_deref()
+        .map(connect_tui::connect::parse_instance_id)
+    {
+        eprintln!("connect-tui: --instance-id: {}", e.human());
+        return EXIT_USAGE;
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!(
+            "connect-tui: the interactive browser needs a terminal; run it in one, or use a \
+             command such as `connect-tui list-users` (see --help)"
+        );
+        return EXIT_OTHER;
+    }
     let log_path = connect_tui::logging::init_file(cli.global.debug);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

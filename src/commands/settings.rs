@@ -68,8 +68,14 @@ pub async fn load_profile_settings(
         Ok(set) => set,
         Err(_) if lenient => return Ok(ProfileSettings::default()),
         Err(e) => {
+            // The path and line are in the error's causes, not its own message.
+            let mut cause: &(dyn std::error::Error + 'static) = &e;
+            while let Some(next) = cause.source() {
+                cause = next;
+            }
+            let cause = cause.to_string().replace('\n', " ");
             return Err(CommandError::Config(format!(
-                "Unable to parse config file: {e}"
+                "Unable to parse config file: {cause}"
             )));
         }
     };

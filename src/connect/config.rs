@@ -34,6 +34,7 @@ pub async fn load(opts: &ClientOptions) -> Result<aws_config::SdkConfig, ApiErro
             loader = loader.profile_name(profile);
         }
         if let Some(region) = &opts.region {
+            validate_region(region)?;
             loader = loader.region(Region::new(region.clone()));
         }
         if opts.no_sign_request {
@@ -88,10 +89,35 @@ pub fn validate_endpoint_url(url: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Rejects a `--region` that cannot be part of a host name (the SDK would otherwise fail with
+/// "invalid value for field: `region`" after resolving credentials).
+fn validate_region(region: &str) -> Result<(), ApiError> {
+    let valid = !region.is_empty()
+        && region.len() <= 63
+        && region
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !region.starts_with('-');
+    if valid {
+        Ok(())
+    } else {
+        let shown: String = region.chars().take(100).collect();
+        Err(ApiError::new(
+            ErrorKind::Config,
+            "",
+            format!(
+                "invalid region \"{}\": expected a region name such as us-east-1",
+                shown.escape_default()
+            ),
+        ))
+    }
+}
+
+/// A malformed URL is bad input (AWS CLI v2 exits 252 for a bad `--endpoint-url` value).
 fn bad_url(url: &str, why: &str) -> ApiError {
     let shown: String = url.chars().take(200).collect();
     ApiError::new(
-        ErrorKind::Config,
+        ErrorKind::InvalidInput,
         "",
         format!("invalid endpoint URL \"{}\": {why}", shown.escape_default()),
     )

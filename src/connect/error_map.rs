@@ -2,25 +2,36 @@
 //! otherwise the failure stage (construction, dispatch, timeout, response) does.
 
 use aws_sdk_connect::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_types::error::display::DisplayErrorContext;
 
 use super::{ApiError, ErrorKind};
 
 /// Maps one SDK error of operation `op`. `sso_profile` is the profile name when that profile
 /// signs in through IAM Identity Center, so expired sessions can say `aws sso login --profile X`.
-pub fn map_sdk_error<E, R>(
+pub fn map_sdk_error<E>(
     op: &'static str,
-    err: SdkError<E, R>,
+    err: SdkError<E, HttpResponse>,
     sso_profile: Option<&str>,
 ) -> ApiError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug + Send + Sync + 'static,
 {
     // The whole source chain, on one line: credential-provider failures are only visible here.
     let chain = DisplayErrorContext(&err).to_string();
     let chain = chain.replace('\n', " ");
     match &err {
+        // A success status that still failed: the body could not be read as the output (cut
+        // short, not JSON, wrong types); retried already (see `retry.rs`), so say what it was.
+        SdkError::ServiceError(service) if service.raw().status().is_success() => ApiError::new(
+            ErrorKind::Service,
+            op,
+            format!(
+                "unreadable response from the service (HTTP {}): {}",
+                service.raw().status().as_u16(),
+                last_cause(&err)
+            ),
+        ),
         SdkError::ServiceError(service) => {
             let e = service.err();
             let code = e.code().unwrap_or("UnknownError").to_string();

@@ -9,6 +9,7 @@ mod instance_ref;
 mod mapping;
 mod observe;
 mod rate_limit;
+mod retry;
 mod search;
 
 pub use config::DEMO_REGION;
@@ -110,6 +111,7 @@ impl ConnectClient {
         let throttled = observer.throttled_counter();
         let sdk_conf = aws_sdk_connect::config::Builder::from(&sdk_config)
             .interceptor(observer)
+            .retry_classifier(retry::UnreadableSuccessClassifier)
             .build();
         Ok(ConnectClient {
             sdk: aws_sdk_connect::Client::from_conf(sdk_conf),

@@ -5,6 +5,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
 use super::MockError;
+use super::faults::Fault;
 use crate::cli::MockServerArgs;
 
 /// Where the data comes from.
@@ -56,6 +57,8 @@ pub struct MockConfig {
     pub latency: Option<LatencyRange>,
     /// Share of responses (0..=1) turned into faults.
     pub fault_rate: f64,
+    /// The faults drawn from (uniformly); empty means every kind.
+    pub fault_kinds: Vec<Fault>,
     /// Account-wide requests per second above which requests are throttled.
     pub throttle_rps: Option<f64>,
     /// JSON-lines file each request is appended to.
@@ -72,6 +75,7 @@ impl MockConfig {
             seed: 1,
             latency: None,
             fault_rate: 0.0,
+            fault_kinds: Vec::new(),
             throttle_rps: None,
             request_log: None,
         }
@@ -98,6 +102,11 @@ impl MockConfig {
                 "--throttle-rps {rps}: expected a rate above 0"
             )));
         }
+        let fault_kinds = match &args.fault_kinds {
+            Some(list) => Fault::parse_list(list)
+                .map_err(|e| MockError::Argument(format!("--fault-kinds `{list}`: {e}")))?,
+            None => Vec::new(),
+        };
         Ok(MockConfig {
             addr,
             data: args.data.clone().map_or(DataSource::Demo, DataSource::File),
@@ -105,6 +114,7 @@ impl MockConfig {
             seed: args.seed,
             latency: args.latency_ms.as_deref().map(str::parse).transpose()?,
             fault_rate: args.fault_rate,
+            fault_kinds,
             throttle_rps: args.throttle_rps,
             request_log: args.request_log.clone(),
         })

@@ -87,6 +87,7 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
     let faults = Faults::new(
         config.latency,
         config.fault_rate,
+        &config.fault_kinds,
         config.throttle_rps,
         config.seed,
     );

@@ -33,6 +33,7 @@ mod wire;
 pub use command::run_cli;
 pub use config::{DataSource, LatencyRange, MockConfig};
 pub use dataset::DataError;
+pub use faults::{ALL_FAULTS, Fault};
 pub use handle::{MockHandle, start};
 pub use handlers::SERVED as SERVED_OPERATIONS;
 

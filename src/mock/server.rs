@@ -48,34 +48,19 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     let (mut response, fault) = if server.faults.throttled(Instant::now()) {
         let error = ServiceError::throttling("Rate exceeded");
         (error.into_response(), Some("rate_limit"))
-    } else if let Some(fault) = server.faults.pick() {
-        (fault_response(fault), Some(fault.label()))
     } else {
-        let response = match resolved {
-            None => ServiceError::unknown_operation(format!(
-                "no Amazon Connect operation is bound to {} {}",
-                parts.method,
-                parts.uri.path()
-            ))
-            .into_response(),
-            Some(op) => match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-                Err(e) => ServiceError::invalid_request(format!("unreadable request body: {e}"))
-                    .into_response(),
-                Ok(bytes) => {
-                    let query: Vec<(String, String)> =
-                        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-                            .into_owned()
-                            .collect();
-                    handlers::answer(&handlers::Request {
-                        op: &op,
-                        query: &query,
-                        body: &bytes,
-                        data: &server.data,
-                    })
+        match server.faults.pick() {
+            Some(fault) if !fault.corrupts_body() => (fault_response(fault), Some(fault.label())),
+            Some(fault) => {
+                let real = answer(&server, &parts, resolved, body).await;
+                if real.status() == StatusCode::OK {
+                    (corrupt(real, fault).await, Some(fault.label()))
+                } else {
+                    (real, None)
                 }
-            },
-        };
-        (response, None)
+            }
+            None => (answer(&server, &parts, resolved, body).await, None),
+        }
     };
 
     let request_id = random_uuid(&mut fastrand::Rng::new());
@@ -84,6 +69,85 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     }
     pending.finish(response.status().as_u16(), fault);
     response
+}
+
+/// The real answer to the request: the operation's handler, or an error naming what is wrong.
+async fn answer(
+    server: &Server,
+    parts: &axum::http::request::Parts,
+    resolved: Option<operations::Resolved>,
+    body: Body,
+) -> Response {
+    let Some(op) = resolved else {
+        return ServiceError::unknown_operation(format!(
+            "no Amazon Connect operation is bound to {} {}",
+            parts.method,
+            parts.uri.path()
+        ))
+        .into_response();
+    };
+    match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Err(e) => {
+            ServiceError::invalid_request(format!("unreadable request body: {e}")).into_response()
+        }
+        Ok(bytes) => {
+            let query: Vec<(String, String)> =
+                form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+                    .into_owned()
+                    .collect();
+            handlers::answer(&handlers::Request {
+                op: &op,
+                query: &query,
+                body: &bytes,
+                data: &server.data,
+            })
+        }
+    }
+}
+
+/// A successful answer with its body spoiled the way `fault` says; status and headers stay
+/// those of a good answer, so only reading the body can tell.
+async fn corrupt(response: Response, fault: Fault) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(good) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ServiceError::internal("could not buffer the answer").into_response();
+    };
+    let spoiled: Vec<u8> = match fault {
+        Fault::TruncatedJson => good[..good.len() / 2].to_vec(),
+        Fault::WrongType => match serde_json::from_slice(&good) {
+            Ok(value) => wrong_types(value).to_string().into_bytes(),
+            Err(_) => good[..good.len() / 2].to_vec(),
+        },
+        // Not JSON however a parser looks at it: a doubled comma after a first member.
+        _ => br#"{"message": "Injected fault: malformed JSON",, ]"#.to_vec(),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(spoiled))
+}
+
+/// Every top-level member replaced by a value of another JSON type (lists become strings,
+/// strings numbers...): what a client sees when the service's shapes drift from its model.
+fn wrong_types(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(name, member)| {
+                    let wrong = match member {
+                        Value::String(_) => Value::from(42),
+                        Value::Array(_) => Value::from("not a list"),
+                        Value::Object(_) => Value::Array(Vec::new()),
+                        Value::Number(_) | Value::Bool(_) | Value::Null => {
+                            Value::from("not a number")
+                        }
+                    };
+                    (name, wrong)
+                })
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 fn fault_response(fault: Fault) -> Response {
@@ -97,7 +161,9 @@ fn fault_response(fault: Fault) -> Response {
         Fault::Throttled => {
             ServiceError::throttling("Injected fault: rate exceeded").into_response()
         }
-        Fault::ConnectionClosed => {
+        // Body faults spoil a real answer (`corrupt`); were one asked for here, a dropped
+        // connection is the closest fault that needs no answer.
+        Fault::ConnectionClosed | Fault::TruncatedJson | Fault::MalformedJson | Fault::WrongType => {
             // Promise more bytes than are sent, then fail the body: the server aborts the
             // connection half-way through the response, as a dropped network path would.
             // The pause lets the headers and first bytes reach the client before the drop.

@@ -11,7 +11,7 @@ pub fn str_of(value: &Value) -> String {
         Value::Bool(true) => "True".to_owned(),
         Value::Bool(false) => "False".to_owned(),
         Value::Number(n) => number_repr(n),
-        Value::String(s) => cell_text(s),
+        Value::String(s) => s.clone(),
         other => other.to_string(),
     }
 }
@@ -64,11 +64,13 @@ fn string_repr(text: &str) -> String {
     out
 }
 
-/// The one place where a string from the data becomes output text in text and table output.
-/// Control characters are emitted as they are for now (as the AWS CLI does); neutralising them
-/// is a one-line change here.
+/// The one place where text from the data becomes output in text and table output: escape
+/// sequences, C0/C1 controls, bidi overrides and invisible characters are made inert and
+/// visible (`crate::sanitize`), so listing hostile data cannot drive the terminal or misalign
+/// columns. Here connect-tui departs from the AWS CLI, which prints them raw; benign text is
+/// unchanged, so ordinary output stays byte-identical. (YAML escapes controls itself.)
 pub fn cell_text(text: &str) -> String {
-    text.to_owned()
+    crate::sanitize::sanitize(text).into_owned()
 }
 
 /// `repr()` of a JSON number: integers as they are, floats as Python's shortest round-trip
@@ -150,6 +152,15 @@ mod tests {
         assert_eq!(str_of(&serde_json::json!(42)), "42");
         assert_eq!(str_of(&serde_json::json!(2.0)), "2.0");
         assert_eq!(str_of(&serde_json::json!("é")), "é");
+    }
+
+    #[test]
+    fn cell_text_neutralises_terminal_controls_and_keeps_benign_text() {
+        assert_eq!(cell_text("Jane Doe 山田 😀"), "Jane Doe 山田 😀");
+        assert_eq!(
+            cell_text("\x1b]52;c;QQ==\x07\u{9b}2J\u{202e}x\t"),
+            "␛]52;c;QQ==␇�2J�x␉"
+        );
     }
 
     #[test]

@@ -42,11 +42,11 @@ fn is_scalar(value: &Value) -> bool {
 
 /// `str()` of a cell value (a container only lands here in malformed mixes).
 fn cell(value: &Value) -> String {
-    if is_scalar(value) {
+    cell_text(&if is_scalar(value) {
         str_of(value)
     } else {
         repr_of(value)
-    }
+    })
 }
 
 #[derive(Default)]

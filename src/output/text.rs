@@ -23,11 +23,11 @@ fn is_scalar(value: &Value) -> bool {
 /// `str()` of a value in a column: scalars as Python prints them, a container (a key that is
 /// scalar in one list element and not in another) as Python's `repr` of it.
 fn cell(value: &Value) -> String {
-    if is_scalar(value) {
+    cell_text(&if is_scalar(value) {
         str_of(value)
     } else {
         repr_of(value)
-    }
+    })
 }
 
 fn format_value(out: &mut String, item: &Value, identifier: Option<&str>, keys: Option<&[String]>) {
@@ -35,7 +35,7 @@ fn format_value(out: &mut String, item: &Value, identifier: Option<&str>, keys: 
         Value::Object(map) => format_dict(out, map, identifier, keys),
         Value::Array(items) => format_list(out, items, identifier),
         scalar => {
-            out.push_str(&str_of(scalar));
+            out.push_str(&cell_text(&str_of(scalar)));
             out.push('\n');
         }
     }

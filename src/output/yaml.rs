@@ -13,7 +13,7 @@
 use serde_json::Value;
 
 use super::json;
-use super::python::{cell_text, float_repr};
+use super::python::float_repr;
 use super::yaml_resolver::resolves_to_non_string;
 use super::yaml_scalar::{analyze, escape, is_break, is_printable, is_simple_key};
 
@@ -151,14 +151,15 @@ impl Emitter {
                 entries.sort_by(|a, b| a.0.cmp(b.0));
                 for (key, item) in entries {
                     self.write_indent();
-                    let key_text = cell_text(key);
-                    let plain_ok = !resolves_to_non_string(&key_text);
-                    if is_simple_key(&key_text) {
-                        self.scalar(&key_text, plain_ok, Context::SimpleKey);
+                    // Raw text: the scalar writer escapes controls as libyaml does.
+                    let key_text = key.as_str();
+                    let plain_ok = !resolves_to_non_string(key_text);
+                    if is_simple_key(key_text) {
+                        self.scalar(key_text, plain_ok, Context::SimpleKey);
                         self.write_indicator(":", false, false, false);
                     } else {
                         self.write_indicator("?", true, false, true);
-                        self.scalar(&key_text, plain_ok, Context::ComplexKey);
+                        self.scalar(key_text, plain_ok, Context::ComplexKey);
                         self.write_indent();
                         self.write_indicator(":", true, false, true);
                     }
@@ -167,9 +168,8 @@ impl Emitter {
                 self.pop_indent();
             }
             Value::String(s) => {
-                let text = cell_text(s);
-                let plain_ok = !resolves_to_non_string(&text);
-                self.scalar(&text, plain_ok, context);
+                let plain_ok = !resolves_to_non_string(s);
+                self.scalar(s, plain_ok, context);
             }
             Value::Null => self.scalar("null", true, context),
             Value::Bool(b) => self.scalar(if *b { "true" } else { "false" }, true, context),

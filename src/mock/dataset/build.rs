@@ -138,6 +138,15 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
         .collect::<Result<_, _>>()
         .map_err(|e| DataError::at(format!("{at}.Users"), e.to_string()))?;
 
+    for (i, op) in entry.denied_operations.iter().enumerate() {
+        if !crate::mock::SERVED_OPERATIONS.contains(&op.as_str()) {
+            return Err(DataError::at(
+                format!("{at}.DeniedOperations[{i}]"),
+                format!("`{op}` is not an operation this endpoint serves"),
+            ));
+        }
+    }
+
     Ok(InstanceData {
         instance,
         users,
@@ -147,6 +156,7 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
         hierarchy_groups,
         hierarchy_structure,
         proficiencies: entry.user_proficiencies.into_iter().collect(),
+        denied_operations: entry.denied_operations,
     })
 }
 

@@ -10,7 +10,8 @@
 //!   "SecurityProfiles": [{"Id": "...", "SecurityProfileName": "..."}],
 //!   "HierarchyStructure": {"LevelOne": {"Name": "Region"}},
 //!   "HierarchyGroups": [{"Id": "...", "Name": "...", "ParentGroupId": "..."}],
-//!   "UserProficiencies": {"<user id>": [{"AttributeName": "...", "AttributeValue": "...", "Level": 3.0}]}
+//!   "UserProficiencies": {"<user id>": [{"AttributeName": "...", "AttributeValue": "...", "Level": 3.0}]},
+//!   "DeniedOperations": ["DescribeUser"]
 //! }]}
 //! ```
 //!
@@ -51,6 +52,10 @@ pub struct InstanceEntry {
     /// Proficiencies by user ID (ListUserProficiencies has no place in the `User` shape).
     #[serde(default)]
     pub user_proficiencies: BTreeMap<String, Vec<UserProficiency>>,
+    /// Operations answered with 403 AccessDeniedException on this instance (e.g.
+    /// `["DescribeUser"]`): how a caller whose IAM policy lacks those actions sees it.
+    #[serde(default)]
+    pub denied_operations: Vec<String>,
 }
 
 /// A `HierarchyGroup` as DescribeUserHierarchyGroup returns it, plus `ParentGroupId` (as in

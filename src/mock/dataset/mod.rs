@@ -59,6 +59,8 @@ pub struct InstanceData {
     pub hierarchy_groups: Indexed<HierarchyGroup>,
     pub hierarchy_structure: HierarchyStructure,
     pub proficiencies: HashMap<String, Vec<UserProficiency>>,
+    /// Operations answered with 403 AccessDeniedException (the data file's `DeniedOperations`).
+    pub denied_operations: Vec<String>,
 }
 
 impl InstanceData {

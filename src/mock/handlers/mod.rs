@@ -63,6 +63,9 @@ fn find_instance<'d>(data: &'d Dataset, id: &str) -> Result<&'d InstanceData, Se
 }
 
 pub fn answer(request: &Request) -> Response {
+    if let Some(denied) = access_denied(request) {
+        return denied.into_response();
+    }
     let answer = match request.op.name {
         "ListInstances" => instances::list(request),
         "DescribeInstance" => instances::describe(request),
@@ -84,6 +87,24 @@ pub fn answer(request: &Request) -> Response {
         ))),
     };
     answer.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The 403 Connect answers when the caller's IAM policy lacks the action: for operations the
+/// data file lists in the instance's `DeniedOperations`.
+fn access_denied(request: &Request) -> Option<ServiceError> {
+    let instance = request.data.instance(request.op.label("InstanceId"))?;
+    instance
+        .denied_operations
+        .iter()
+        .any(|op| op == request.op.name)
+        .then(|| {
+            ServiceError::access_denied(format!(
+                "User: arn:aws:sts::123456789012:assumed-role/ReadOnly/admin is not authorized \
+                 to perform: connect:{} on resource: {}",
+                request.op.name,
+                instance.instance.arn.as_deref().unwrap_or_default()
+            ))
+        })
 }
 
 /// `{"<list_key>": [...], "NextToken": "..."}`, the token only when more pages follow.
