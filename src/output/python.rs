@@ -69,8 +69,12 @@ fn string_repr(text: &str) -> String {
 /// visible (`crate::sanitize`), so listing hostile data cannot drive the terminal or misalign
 /// columns. Here connect-tui departs from the AWS CLI, which prints them raw; benign text is
 /// unchanged, so ordinary output stays byte-identical. (YAML escapes controls itself.)
+///
+/// The sanitizer's U+FFFD is East Asian "ambiguous", which the AWS CLI's table layout (and so
+/// ours) counts as two columns while terminals draw one: cells use `?` instead, narrow by
+/// every measure, so neutralised text keeps the columns aligned.
 pub fn cell_text(text: &str) -> String {
-    crate::sanitize::sanitize(text).into_owned()
+    crate::sanitize::sanitize(text).replace('\u{FFFD}', "?")
 }
 
 /// `repr()` of a JSON number: integers as they are, floats as Python's shortest round-trip
@@ -159,7 +163,7 @@ mod tests {
         assert_eq!(cell_text("Jane Doe 山田 😀"), "Jane Doe 山田 😀");
         assert_eq!(
             cell_text("\x1b]52;c;QQ==\x07\u{9b}2J\u{202e}x\t"),
-            "␛]52;c;QQ==␇�2J�x␉"
+            "␛]52;c;QQ==␇?2J?x␉"
         );
     }
 

@@ -36,7 +36,8 @@ const COMMANDS: [&[&str]; 4] = [
 fn every_command_retries_through_faults_and_prints_what_a_clean_run_prints() {
     let env = AwsEnv::new();
     let clean = Mock::start(&[]);
-    for seed in ["3", "8"] {
+    let mut injected = HashSet::new();
+    for seed in ["3", "8", "21"] {
         let faulty = Mock::start(&["--fault-rate", "0.3", "--seed", seed]);
         for command in COMMANDS {
             let want = env.run(&command_args(&clean.url, command));
@@ -53,16 +54,17 @@ fn every_command_retries_through_faults_and_prints_what_a_clean_run_prints() {
                 "{command:?} under faults (seed {seed})"
             );
         }
-        let injected: HashSet<String> = faulty
-            .requests()
-            .iter()
-            .filter_map(|e| e["fault"].as_str().map(str::to_string))
-            .collect();
-        assert!(
-            injected.len() >= 3,
-            "seed {seed}: too few kinds of fault to prove anything: {injected:?}"
+        injected.extend(
+            faulty
+                .requests()
+                .iter()
+                .filter_map(|e| e["fault"].as_str().map(str::to_string)),
         );
     }
+    assert!(
+        injected.len() >= 5,
+        "too few kinds of fault were injected to prove anything: {injected:?}"
+    );
 }
 
 #[test]
@@ -149,22 +151,20 @@ fn paging_20000_users_under_30_percent_faults_loses_and_duplicates_nothing() {
     const USERS: &str = "20000";
     let env = AwsEnv::new();
     let list = ["list-users", "--instance-id", JANE_INSTANCE];
-    let clean = Mock::start(&["--users", USERS, "--seed", "1"]);
-    let truth = user_ids(&json_stdout(
-        &env.run(&command_args(&clean.url, &list)),
-        "clean listing",
-    ));
-    assert_eq!(truth.len(), expected_user_count(20_000));
-    let truth_set: HashSet<&String> = truth.iter().collect();
-    assert_eq!(truth_set.len(), truth.len(), "the clean listing repeats users");
-
     let seeds = ["1", "2", "3", "4"];
-    let outcomes: Vec<(String, std::process::Output, usize)> = std::thread::scope(|scope| {
+    let outcomes: Vec<(String, Vec<String>, std::process::Output, usize)> = std::thread::scope(|scope| {
         let runs: Vec<_> = seeds
             .iter()
             .map(|seed| {
                 let env = &env;
                 scope.spawn(move || {
+                    // The generated users depend on the seed: the truth is a clean run's.
+                    let clean = Mock::start(&["--users", USERS, "--seed", seed]);
+                    let truth = user_ids(&json_stdout(
+                        &env.run(&command_args(&clean.url, &list)),
+                        "clean listing",
+                    ));
+                    drop(clean);
                     let mock =
                         Mock::start(&["--users", USERS, "--seed", seed, "--fault-rate", "0.3"]);
                     let out = env.run(&command_args(&mock.url, &list));
@@ -173,7 +173,7 @@ fn paging_20000_users_under_30_percent_faults_loses_and_duplicates_nothing() {
                         .iter()
                         .filter(|e| e.get("fault").is_some())
                         .count();
-                    (seed.to_string(), out, faults)
+                    (seed.to_string(), truth, out, faults)
                 })
             })
             .collect();
@@ -182,7 +182,10 @@ fn paging_20000_users_under_30_percent_faults_loses_and_duplicates_nothing() {
             .collect()
     });
 
-    for (seed, out, faults) in outcomes {
+    for (seed, truth, out, faults) in outcomes {
+        assert_eq!(truth.len(), expected_user_count(20_000), "seed {seed}");
+        let truth_set: HashSet<&String> = truth.iter().collect();
+        assert_eq!(truth_set.len(), truth.len(), "seed {seed}: clean listing repeats users");
         assert!(faults > 0, "seed {seed}: no fault was injected");
         if out.status.success() {
             let ids = user_ids(&json_stdout(&out, "listing under faults"));

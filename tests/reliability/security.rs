@@ -61,7 +61,7 @@ fn the_documented_iam_policy_lists_exactly_the_read_operations() {
         allowlist_actions()
     );
 
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap_or_default();
     let block = readme
         .split("```json")
         .skip(1)
@@ -69,8 +69,8 @@ fn the_documented_iam_policy_lists_exactly_the_read_operations() {
         .find(|block| block.contains("\"connect:"))
         .unwrap_or_else(|| {
             panic!(
-                "README.md has no ```json block with the minimal IAM policy (`connect:` \
-                 actions); put docs/iam-policy.json there"
+                "README.md is missing or has no ```json block with the minimal IAM policy \
+                 (`connect:` actions); put docs/iam-policy.json there"
             )
         });
     let readme_policy: serde_json::Value =

@@ -243,6 +243,14 @@ pub fn message_lines(out: &Output) -> Vec<String> {
 /// A failure as a user must see it: the exit code, nothing on stdout, no panic or backtrace,
 /// and exactly one line on stderr; returns that line.
 pub fn assert_clean_failure(out: &Output, code: i32, what: &str) -> String {
+    let first = assert_clean_failure_in_lines(out, code, what);
+    let lines = message_lines(out);
+    assert_eq!(lines.len(), 1, "{what}: expected one line, got {lines:?}");
+    first
+}
+
+/// Like [`assert_clean_failure`] for a message of several lines; returns the first.
+pub fn assert_clean_failure_in_lines(out: &Output, code: i32, what: &str) -> String {
     let stderr = stderr_of(out);
     assert_eq!(out.status.code(), Some(code), "{what}: stderr {stderr:?}");
     assert!(
@@ -253,9 +261,10 @@ pub fn assert_clean_failure(out: &Output, code: i32, what: &str) -> String {
     for marker in ["panicked", "backtrace", "RUST_BACKTRACE", "stack backtrace"] {
         assert!(!stderr.contains(marker), "{what}: {marker} in {stderr:?}");
     }
-    let lines = message_lines(out);
-    assert_eq!(lines.len(), 1, "{what}: expected one line, got {stderr:?}");
-    lines[0].clone()
+    message_lines(out)
+        .first()
+        .cloned()
+        .unwrap_or_else(|| panic!("{what}: nothing on stderr"))
 }
 
 /// Parses a command's JSON stdout.
