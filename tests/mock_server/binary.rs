@@ -91,12 +91,16 @@ fn prints_its_address_serves_and_exits_zero_on_sigterm() {
 
 #[test]
 fn bad_arguments_fail_with_one_clear_line() {
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
         (
             &["--fault-rate", "2"],
             "--fault-rate 2: expected a share between 0 and 1",
         ),
         (&["--latency-ms", "9-3"], "--latency-ms `9-3`"),
+        (
+            &["--fault-kinds", "internal,gremlins"],
+            "--fault-kinds `internal,gremlins`: unknown fault kind `gremlins`",
+        ),
         (&["--throttle-rps", "0"], "--throttle-rps 0"),
         (&["--addr", "somewhere"], "--addr `somewhere`"),
         (

@@ -255,6 +255,10 @@ fn bad_files_name_the_file_the_path_and_the_problem() {
             "at Instances[0].Users[0].Username: missing",
         ),
         (
+            r#"{"Instances":[{"Instance":{"Id":"i"},"DeniedOperations":["DeleteUser"]}]}"#,
+            "at Instances[0].DeniedOperations[0]: `DeleteUser` is not an operation this endpoint serves",
+        ),
+        (
             r#"{"Instances":[{"Instance":{"Id":"i"},"Users":[{"Id":"u","Username":7}]}]}"#,
             "at Instances[0].Users[0].Username: invalid type: integer `7`, expected a string",
         ),
