@@ -63,11 +63,12 @@ async fn a_silent_endpoint_times_out() {
 }
 
 #[tokio::test]
-async fn malformed_endpoint_url_is_a_config_error_before_any_request() {
+async fn malformed_endpoint_url_is_bad_input_before_any_request() {
     let err = ConnectClient::new(&options("localhost:9".to_string()))
         .await
         .unwrap_err();
-    assert_eq!(err.kind, ErrorKind::Config);
+    // A bad --endpoint-url value is a usage error (exit 252), as in AWS CLI v2.
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
     assert!(
         err.human().contains("must start with http://"),
         "{}",

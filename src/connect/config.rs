@@ -163,6 +163,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn regions_are_checked() {
+        for good in ["us-east-1", "eu-central-1", "us-gov-west-1", "local"] {
+            assert!(validate_region(good).is_ok(), "{good}");
+        }
+        for bad in ["", "not a region!", "-us-east-1", "us/east", "ü"] {
+            let err = validate_region(bad).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::Config, "{bad}");
+            assert!(err.message.contains("such as us-east-1"), "{bad}");
+        }
+    }
+
+    #[test]
     fn endpoint_urls_are_checked() {
         assert!(validate_endpoint_url("http://127.0.0.1:8080").is_ok());
         assert!(validate_endpoint_url("https://connect.us-west-2.amazonaws.com/").is_ok());

@@ -12,11 +12,12 @@ pub enum ErrorKind {
     Throttled,
     /// The credentials are valid but not allowed to call this operation (403).
     AccessDenied,
-    /// The request was rejected as invalid (400), or our own validation caught it first.
+    /// The request was rejected as invalid (400), or our own validation caught it first
+    /// (a malformed instance ID or ARN, a malformed `--endpoint-url`).
     InvalidInput,
     /// No credentials, or expired ones. `sso_profile` is set when `aws sso login` will fix it.
     Credentials { sso_profile: Option<String> },
-    /// Configuration problem: no region, unreadable config file, malformed endpoint URL.
+    /// Configuration problem: no region or an invalid one, unreadable config file.
     Config,
     /// The endpoint could not be reached (DNS, refused, TLS).
     Unreachable,

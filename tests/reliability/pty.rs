@@ -220,3 +220,33 @@ fn the_browsers_debug_log_holds_no_secrets() {
         "the debug log does not show the requests, so it proves nothing:\n{log}"
     );
 }
+
+#[test]
+fn quitting_with_a_request_in_flight_exits_at_once() {
+    let env = AwsEnv::new();
+    // Every answer takes 60 s: the instance listing is still in flight when `q` is pressed.
+    let mock = Mock::start(&["--latency-ms", "60000"]);
+    let mut pty = Pty::start(&env, &["--endpoint-url", &mock.url, "--clipboard", "off"]);
+    pty.wait_for("the first frame", |s| s.contains("Amazon Connect instances"));
+    let pressed = Instant::now();
+    pty.quit();
+    assert!(
+        pressed.elapsed() < Duration::from_secs(5),
+        "quitting took {:?}",
+        pressed.elapsed()
+    );
+    // The server saw the listing abandoned (status 499), so it really was in flight.
+    let deadline = Instant::now() + DEADLINE;
+    while !mock
+        .requests()
+        .iter()
+        .any(|e| e["op"] == "ListInstances" && e["status"] == 499)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the server never saw the in-flight request abandoned: {:?}",
+            mock.requests()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
