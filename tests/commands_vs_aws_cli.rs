@@ -19,16 +19,21 @@ const OURS: &str = env!("CARGO_BIN_EXE_connect-tui");
 const TZ: &str = "Asia/Kolkata";
 const FORMATS: [&str; 3] = ["json", "text", "table"];
 
-/// A running `connect-tui mock-server`, killed when dropped.
+/// A running `connect-tui mock-server`, killed when dropped; then every operation in its
+/// request log (ours and the AWS CLI's) must be on the read-only allowlist.
 struct Mock {
     child: Child,
     url: String,
+    log: tempfile::NamedTempFile,
 }
 
 impl Mock {
     fn start(extra: &[&str]) -> Mock {
+        let log = tempfile::NamedTempFile::new().expect("request log");
         let mut child = Command::new(OURS)
             .args(["mock-server", "--addr", "127.0.0.1:0", "--users", "2500"])
+            .arg("--request-log")
+            .arg(log.path())
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -49,7 +54,7 @@ impl Mock {
             .strip_prefix("listening on ")
             .unwrap_or_else(|| panic!("unexpected first line from mock-server: {line:?}"))
             .to_string();
-        Mock { child, url }
+        Mock { child, url, log }
     }
 }
 
@@ -57,6 +62,18 @@ impl Drop for Mock {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if std::thread::panicking() {
+            return;
+        }
+        let log = std::fs::read_to_string(self.log.path()).unwrap_or_default();
+        for line in log.lines() {
+            let entry: Value = serde_json::from_str(line).expect("request log line");
+            let op = entry["op"].as_str().unwrap_or_default();
+            assert!(
+                connect_tui::connect::READ_OPERATIONS.contains(&op),
+                "{op} reached the endpoint: not on the read-only allowlist"
+            );
+        }
     }
 }
 
@@ -559,8 +576,8 @@ mod paging {
     #[test]
     fn all_users_come_back_in_few_requests() {
         let env = AwsEnv::new();
-        let log = env.path("requests.jsonl");
-        let mock = Mock::start(&["--request-log", log.to_str().unwrap()]);
+        let mock = Mock::start(&[]);
+        let log = mock.log.path().to_path_buf();
         let fx = Fixture {
             mock,
             env,

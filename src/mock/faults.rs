@@ -233,7 +233,11 @@ mod tests {
         for _ in 0..200 {
             assert!(kinds.contains(&faults.pick().unwrap()));
         }
-        assert!(Fault::parse_list("internal,bogus").unwrap_err().contains("bogus"));
+        assert!(
+            Fault::parse_list("internal,bogus")
+                .unwrap_err()
+                .contains("bogus")
+        );
         assert!(Fault::parse_list(" , ").is_err());
     }
 

@@ -163,7 +163,10 @@ fn fault_response(fault: Fault) -> Response {
         }
         // Body faults spoil a real answer (`corrupt`); were one asked for here, a dropped
         // connection is the closest fault that needs no answer.
-        Fault::ConnectionClosed | Fault::TruncatedJson | Fault::MalformedJson | Fault::WrongType => {
+        Fault::ConnectionClosed
+        | Fault::TruncatedJson
+        | Fault::MalformedJson
+        | Fault::WrongType => {
             // Promise more bytes than are sent, then fail the body: the server aborts the
             // connection half-way through the response, as a dropped network path would.
             // The pause lets the headers and first bytes reach the client before the drop.

@@ -66,15 +66,26 @@ fn string_repr(text: &str) -> String {
 
 /// The one place where text from the data becomes output in text and table output: escape
 /// sequences, C0/C1 controls, bidi overrides and invisible characters are made inert and
-/// visible (`crate::sanitize`), so listing hostile data cannot drive the terminal or misalign
-/// columns. Here connect-tui departs from the AWS CLI, which prints them raw; benign text is
-/// unchanged, so ordinary output stays byte-identical. (YAML escapes controls itself.)
+/// visible (`crate::sanitize`), so listing hostile data cannot drive the terminal. Here
+/// connect-tui departs from the AWS CLI, which prints them raw — except for tab and newline,
+/// kept exactly as the AWS CLI prints them: they cannot drive a terminal, and scripts that
+/// parse the AWS CLI's text output see the same bytes. Benign text is unchanged.
+/// (YAML escapes controls itself.)
 ///
 /// The sanitizer's U+FFFD is East Asian "ambiguous", which the AWS CLI's table layout (and so
 /// ours) counts as two columns while terminals draw one: cells use `?` instead, narrow by
 /// every measure, so neutralised text keeps the columns aligned.
 pub fn cell_text(text: &str) -> String {
-    crate::sanitize::sanitize(text).replace('\u{FFFD}', "?")
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(['\t', '\n']) {
+        let (body, separator) = match piece.strip_suffix(['\t', '\n']) {
+            Some(body) => (body, &piece[body.len()..]),
+            None => (piece, ""),
+        };
+        out.push_str(&crate::sanitize::sanitize(body).replace('\u{FFFD}', "?"));
+        out.push_str(separator);
+    }
+    out
 }
 
 /// `repr()` of a JSON number: integers as they are, floats as Python's shortest round-trip
@@ -162,9 +173,11 @@ mod tests {
     fn cell_text_neutralises_terminal_controls_and_keeps_benign_text() {
         assert_eq!(cell_text("Jane Doe 山田 😀"), "Jane Doe 山田 😀");
         assert_eq!(
-            cell_text("\x1b]52;c;QQ==\x07\u{9b}2J\u{202e}x\t"),
-            "␛]52;c;QQ==␇?2J?x␉"
+            cell_text("\x1b]52;c;QQ==\x07\u{9b}2J\u{202e}x\r"),
+            "␛]52;c;QQ==␇?2J?x␍"
         );
+        // Tab and newline stay as the AWS CLI prints them.
+        assert_eq!(cell_text("a\tb\nc\x1b\t"), "a\tb\nc␛\t");
     }
 
     #[test]

@@ -143,7 +143,11 @@ fn every_bad_input_gets_one_clear_line_and_the_aws_cli_exit_code() {
                 "5",
             ]),
             code: 255,
-            says: &["ListInstances", "endpoint unreachable", "check --endpoint-url"],
+            says: &[
+                "ListInstances",
+                "endpoint unreachable",
+                "check --endpoint-url",
+            ],
             aws_cli_wording: false,
         },
         Case {
@@ -244,7 +248,11 @@ fn every_bad_input_gets_one_clear_line_and_the_aws_cli_exit_code() {
                 assert_clean_failure(&out, case.code, case.name)
             };
             for piece in case.says {
-                assert!(line.contains(piece), "{}: {line:?} lacks {piece:?}", case.name);
+                assert!(
+                    line.contains(piece),
+                    "{}: {line:?} lacks {piece:?}",
+                    case.name
+                );
             }
         });
         if outcome.is_err() {
@@ -256,5 +264,9 @@ fn every_bad_input_gets_one_clear_line_and_the_aws_cli_exit_code() {
             ));
         }
     }
-    assert!(failures.is_empty(), "failing cases:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failing cases:\n{}",
+        failures.join("\n")
+    );
 }

@@ -19,8 +19,20 @@ fn command_args<'a>(url: &'a str, command: &[&'a str]) -> Vec<&'a str> {
 
 const COMMANDS: [&[&str]; 4] = [
     &["list-instances"],
-    &["list-users", "--instance-id", JANE_INSTANCE, "--page-size", "7"],
-    &["describe-user", "--instance-id", JANE_INSTANCE, "--user-id", JANE],
+    &[
+        "list-users",
+        "--instance-id",
+        JANE_INSTANCE,
+        "--page-size",
+        "7",
+    ],
+    &[
+        "describe-user",
+        "--instance-id",
+        JANE_INSTANCE,
+        "--user-id",
+        JANE,
+    ],
     &[
         "search-users",
         "--instance-id",
@@ -152,40 +164,45 @@ fn paging_20000_users_under_30_percent_faults_loses_and_duplicates_nothing() {
     let env = AwsEnv::new();
     let list = ["list-users", "--instance-id", JANE_INSTANCE];
     let seeds = ["1", "2", "3", "4"];
-    let outcomes: Vec<(String, Vec<String>, std::process::Output, usize)> = std::thread::scope(|scope| {
-        let runs: Vec<_> = seeds
-            .iter()
-            .map(|seed| {
-                let env = &env;
-                scope.spawn(move || {
-                    // The generated users depend on the seed: the truth is a clean run's.
-                    let clean = Mock::start(&["--users", USERS, "--seed", seed]);
-                    let truth = user_ids(&json_stdout(
-                        &env.run(&command_args(&clean.url, &list)),
-                        "clean listing",
-                    ));
-                    drop(clean);
-                    let mock =
-                        Mock::start(&["--users", USERS, "--seed", seed, "--fault-rate", "0.3"]);
-                    let out = env.run(&command_args(&mock.url, &list));
-                    let faults = mock
-                        .requests()
-                        .iter()
-                        .filter(|e| e.get("fault").is_some())
-                        .count();
-                    (seed.to_string(), truth, out, faults)
+    let outcomes: Vec<(String, Vec<String>, std::process::Output, usize)> =
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = seeds
+                .iter()
+                .map(|seed| {
+                    let env = &env;
+                    scope.spawn(move || {
+                        // The generated users depend on the seed: the truth is a clean run's.
+                        let clean = Mock::start(&["--users", USERS, "--seed", seed]);
+                        let truth = user_ids(&json_stdout(
+                            &env.run(&command_args(&clean.url, &list)),
+                            "clean listing",
+                        ));
+                        drop(clean);
+                        let mock =
+                            Mock::start(&["--users", USERS, "--seed", seed, "--fault-rate", "0.3"]);
+                        let out = env.run(&command_args(&mock.url, &list));
+                        let faults = mock
+                            .requests()
+                            .iter()
+                            .filter(|e| e.get("fault").is_some())
+                            .count();
+                        (seed.to_string(), truth, out, faults)
+                    })
                 })
-            })
-            .collect();
-        runs.into_iter()
-            .map(|r| r.join().expect("run thread"))
-            .collect()
-    });
+                .collect();
+            runs.into_iter()
+                .map(|r| r.join().expect("run thread"))
+                .collect()
+        });
 
     for (seed, truth, out, faults) in outcomes {
         assert_eq!(truth.len(), expected_user_count(20_000), "seed {seed}");
         let truth_set: HashSet<&String> = truth.iter().collect();
-        assert_eq!(truth_set.len(), truth.len(), "seed {seed}: clean listing repeats users");
+        assert_eq!(
+            truth_set.len(),
+            truth.len(),
+            "seed {seed}: clean listing repeats users"
+        );
         assert!(faults > 0, "seed {seed}: no fault was injected");
         if out.status.success() {
             let ids = user_ids(&json_stdout(&out, "listing under faults"));

@@ -42,7 +42,10 @@ impl Pty {
             command.env(name, value);
         }
         command.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(command).expect("start connect-tui");
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("start connect-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let input = pair.master.take_writer().expect("pty writer");
@@ -76,11 +79,19 @@ impl Pty {
     }
 
     fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + DEADLINE;
+        if !self.wait_until(DEADLINE, what, &done) {
+            let text = self.screen.screen().contents();
+            panic!("timed out waiting for {what}; the screen shows:\n{text}")
+        }
+    }
+
+    /// Reads output until `done` holds for the screen (true) or `within` passes (false).
+    fn wait_until(&mut self, within: Duration, what: &str, done: &impl Fn(&str) -> bool) -> bool {
+        let deadline = Instant::now() + within;
         loop {
             let text = self.screen.screen().contents();
             if done(&text) {
-                return;
+                return true;
             }
             let left = deadline.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
@@ -88,9 +99,7 @@ impl Pty {
                     self.screen.process(&bytes);
                     self.raw.extend_from_slice(&bytes);
                 }
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out waiting for {what}; the screen shows:\n{text}")
-                }
+                Err(RecvTimeoutError::Timeout) => return false,
                 Err(RecvTimeoutError::Disconnected) => {
                     panic!("connect-tui exited while waiting for {what}; the screen:\n{text}")
                 }
@@ -186,23 +195,29 @@ fn hostile_data_never_reaches_the_terminal_as_control_sequences() {
 
     let raw = String::from_utf8_lossy(&pty.raw).into_owned();
     let live: Vec<&str> = [
-        "\x1b]",            // any OSC: clipboard (52), title (0, 2)...
-        "\x1bP",            // DCS
-        "\x07",             // BEL, the OSC terminator
-        "\x1b[6nHOSTILEDSR", // the data's cursor-position query
+        "\x1b]",              // any OSC: clipboard (52), title (0, 2)...
+        "\x1bP",              // DCS
+        "\x07",               // BEL, the OSC terminator
+        "\x1b[6nHOSTILEDSR",  // the data's cursor-position query
         "\x1b[31mHOSTILERED", // the data's colour
-        "\x1b[2J\x1b[31m",  // the data's screen clear
+        "\x1b[2J\x1b[31m",    // the data's screen clear
     ]
     .into_iter()
     .filter(|seq| raw.contains(seq))
     .collect();
-    assert!(live.is_empty(), "live sequences from the data reached the terminal: {live:?}");
+    assert!(
+        live.is_empty(),
+        "live sequences from the data reached the terminal: {live:?}"
+    );
     let dangerous: Vec<String> = raw
         .chars()
         .filter(|&c| is_dangerous(c) && !matches!(c, '\x1b' | '\r' | '\x08'))
         .map(|c| format!("U+{:04X}", c as u32))
         .collect();
-    assert!(dangerous.is_empty(), "controls from the data: {dangerous:?}");
+    assert!(
+        dangerous.is_empty(),
+        "controls from the data: {dangerous:?}"
+    );
 }
 
 #[test]
@@ -211,7 +226,10 @@ fn the_browsers_debug_log_holds_no_secrets() {
     let mock = Mock::start(&["--data", HOSTILE_DATA]);
     let mut pty = browse_hostile_users(&env, &mock, &["--debug"]);
     pty.quit();
-    let log_path = env.path("state").join("connect-tui").join("connect-tui.log");
+    let log_path = env
+        .path("state")
+        .join("connect-tui")
+        .join("connect-tui.log");
     let log = std::fs::read_to_string(&log_path)
         .unwrap_or_else(|e| panic!("no log at {}: {e}", log_path.display()));
     crate::security::assert_no_secrets(&log, "the browser's --debug log");
@@ -227,7 +245,9 @@ fn quitting_with_a_request_in_flight_exits_at_once() {
     // Every answer takes 60 s: the instance listing is still in flight when `q` is pressed.
     let mock = Mock::start(&["--latency-ms", "60000"]);
     let mut pty = Pty::start(&env, &["--endpoint-url", &mock.url, "--clipboard", "off"]);
-    pty.wait_for("the first frame", |s| s.contains("Amazon Connect instances"));
+    pty.wait_for("the first frame", |s| {
+        s.contains("Amazon Connect instances")
+    });
     let pressed = Instant::now();
     pty.quit();
     assert!(
@@ -249,4 +269,50 @@ fn quitting_with_a_request_in_flight_exits_at_once() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn the_browser_works_through_injected_faults() {
+    let env = AwsEnv::new();
+    let mock = Mock::start(&["--fault-rate", "0.3", "--seed", "9"]);
+    let mut pty = Pty::start(
+        &env,
+        &[
+            "--endpoint-url",
+            &mock.url,
+            "--instance-id",
+            JANE_INSTANCE,
+            "--clipboard",
+            "off",
+        ],
+    );
+    pty.wait_for("the users screen", |s| s.contains("Users ·"));
+    pty.send("/Jane");
+    pty.wait_for("the filter to match Jane", |s| {
+        s.contains("/Jane") && s.contains(" of ")
+    });
+    pty.send("\r");
+    let loaded = |s: &str| {
+        s.contains("First name       Jane")
+            && s.lines()
+                .any(|l| l.contains("Routing profile") && l.contains("Basic Routing Profile"))
+    };
+    // The client retries by itself; should a pane still fail (five faults in a row), the
+    // retry key must bring it back, as a user would press it.
+    let mut retries = 0;
+    while !pty.wait_until(Duration::from_secs(15), "Jane's record", &loaded) {
+        retries += 1;
+        assert!(
+            retries <= 3,
+            "Jane's record never loaded through the faults"
+        );
+        pty.send("R");
+    }
+    pty.quit();
+    let faults = mock
+        .requests()
+        .iter()
+        .filter(|e| e.get("fault").is_some())
+        .count();
+    assert!(faults > 0, "no fault was injected, so this proves nothing");
 }

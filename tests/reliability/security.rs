@@ -27,7 +27,10 @@ fn policy_actions(policy: &serde_json::Value, what: &str) -> BTreeSet<String> {
         .unwrap_or_else(|| panic!("{what}: no Statement list"));
     let mut actions = BTreeSet::new();
     for statement in statements {
-        assert_eq!(statement["Effect"], "Allow", "{what}: only Allow statements");
+        assert_eq!(
+            statement["Effect"], "Allow",
+            "{what}: only Allow statements"
+        );
         let listed = match &statement["Action"] {
             serde_json::Value::String(one) => vec![one.clone()],
             serde_json::Value::Array(many) => many
@@ -89,8 +92,20 @@ fn everything_the_program_sends_is_on_the_read_only_allowlist() {
     let url = mock.url.as_str();
     for command in [
         &["list-instances"][..],
-        &["list-users", "--instance-id", JANE_INSTANCE, "--page-size", "5"],
-        &["describe-user", "--instance-id", JANE_INSTANCE, "--user-id", JANE],
+        &[
+            "list-users",
+            "--instance-id",
+            JANE_INSTANCE,
+            "--page-size",
+            "5",
+        ],
+        &[
+            "describe-user",
+            "--instance-id",
+            JANE_INSTANCE,
+            "--user-id",
+            JANE,
+        ],
         &["search-users", "--instance-id", JANE_INSTANCE],
     ] {
         let mut args = command.to_vec();
