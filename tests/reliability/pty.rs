@@ -181,7 +181,7 @@ fn hostile_data_never_reaches_the_terminal_as_control_sequences() {
         .position(|c| c == '┐')
         .expect("the pane's top-right corner");
     let screen = pty.screen.screen();
-    for row in top + 1..rows.len() {
+    for (row, text) in rows.iter().enumerate().skip(top + 1) {
         let cell = screen
             .cell(row as u16, border as u16)
             .map(|c| c.contents().to_string())
@@ -189,7 +189,7 @@ fn hostile_data_never_reaches_the_terminal_as_control_sequences() {
         if cell == "┘" {
             break;
         }
-        assert_eq!(cell, "│", "row {row} is misaligned: {:?}", rows[row]);
+        assert_eq!(cell, "│", "row {row} is misaligned: {text:?}");
     }
     pty.quit();
 
