@@ -2,7 +2,8 @@
 //! users can see exactly which operations a client sent: `{"op":"ListUsers","status":200,"ms":1.2}`.
 //! `op` is the model's operation name (`Unknown` for a path no operation is bound to), `ms` the
 //! server-side time including `--latency-ms`; `"fault"` is added when the response was an
-//! injected fault (`internal`, `unavailable`, `throttled`, `connection_closed`) or over the
+//! injected fault (`internal`, `unavailable`, `throttled`, `connection_closed`,
+//! `truncated_json`, `malformed_json`, `wrong_type`) or over the
 //! `--throttle-rps` rate (`rate_limit`); status 499 means the client hung up before the answer.
 
 use std::fs::{File, OpenOptions};
