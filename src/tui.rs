@@ -37,6 +37,8 @@ pub struct TuiOptions {
     pub instance_id: Option<String>,
     /// `--clipboard`.
     pub clipboard: ClipboardMode,
+    /// `--demo` (the status bar says so).
+    pub demo: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +67,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         .map_err(TuiError::InvalidInstance)?;
     let config = AppConfig {
         profile: client.profile.clone(),
+        demo: options.demo,
         region: client.region.clone(),
         instance_id,
         zone: Zone::Local,

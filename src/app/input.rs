@@ -356,12 +356,19 @@ impl App {
         }
     }
 
-    /// Lines of content in the focused pane (bounds pane scrolling).
+    /// Lines of content in the focused pane at its current width (bounds pane scrolling).
     fn focused_pane_lines(&self) -> usize {
-        match self.browser.as_ref().map(|b| b.focus) {
-            Some(Focus::Pane(pane)) => crate::ui::panes::content(self, pane).len(),
-            _ => 0,
-        }
+        let Some(Focus::Pane(pane)) = self.browser.as_ref().map(|b| b.focus) else {
+            return 0;
+        };
+        let Some(area) = self
+            .users_layout()
+            .and_then(|l| l.panes.into_iter().find(|(p, _)| *p == pane))
+        else {
+            return 0;
+        };
+        let width = crate::ui::panes::inner_width(area.1);
+        crate::ui::panes::content(self, pane, width).lines.len()
     }
 }
 

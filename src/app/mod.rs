@@ -54,6 +54,8 @@ pub enum Zone {
 #[derive(Clone, Debug)]
 pub struct AppConfig {
     pub profile: Option<String>,
+    /// `--demo`: the built-in demo endpoint; the status bar says "demo", not a profile.
+    pub demo: bool,
     pub region: String,
     /// Open this instance directly (an instance ID, already parsed from ID or ARN).
     pub instance_id: Option<String>,
@@ -265,6 +267,16 @@ impl App {
         }
     }
 
+    /// What the status bar and messages call the credentials in use: `demo`, the profile,
+    /// or `default` (the SDK's default chain).
+    pub fn profile_label(&self) -> &str {
+        if self.config.demo {
+            "demo"
+        } else {
+            self.config.profile.as_deref().unwrap_or("default")
+        }
+    }
+
     /// The instance alias of the open instance (or its ID until the alias is known).
     pub fn instance_label(&self) -> Option<String> {
         let b = self.browser.as_ref()?;
@@ -371,7 +383,7 @@ impl App {
                     format!(
                         "No Amazon Connect instances in {} for profile {}: check --profile and --region",
                         self.config.region,
-                        self.config.profile.as_deref().unwrap_or("default")
+                        self.profile_label()
                     ),
                     true,
                 ),

@@ -11,6 +11,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::PaneId;
 
+/// Pane width from which a 36-character ID fits beside the longest pane label
+/// ("Secondary email", "Hierarchy group": 15 columns and a 2-column gap).
+const ID_BESIDE_LABEL: usize = 15 + 2 + 36;
+
 /// Separator between tab titles.
 pub const TAB_SEPARATOR: &str = "│";
 
@@ -37,19 +41,23 @@ pub fn screen(area: Rect) -> (Rect, Option<Rect>) {
 
 pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
     if body.width >= 120 && body.height >= 30 {
-        let list_width = (body.width * 3 / 10).clamp(28, 48);
+        let list_width = (body.width / 4).clamp(28, 44);
         let [list, right] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
         let [left_col, right_col] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(right);
+        // Pane heights follow their content: an ID goes below its label when it does not
+        // fit beside it (see `fields`), which takes one more line per ID.
+        let ids_beside = usize::from(left_col.width.saturating_sub(2)) >= ID_BESIDE_LABEL;
+        let extra = u16::from(!ids_beside);
         let [identity, phone, record] = Layout::vertical([
-            Constraint::Length(9),
+            Constraint::Length(9 + extra),
             Constraint::Fill(1),
-            Constraint::Length(6),
+            Constraint::Length(7 + extra),
         ])
         .areas(left_col);
         let [routing, security, tags] = Layout::vertical([
-            Constraint::Length(7),
+            Constraint::Length(8 + 4 * extra),
             Constraint::Fill(1),
             Constraint::Fill(1),
         ])

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of [`App`] state. Called after every message; never mutates.
 
 mod copy_menu;
+mod fields;
 mod help;
 pub mod layout;
 pub mod panes;

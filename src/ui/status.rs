@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let sep = || Span::styled(" · ", theme::dim());
     let mut spans = vec![
         Span::raw(" "),
-        Span::raw(safe(app.config.profile.as_deref().unwrap_or("default"))),
+        Span::raw(safe(app.profile_label())),
         sep(),
         Span::raw(safe(&app.config.region)),
     ];
@@ -63,10 +63,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled(safe(&notice.text), style));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let hints = hint_spans(app);
+    let hints = hint_spans(app, usize::from(area.width).saturating_sub(used + 2));
     let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
-    if used + hints_width + 2 <= usize::from(area.width) {
-        let fill = usize::from(area.width) - used - hints_width;
+    if !hints.is_empty() {
+        let fill = usize::from(area.width).saturating_sub(used + hints_width);
         spans.push(Span::raw(" ".repeat(fill)));
         spans.extend(hints);
     }
@@ -76,11 +76,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn hint_spans(app: &App) -> Vec<Span<'static>> {
+/// The key hints that fit in `room` columns: `? help` first (it leads to all the others),
+/// then the mode's hints in key-table order; drawn with help last, at the right edge.
+fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
+    let all = keys::hints(app.mode());
+    let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(k, _)| *k == "?");
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for (keys, word) in help.iter().chain(&others) {
+        let width = keys.width() + word.width() + 3;
+        if used + width > room {
+            break;
+        }
+        used += width;
+        chosen.push((*keys, *word));
+    }
+    // Help goes last (rightmost).
+    if chosen.first().is_some_and(|(k, _)| *k == "?") {
+        chosen.rotate_left(1);
+    }
     let mut spans = Vec::new();
-    for (keys, description) in keys::hints(app.mode()) {
+    for (keys, word) in chosen {
         spans.push(Span::styled(keys, theme::key()));
-        spans.push(Span::raw(format!(" {description}  ")));
+        spans.push(Span::raw(format!(" {word}  ")));
     }
     spans
 }
