@@ -1,6 +1,7 @@
 //! Thin entry point: parse the command line, pick the interactive browser, a scriptable
 //! command or the mock server, and turn the outcome into the process exit code.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -31,6 +32,15 @@ fn main() -> ExitCode {
         .and_then(commands::CommandRequest::from_command)
     {
         return exit_code(commands::run(&cli.global, request));
+    }
+    // Without a terminal the browser cannot draw or read keys: say so at once instead of
+    // failing later with a terminal error. `aws` without a command exits 252 (a usage error:
+    // "the following arguments are required"), and so does this.
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!(
+            "connect-tui: the interactive browser needs a terminal; in scripts use a subcommand (list-instances, list-users, describe-user, search-users; see --help)"
+        );
+        return exit_code(EXIT_USAGE);
     }
     exit_code(run_browser(&cli))
 }

@@ -43,7 +43,7 @@ impl Worker {
                 .catch_unwind()
                 .await
                 .unwrap_or_else(|_| {
-                    let log = crate::tui::panic_log_path();
+                    let log = crate::logging::log_file_path();
                     request.failed(ApiError::new(
                         ErrorKind::Service,
                         operation,
