@@ -94,6 +94,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Until when the "throttled" notice shows.
     pub throttled_until: Option<Instant>,
+    /// Throttled answers seen so far (retried ones included).
+    pub throttled_total: u64,
     /// Requests sent and not yet answered (stale ones included: they still use the network).
     pub in_flight: usize,
     /// Terminal size.
@@ -115,6 +117,7 @@ impl App {
             overlay: Overlay::None,
             notice: None,
             throttled_until: None,
+            throttled_total: 0,
             in_flight: 0,
             size,
             now,
@@ -149,6 +152,10 @@ impl App {
             Msg::Click { column, row } => self.on_click(column, row),
             Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
             Msg::Tick => {}
+            Msg::Throttled { total } => {
+                self.throttled_total = self.throttled_total.max(total);
+                self.throttled_until = Some(now + THROTTLE_NOTICE);
+            }
             Msg::Copied { what, outcome } => {
                 let is_error = !matches!(
                     outcome,

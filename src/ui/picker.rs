@@ -93,49 +93,66 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
 const HEADERS: [&str; 5] = ["Alias", "ID", "Status", "Identity management", "Created"];
 const ALIAS: usize = 0;
 const ID: usize = 1;
+const STATUS: usize = 2;
 /// The alias shrinks (with an ellipsis) down to this before the ID is shortened.
 const ALIAS_MIN: u16 = 12;
+/// Other columns are added only when the alias can be this wide (or whole).
+const ALIAS_READABLE: u16 = 24;
+/// The status shrinks down to this ("CREATION_…") to make room for more columns.
+const STATUS_MIN: u16 = 10;
 
 /// Which columns fit in `width` and how wide each is, from the content: alias and ID always
 /// (the ID is what admins copy), then status, created and identity management as room
-/// allows; in display order. Each column is as wide as its widest cell, so nothing is cut
-/// while there is room; only when the alias and the ID alone do not fit are they shortened
-/// (visibly, with an ellipsis).
+/// allows; in display order. A column is as wide as its widest cell when there is room;
+/// the alias and the status may shrink (visibly, with "…") to make room for more columns,
+/// and the ID is shortened (in the middle) only when the alias and the ID alone do not fit.
 fn fit_columns(table: &[[String; 5]], width: u16) -> (Vec<usize>, Vec<u16>) {
-    const PRIORITY: [usize; 5] = [ALIAS, ID, 2, 4, 3];
+    const PRIORITY: [usize; 5] = [ALIAS, ID, STATUS, 4, 3];
     let natural: Vec<u16> = (0..HEADERS.len())
         .map(|c| {
             let widest = table.iter().map(|row| row[c].width()).max().unwrap_or(0);
             u16::try_from(widest.max(HEADERS[c].width())).unwrap_or(u16::MAX)
         })
         .collect();
-    let alias_min = natural[ALIAS].min(ALIAS_MIN);
+    let minimum = |c: usize| match c {
+        ALIAS => natural[c].min(ALIAS_MIN),
+        STATUS => natural[c].min(STATUS_MIN),
+        _ => natural[c],
+    };
     let mut chosen = vec![ALIAS, ID];
-    let mut used = alias_min + 1 + natural[ID];
-    for column in &PRIORITY[2..] {
-        let needed = natural[*column] + 1;
-        if used.saturating_add(needed) <= width {
-            chosen.push(*column);
-            used += needed;
+    let mut used = minimum(ALIAS) + 1 + natural[ID];
+    // More columns only once the alias (what admins recognise an instance by) is readable.
+    let alias_readable = natural[ALIAS].min(ALIAS_READABLE) - minimum(ALIAS);
+    for column in PRIORITY[2..].iter().copied() {
+        let needed = used + alias_readable + minimum(column) + 1;
+        if needed <= width {
+            chosen.push(column);
+            used += minimum(column) + 1;
         }
     }
-    chosen.sort_unstable();
-    let mut widths: Vec<u16> = chosen.iter().map(|c| natural[*c]).collect();
-    // Column gaps: one between each pair.
-    let others: u16 = chosen
-        .iter()
-        .zip(&widths)
-        .filter(|(c, _)| **c != ALIAS)
-        .map(|(_, w)| w + 1)
-        .sum();
-    let room_for_alias = width.saturating_sub(others);
-    if room_for_alias >= alias_min {
-        widths[0] = natural[ALIAS].min(room_for_alias);
-    } else {
-        // Not even the alias's minimum: the alias and the ID share what there is.
-        widths[0] = (width / 3).min(alias_min);
-        widths[1] = width.saturating_sub(widths[0] + 1);
+    if used > width {
+        // Not even the alias's minimum beside the whole ID: they share what there is.
+        let alias = (width / 3).min(minimum(ALIAS));
+        return (chosen, vec![alias, width.saturating_sub(alias + 1)]);
     }
+    // Grow the shrinkable columns back towards their natural width, alias first.
+    let mut spare = width - used;
+    let mut widths = Vec::new();
+    chosen.sort_unstable();
+    for column in [ALIAS, STATUS] {
+        let grow = natural[column].saturating_sub(minimum(column)).min(spare);
+        spare -= grow;
+        widths.push((column, minimum(column) + grow));
+    }
+    let widths = chosen
+        .iter()
+        .map(|c| {
+            widths
+                .iter()
+                .find(|(column, _)| column == c)
+                .map_or(natural[*c], |(_, w)| *w)
+        })
+        .collect();
     (chosen, widths)
 }
 
@@ -204,8 +221,17 @@ mod tests {
         assert_eq!(columns, vec![0, 1]);
         assert_eq!(widths[1], 36);
         assert!(widths[0] >= ALIAS_MIN, "{widths:?}");
-        // Status (21) does not fit beside them; created (17) does at 67.
-        assert_eq!(fit_columns(&table(), 67).0, vec![0, 1, 4]);
+    }
+
+    #[test]
+    fn at_80_columns_the_alias_and_status_stay_whole_and_created_gives_way() {
+        let (columns, widths) = fit_columns(&table(), 78);
+        assert_eq!(columns, vec![0, 1, 2]);
+        assert_eq!(widths, vec![18, 36, 20]);
+        // A little narrower: the status shrinks before the alias does.
+        let (columns, widths) = fit_columns(&table(), 70);
+        assert_eq!(columns, vec![0, 1, 2]);
+        assert_eq!(widths, vec![18, 36, 14]);
     }
 
     #[test]

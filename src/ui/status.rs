@@ -48,8 +48,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.is_throttled() {
         spans.push(Span::raw(" "));
+        let count = if app.throttled_total > 0 {
+            format!(" ({}×)", thousands(app.throttled_total as usize))
+        } else {
+            String::new()
+        };
         spans.push(Span::styled(
-            " throttled by Connect: slowing down ",
+            format!(" throttled by Connect{count}: retrying slower "),
             theme::warning(),
         ));
     }
