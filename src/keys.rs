@@ -30,6 +30,8 @@ pub enum Action {
     Help,
     CopyUserId,
     CopyArn,
+    /// `y` in the instance picker.
+    CopyInstanceId,
     CopyMenu,
     Copy(CopyItem),
 }
@@ -41,6 +43,8 @@ pub enum Context {
     Always,
     /// Lists and panes (picker and users screen).
     Browse,
+    /// The instance picker only.
+    Picker,
     /// The users screen only.
     Users,
     /// While typing a filter after `/`.
@@ -56,6 +60,7 @@ impl Context {
         match self {
             Context::Always => "Everywhere",
             Context::Browse => "Moving around",
+            Context::Picker => "Instance picker",
             Context::Users => "Users screen",
             Context::Filter => "While filtering",
             Context::CopyMenu => "Copy menu",
@@ -77,7 +82,7 @@ pub enum Mode {
 impl Mode {
     fn contexts(self) -> &'static [Context] {
         match self {
-            Mode::Picker => &[Context::Always, Context::Browse],
+            Mode::Picker => &[Context::Always, Context::Browse, Context::Picker],
             Mode::Users => &[Context::Always, Context::Browse, Context::Users],
             Mode::Filter => &[Context::Always, Context::Filter],
             Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
@@ -160,6 +165,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", ""),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
+    bind(Picker, &[ch('y')], "y", Action::CopyInstanceId, "copy the instance ID", "copy ID"),
     bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", ""),
     bind(Users, &[key(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus previous pane", ""),
     bind(Users, &[ch('/')], "/", Action::Filter, "filter users (fuzzy)", "filter"),
@@ -329,7 +335,21 @@ mod tests {
 
     #[test]
     fn users_only_keys_do_nothing_in_the_picker() {
-        assert!(to_msg(&press(KeyCode::Char('y'), KeyModifiers::NONE), Mode::Picker).is_none());
+        assert!(to_msg(&press(KeyCode::Char('c'), KeyModifiers::NONE), Mode::Picker).is_none());
+        assert!(to_msg(&press(KeyCode::Char('/'), KeyModifiers::NONE), Mode::Picker).is_none());
+    }
+
+    #[test]
+    fn y_copies_the_instance_id_in_the_picker_and_the_user_id_on_the_users_screen() {
+        let y = press(KeyCode::Char('y'), KeyModifiers::NONE);
+        assert!(matches!(
+            to_msg(&y, Mode::Picker),
+            Some(Msg::Action(Action::CopyInstanceId))
+        ));
+        assert!(matches!(
+            to_msg(&y, Mode::Users),
+            Some(Msg::Action(Action::CopyUserId))
+        ));
     }
 
     #[test]

@@ -22,7 +22,9 @@ impl App {
             Overlay::Help { scroll } => {
                 self.overlay = match action {
                     Action::Down => Overlay::Help {
-                        scroll: scroll.saturating_add(1),
+                        scroll: scroll
+                            .saturating_add(1)
+                            .min(crate::ui::help_max_scroll(self.size)),
                     },
                     Action::Up => Overlay::Help {
                         scroll: scroll.saturating_sub(1),
@@ -72,6 +74,13 @@ impl App {
                     token: None,
                 }));
             }
+            Action::CopyInstanceId => match self.picker.selected().and_then(|i| i.id.clone()) {
+                Some(id) => cmds.push(Cmd::Copy {
+                    what: "instance ID".to_string(),
+                    text: id,
+                }),
+                None => self.notify("Nothing copied: no instance selected", true),
+            },
             Action::Retry => {
                 if let Some(token) = self.picker.retry() {
                     cmds.push(Cmd::Request(Request::ListInstances {
@@ -325,7 +334,9 @@ impl App {
         match (self.overlay, self.screen) {
             (Overlay::Help { scroll }, _) => {
                 self.overlay = Overlay::Help {
-                    scroll: scroll.saturating_add_signed(delta as i16),
+                    scroll: scroll
+                        .saturating_add_signed(delta as i16)
+                        .min(crate::ui::help_max_scroll(self.size)),
                 };
             }
             (Overlay::CopyMenu { .. }, _) => {}

@@ -18,6 +18,8 @@ use ratatui::Frame;
 
 use crate::app::{App, Overlay, Screen};
 
+pub use help::max_scroll as help_max_scroll;
+
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
         .title(Span::styled(format!(" {} ", pane.title()), theme::title()));
     if text.shortened {
         block = block.title_bottom(Line::from(vec![
-            Span::styled(" … shortened: ", theme::dim()),
+            Span::styled(" … ", theme::dim()),
             Span::styled("c", theme::key()),
             Span::styled(" copies in full ", theme::dim()),
         ]));

@@ -131,8 +131,9 @@ fn fit_columns(table: &[[String; 5]], width: u16) -> (Vec<usize>, Vec<u16>) {
         }
     }
     if used > width {
-        // Not even the alias's minimum beside the whole ID: they share what there is.
-        let alias = (width / 3).min(minimum(ALIAS));
+        // Not even the alias's minimum beside the whole ID: they share what there is
+        // (`y` copies the whole ID).
+        let alias = (width / 2).min(natural[ALIAS]);
         return (chosen, vec![alias, width.saturating_sub(alias + 1)]);
     }
     // Grow the shrinkable columns back towards their natural width, alias first.
