@@ -70,23 +70,42 @@ pub enum Cell {
 }
 
 /// The lines of a pane, fitted to its width.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PaneText {
+    width: usize,
     pub lines: Vec<Line<'static>>,
     /// Something was shortened: the pane tells how to copy it in full.
     pub shortened: bool,
 }
 
 impl PaneText {
+    /// Empty text for a pane `width` columns wide (inside its borders).
+    pub fn new(width: usize) -> PaneText {
+        PaneText {
+            width,
+            lines: Vec::new(),
+            shortened: false,
+        }
+    }
+
+    /// A line of prose (a message), word-wrapped to the width.
     pub fn line(&mut self, line: impl Into<Line<'static>>) {
-        self.lines.push(line.into());
+        let line = line.into();
+        let spans: Vec<Span<'static>> = line
+            .spans
+            .into_iter()
+            .map(|s| Span::styled(s.content, line.style.patch(s.style)))
+            .collect();
+        for chunk in wrap(&spans, self.width.max(1)) {
+            self.lines.push(Line::from(chunk));
+        }
     }
 
     /// `fields` as one aligned group: labels padded to the longest label.
-    pub fn fields(&mut self, fields: &[Field], width: usize) {
+    pub fn fields(&mut self, fields: &[Field]) {
         let label_width = fields.iter().map(|f| f.label.width()).max().unwrap_or(0);
         for field in fields {
-            self.field(field, label_width, width);
+            self.field(field, label_width, self.width);
         }
     }
 
@@ -162,10 +181,10 @@ impl PaneText {
 
     /// A table with a header row when it fits `width`, else one card per row: the first
     /// cell as a heading, the others as fields below it. Cells must be sanitised already.
-    pub fn table(&mut self, columns: &[(&str, Cell)], rows: &[Vec<String>], width: usize) {
-        match fit_table(columns, rows, width) {
+    pub fn table(&mut self, columns: &[(&str, Cell)], rows: &[Vec<String>]) {
+        match fit_table(columns, rows, self.width) {
             Some(widths) => self.table_lines(columns, rows, &widths),
-            None => self.cards(columns, rows, width),
+            None => self.cards(columns, rows),
         }
     }
 
@@ -198,15 +217,13 @@ impl PaneText {
         }
     }
 
-    fn cards(&mut self, columns: &[(&str, Cell)], rows: &[Vec<String>], width: usize) {
+    fn cards(&mut self, columns: &[(&str, Cell)], rows: &[Vec<String>]) {
         for (index, row) in rows.iter().enumerate() {
             if index > 0 {
                 self.lines.push(Line::raw(""));
             }
             let heading = row.first().map(String::as_str).unwrap_or_default();
-            for chunk in wrap(&[Span::styled(heading.to_string(), theme::title())], width) {
-                self.lines.push(Line::from(chunk));
-            }
+            self.line(Span::styled(heading.to_string(), theme::title()));
             let fields: Vec<Field> = columns
                 .iter()
                 .zip(row)
@@ -221,7 +238,7 @@ impl PaneText {
                     }
                 })
                 .collect();
-            self.fields(&fields, width);
+            self.fields(&fields);
         }
     }
 }
@@ -323,15 +340,15 @@ mod tests {
 
     #[test]
     fn a_value_stays_beside_its_label_when_it_fits() {
-        let mut pane = PaneText::default();
-        pane.fields(&[Field::copyable("Directory ID", Span::raw(ID))], 60);
+        let mut pane = PaneText::new(60);
+        pane.fields(&[Field::copyable("Directory ID", Span::raw(ID))]);
         assert_eq!(text(&pane.lines), vec![format!("Directory ID  {ID}")]);
     }
 
     #[test]
     fn an_id_too_long_for_its_row_goes_whole_below_the_label() {
-        let mut pane = PaneText::default();
-        pane.fields(&[Field::copyable("Directory ID", Span::raw(ID))], 41);
+        let mut pane = PaneText::new(41);
+        pane.fields(&[Field::copyable("Directory ID", Span::raw(ID))]);
         assert_eq!(
             text(&pane.lines),
             vec!["Directory ID".to_string(), format!("  {ID}")]
@@ -341,8 +358,8 @@ mod tests {
 
     #[test]
     fn an_id_longer_than_the_pane_is_shortened_visibly_and_flagged() {
-        let mut pane = PaneText::default();
-        pane.fields(&[Field::copyable("ID", Span::raw(ID))], 20);
+        let mut pane = PaneText::new(20);
+        pane.fields(&[Field::copyable("ID", Span::raw(ID))]);
         let lines = text(&pane.lines);
         assert_eq!(lines[1].width(), 20);
         assert!(lines[1].contains('…'));
@@ -352,8 +369,8 @@ mod tests {
     #[test]
     fn long_text_wraps_without_losing_a_character() {
         let long = "x".repeat(100);
-        let mut pane = PaneText::default();
-        pane.fields(&[Field::text("Name", vec![Span::raw(long.clone())])], 30);
+        let mut pane = PaneText::new(30);
+        pane.fields(&[Field::text("Name", vec![Span::raw(long.clone())])]);
         let joined: String = text(&pane.lines)
             .iter()
             .map(|l| l.trim_start_matches("Name").trim())
@@ -392,14 +409,14 @@ mod tests {
     fn tables_shrink_names_before_becoming_cards() {
         let columns = [("Name", Cell::Name), ("ID", Cell::Id)];
         let rows = vec![vec!["CallCenterManager".to_string(), ID.to_string()]];
-        let mut pane = PaneText::default();
-        pane.table(&columns, &rows, 60);
+        let mut pane = PaneText::new(60);
+        pane.table(&columns, &rows);
         assert_eq!(text(&pane.lines)[1], format!("CallCenterManager  {ID}"));
-        let mut pane = PaneText::default();
-        pane.table(&columns, &rows, 48);
+        let mut pane = PaneText::new(48);
+        pane.table(&columns, &rows);
         assert_eq!(text(&pane.lines)[1], format!("CallCente…  {ID}"));
-        let mut pane = PaneText::default();
-        pane.table(&columns, &rows, 40);
+        let mut pane = PaneText::new(40);
+        pane.table(&columns, &rows);
         let lines = text(&pane.lines);
         assert_eq!(lines[0], "CallCenterManager");
         assert!(lines.iter().any(|l| l.contains(ID)), "{lines:?}");

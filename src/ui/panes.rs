@@ -58,7 +58,7 @@ pub fn inner_width(area: Rect) -> usize {
 
 /// The lines of `pane` for the selected user, fitted to `width` columns.
 pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
-    let mut text = PaneText::default();
+    let mut text = PaneText::new(width);
     let Some(b) = app.browser.as_ref() else {
         return text;
     };
@@ -73,7 +73,7 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
     };
     if pane == PaneId::Record {
         // The summary already has what this pane shows: no need to wait for DescribeUser.
-        record(app, summary, b.selected_record(), width, &mut text);
+        record(app, summary, b.selected_record(), &mut text);
         return text;
     }
     let user_id = summary.id.as_deref().unwrap_or_default();
@@ -87,24 +87,18 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
         ])),
         RecordState::Failed(error) => failure(error, &mut text),
         RecordState::Loaded(user) => match pane {
-            PaneId::Identity => identity(user, width, &mut text),
-            PaneId::Phone => phone(user, width, &mut text),
-            PaneId::Routing => routing(b, user, width, &mut text),
-            PaneId::Security => security(b, user, width, &mut text),
-            PaneId::Tags => tags(user, width, &mut text),
+            PaneId::Identity => identity(user, &mut text),
+            PaneId::Phone => phone(user, &mut text),
+            PaneId::Routing => routing(b, user, &mut text),
+            PaneId::Security => security(b, user, &mut text),
+            PaneId::Tags => tags(user, &mut text),
             PaneId::Record => {}
         },
     }
     text
 }
 
-fn record(
-    app: &App,
-    summary: &UserSummary,
-    record: Option<&User>,
-    width: usize,
-    text: &mut PaneText,
-) {
+fn record(app: &App, summary: &UserSummary, record: Option<&User>, text: &mut PaneText) {
     let arn = summary
         .arn
         .as_deref()
@@ -116,15 +110,12 @@ fn record(
         .last_modified_region
         .as_deref()
         .or(record.and_then(|r| r.last_modified_region.as_deref()));
-    text.fields(
-        &[
-            Field::copyable("User ID", value(summary.id.as_deref())),
-            Field::copyable("ARN", value(arn)),
-            Field::text("Last modified", vec![time(modified, app.config.zone)]),
-            Field::text("Region", vec![value(region)]),
-        ],
-        width,
-    );
+    text.fields(&[
+        Field::copyable("User ID", value(summary.id.as_deref())),
+        Field::copyable("ARN", value(arn)),
+        Field::text("Last modified", vec![time(modified, app.config.zone)]),
+        Field::text("Region", vec![value(region)]),
+    ]);
 }
 
 fn failure(error: &ApiError, text: &mut PaneText) {
@@ -138,55 +129,49 @@ fn failure(error: &ApiError, text: &mut PaneText) {
     }
 }
 
-fn identity(user: &User, width: usize, text: &mut PaneText) {
+fn identity(user: &User, text: &mut PaneText) {
     let info = user.identity_info.as_ref();
     let info_value = |get: fn(&crate::model::UserIdentityInfo) -> Option<&String>| {
         vec![value(info.and_then(get).map(String::as_str))]
     };
-    text.fields(
-        &[
-            Field::text("Username", vec![value(user.username.as_deref())]),
-            Field::text("First name", info_value(|i| i.first_name.as_ref())),
-            Field::text("Last name", info_value(|i| i.last_name.as_ref())),
-            Field::text("Email", info_value(|i| i.email.as_ref())),
-            Field::text(
-                "Secondary email",
-                info_value(|i| i.secondary_email.as_ref()),
-            ),
-            Field::text("Mobile", info_value(|i| i.mobile.as_ref())),
-            Field::copyable("Directory ID", value(user.directory_user_id.as_deref())),
-        ],
-        width,
-    );
+    text.fields(&[
+        Field::text("Username", vec![value(user.username.as_deref())]),
+        Field::text("First name", info_value(|i| i.first_name.as_ref())),
+        Field::text("Last name", info_value(|i| i.last_name.as_ref())),
+        Field::text("Email", info_value(|i| i.email.as_ref())),
+        Field::text(
+            "Secondary email",
+            info_value(|i| i.secondary_email.as_ref()),
+        ),
+        Field::text("Mobile", info_value(|i| i.mobile.as_ref())),
+        Field::copyable("Directory ID", value(user.directory_user_id.as_deref())),
+    ]);
 }
 
-fn phone(user: &User, width: usize, text: &mut PaneText) {
+fn phone(user: &User, text: &mut PaneText) {
     let config = user.phone_config.as_ref();
-    text.fields(
-        &[
-            Field::text(
-                "Phone type",
-                vec![value(config.and_then(|c| c.phone_type.as_deref()))],
-            ),
-            Field::text(
-                "Auto-accept",
-                vec![yes_no(config.and_then(|c| c.auto_accept))],
-            ),
-            Field::text(
-                "ACW limit",
-                vec![acw(config.and_then(|c| c.after_contact_work_time_limit))],
-            ),
-            Field::text(
-                "Desk phone",
-                vec![value(config.and_then(|c| c.desk_phone_number.as_deref()))],
-            ),
-            Field::text(
-                "Persistent conn.",
-                vec![yes_no(config.and_then(|c| c.persistent_connection))],
-            ),
-        ],
-        width,
-    );
+    text.fields(&[
+        Field::text(
+            "Phone type",
+            vec![value(config.and_then(|c| c.phone_type.as_deref()))],
+        ),
+        Field::text(
+            "Auto-accept",
+            vec![yes_no(config.and_then(|c| c.auto_accept))],
+        ),
+        Field::text(
+            "ACW limit",
+            vec![acw(config.and_then(|c| c.after_contact_work_time_limit))],
+        ),
+        Field::text(
+            "Desk phone",
+            vec![value(config.and_then(|c| c.desk_phone_number.as_deref()))],
+        ),
+        Field::text(
+            "Persistent conn.",
+            vec![yes_no(config.and_then(|c| c.persistent_connection))],
+        ),
+    ]);
     let rows = channel_rows(user);
     if !rows.is_empty() {
         text.line(Line::raw(""));
@@ -200,7 +185,6 @@ fn phone(user: &User, width: usize, text: &mut PaneText) {
                 ("Voice enh.", Cell::Text),
             ],
             &rows,
-            width,
         );
     }
 }
@@ -300,7 +284,7 @@ fn why(error: &ApiError) -> String {
     }
 }
 
-fn routing(b: &Browser, user: &User, width: usize, text: &mut PaneText) {
+fn routing(b: &Browser, user: &User, text: &mut PaneText) {
     let mut fields = Vec::new();
     match user.routing_profile_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
@@ -323,7 +307,7 @@ fn routing(b: &Browser, user: &User, width: usize, text: &mut PaneText) {
         }
         None => fields.push(Field::text("Hierarchy group", vec![value(None)])),
     }
-    text.fields(&fields, width);
+    text.fields(&fields);
 }
 
 fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
@@ -351,7 +335,7 @@ fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
     }
 }
 
-fn security(b: &Browser, user: &User, width: usize, text: &mut PaneText) {
+fn security(b: &Browser, user: &User, text: &mut PaneText) {
     let ids = user.security_profile_ids.as_deref().unwrap_or_default();
     if ids.is_empty() {
         text.line(Line::styled("No security profiles", theme::dim()));
@@ -374,15 +358,15 @@ fn security(b: &Browser, user: &User, width: usize, text: &mut PaneText) {
             vec![name, safe(id)]
         })
         .collect();
-    text.table(&[("Name", Cell::Name), ("ID", Cell::Id)], &rows, width);
+    text.table(&[("Name", Cell::Name), ("ID", Cell::Id)], &rows);
 }
 
-fn tags(user: &User, width: usize, text: &mut PaneText) {
+fn tags(user: &User, text: &mut PaneText) {
     let tags = user.tags.clone().unwrap_or_default();
     if tags.is_empty() {
         text.line(Line::styled("No tags", theme::dim()));
         return;
     }
     let rows: Vec<Vec<String>> = tags.iter().map(|(k, v)| vec![safe(k), safe(v)]).collect();
-    text.table(&[("Key", Cell::Text), ("Value", Cell::Text)], &rows, width);
+    text.table(&[("Key", Cell::Text), ("Value", Cell::Text)], &rows);
 }

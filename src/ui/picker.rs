@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
@@ -28,7 +28,12 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
         .title(Line::from(title));
 
     if picker.instances.is_empty() {
-        frame.render_widget(Paragraph::new(empty_message(app)).block(block), body);
+        frame.render_widget(
+            Paragraph::new(empty_message(app))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            body,
+        );
         return;
     }
     let rows_visible = layout::picker_rows(body);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Browser, Focus, show_filter_line};
 
@@ -49,7 +49,12 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
         .border_style(theme::border(focused))
         .title(Line::from(title));
     if b.list.error.is_some() {
-        block = block.title_bottom(Line::styled(" listing stopped: R retries ", theme::error()));
+        let hint = if b.list.error.as_ref().is_some_and(|e| e.is_retryable()) {
+            " listing stopped: R retries "
+        } else {
+            " listing stopped "
+        };
+        block = block.title_bottom(Line::styled(hint, theme::error()));
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -68,7 +73,10 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
         rows_area.height -= 1;
     }
     if b.view_len() == 0 {
-        frame.render_widget(Paragraph::new(empty_message(app, b)), rows_area);
+        frame.render_widget(
+            Paragraph::new(empty_message(app, b)).wrap(Wrap { trim: true }),
+            rows_area,
+        );
         return;
     }
     let rows = usize::from(rows_area.height);
@@ -107,12 +115,18 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
 
 fn empty_message(app: &App, b: &Browser) -> Vec<Line<'static>> {
     if let Some(error) = &b.list.error {
+        // Retrying helps a network or service hiccup, not missing permissions.
+        let (key, what) = if error.is_retryable() {
+            ("R", " to retry")
+        } else {
+            ("i", " for the instance picker")
+        };
         return vec![
             Line::styled(safe(&error.human()), theme::error()),
             Line::from(vec![
                 Span::raw("Press "),
-                Span::styled("R", theme::key()),
-                Span::raw(" to retry"),
+                Span::styled(key, theme::key()),
+                Span::raw(what),
             ]),
         ];
     }
