@@ -159,7 +159,7 @@ impl App {
                     let (fresh, requests) = old.refreshed(generation);
                     self.browser = Some(fresh);
                     push_requests(cmds, requests);
-                    self.notify("Refreshing: cached users and names dropped", false);
+                    self.notify("Refreshed: cached users and names dropped", false);
                 }
             }
             Action::Retry => {

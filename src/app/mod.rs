@@ -75,11 +75,18 @@ pub enum Overlay {
     CopyMenu { selected: usize },
 }
 
+/// How long a message stays in the status bar (errors a little longer), as in k9s: long
+/// enough to read, gone before it misleads ("Refreshing…" long after it finished).
+pub const NOTICE: Duration = Duration::from_secs(5);
+pub const ERROR_NOTICE: Duration = Duration::from_secs(10);
+
 /// The last message of the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// Shown until then.
+    pub until: Instant,
 }
 
 #[derive(Debug)]
@@ -237,8 +244,12 @@ impl App {
             .filter(|_| self.screen == Screen::Users)
             .and_then(|b| b.records.deadline());
         let spinner = self.is_loading().then(|| self.now + SPINNER_FRAME);
-        let notice = self.throttled_until.filter(|t| *t > self.now);
-        [debounce, spinner, notice].into_iter().flatten().min()
+        let throttled = self.throttled_until.filter(|t| *t > self.now);
+        let notice = self.visible_notice().map(|n| n.until);
+        [debounce, spinner, throttled, notice]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// True while something on screen is loading (the spinner animates).
@@ -253,6 +264,11 @@ impl App {
     pub fn spinner_frame(&self) -> usize {
         (self.now.saturating_duration_since(self.started).as_millis() / SPINNER_FRAME.as_millis())
             as usize
+    }
+
+    /// The status bar's message, while it is fresh.
+    pub fn visible_notice(&self) -> Option<&Notice> {
+        self.notice.as_ref().filter(|n| n.until > self.now)
     }
 
     pub fn is_throttled(&self) -> bool {
@@ -335,9 +351,11 @@ impl App {
     }
 
     fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        let shown_for = if is_error { ERROR_NOTICE } else { NOTICE };
         self.notice = Some(Notice {
             text: text.into(),
             is_error,
+            until: self.now + shown_for,
         });
     }
 

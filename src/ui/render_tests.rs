@@ -119,6 +119,30 @@ fn listing_denied_says_why_in_full_and_offers_the_picker_not_a_retry() {
 }
 
 #[test]
+fn at_80_columns_the_status_bar_keeps_the_message_whole() {
+    let mut s = Session::jane_loaded();
+    s.send(Msg::Copied {
+        what: "user ID".into(),
+        outcome: crate::clipboard::CopyOutcome::Osc52 {
+            tmux: true,
+            why: None,
+        },
+    });
+    let text = s.app.visible_notice().expect("a message").text.clone();
+    let terminal = render(&mut s.app, 80, 24);
+    let status = row_text(&terminal, 23);
+    assert!(status.contains(&text), "{status:?} lacks {text:?}");
+}
+
+/// The text of row `y`.
+fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
 fn help_overlay() {
     let mut s = Session::jane_loaded();
     s.action(Action::Help);

@@ -13,59 +13,96 @@ use crate::keys;
 use super::text::{safe, thousands};
 use super::theme;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let sep = || Span::styled(" · ", theme::dim());
-    let mut spans = vec![
-        Span::raw(" "),
-        Span::raw(safe(app.profile_label())),
-        sep(),
-        Span::raw(safe(&app.config.region)),
+/// A piece of the status bar; when the bar is too narrow the least important pieces go
+/// first, so the message and the throttling notice stay readable at 80 columns.
+struct Segment {
+    importance: u8,
+    spans: Vec<Span<'static>>,
+}
+
+fn segment(importance: u8, span: Span<'static>) -> Segment {
+    Segment {
+        importance,
+        spans: vec![span],
+    }
+}
+
+fn segments(app: &App) -> Vec<Segment> {
+    let mut segments = vec![
+        segment(4, Span::raw(safe(app.profile_label()))),
+        segment(1, Span::raw(safe(&app.config.region))),
     ];
     match (app.screen, app.browser.as_ref()) {
         (Screen::Users, Some(b)) => {
-            spans.push(sep());
-            spans.push(Span::styled(
-                safe(&app.instance_label().unwrap_or_default()),
-                theme::title(),
+            segments.push(segment(
+                5,
+                Span::styled(
+                    safe(&app.instance_label().unwrap_or_default()),
+                    theme::title(),
+                ),
             ));
-            spans.push(sep());
-            spans.push(Span::raw(format!(
-                "{} users",
-                thousands(b.list.users.len())
-            )));
+            segments.push(segment(
+                2,
+                Span::raw(format!("{} users", thousands(b.list.users.len()))),
+            ));
         }
-        _ => {
-            spans.push(sep());
-            spans.push(Span::raw(format!(
+        _ => segments.push(segment(
+            2,
+            Span::raw(format!(
                 "{} instances",
                 thousands(app.picker.instances.len())
-            )));
-        }
+            )),
+        )),
     }
     if app.in_flight > 0 {
-        spans.push(sep());
-        spans.push(Span::raw(format!("⇅ {}", app.in_flight)));
+        segments.push(segment(3, Span::raw(format!("⇅ {}", app.in_flight))));
     }
     if app.is_throttled() {
-        spans.push(Span::raw(" "));
         let count = if app.throttled_total > 0 {
             format!(" ({}×)", thousands(app.throttled_total as usize))
         } else {
             String::new()
         };
-        spans.push(Span::styled(
-            format!(" throttled by Connect{count}: retrying slower "),
-            theme::warning(),
+        segments.push(segment(
+            7,
+            Span::styled(
+                format!(" throttled by Connect{count}: retrying slower "),
+                theme::warning(),
+            ),
         ));
     }
-    if let Some(notice) = &app.notice {
-        spans.push(sep());
+    if let Some(notice) = app.visible_notice() {
         let style = if notice.is_error {
             theme::error()
         } else {
             ratatui::style::Style::new()
         };
-        spans.push(Span::styled(safe(&notice.text), style));
+        segments.push(segment(6, Span::styled(safe(&notice.text), style)));
+    }
+    segments
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let width = |segments: &[Segment]| -> usize {
+        let text: usize = segments
+            .iter()
+            .flat_map(|s| &s.spans)
+            .map(|s| s.content.width())
+            .sum();
+        text + 1 + 3 * segments.len().saturating_sub(1)
+    };
+    let mut kept = segments(app);
+    while kept.len() > 1 && width(&kept) > usize::from(area.width) {
+        if let Some(least) = (0..kept.len()).min_by_key(|i| kept[*i].importance) {
+            kept.remove(least);
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, segment) in kept.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.extend(segment.spans);
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let hints = hint_spans(app, usize::from(area.width).saturating_sub(used + 2));

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -99,7 +100,13 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
                 .collect::<Vec<_>>()
                 .join(" ");
             if !name.is_empty() {
-                spans.push(Span::styled(format!("  {}", safe(&name)), theme::dim()));
+                // Dim beside the username, but readable on the selection's background.
+                let style = if row == b.cursor.selected {
+                    Style::new()
+                } else {
+                    theme::dim()
+                };
+                spans.push(Span::styled(format!("  {}", safe(&name)), style));
             }
         }
         let line = Line::from(spans);

@@ -155,6 +155,17 @@ fn throttling_hidden_by_retries_still_shows_and_wakes_the_loop_to_clear_it() {
 }
 
 #[test]
+fn status_messages_expire_and_the_loop_wakes_up_to_clear_them() {
+    let mut s = Session::open();
+    s.action(Action::Refresh);
+    assert!(s.app.visible_notice().is_some());
+    let until = s.app.visible_notice().map(|n| n.until);
+    assert!(s.app.next_wakeup() <= until);
+    s.advance(NOTICE);
+    assert!(s.app.visible_notice().is_none(), "a stale message stays");
+}
+
+#[test]
 fn requests_in_flight_are_counted() {
     let mut s = Session::open();
     // ListInstances, ListUsers, three name listings and the structure.
