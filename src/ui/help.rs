@@ -5,24 +5,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::Screen;
 use crate::keys::{Context, KEY_TABLE};
 
 use super::theme;
 
-const CONTEXTS: [Context; 7] = [
-    Context::Always,
-    Context::Browse,
-    Context::Picker,
-    Context::Users,
-    Context::Filter,
-    Context::CopyMenu,
-    Context::Help,
-];
-
-/// The help text: every binding of the key table, grouped by where it applies.
-fn lines() -> Vec<Line<'static>> {
+/// The help text: every binding of the key table, grouped by where it applies; the keys of
+/// the screen help was opened on come first (they fit on an 80×24 screen without scrolling).
+fn lines(screen: Screen) -> Vec<Line<'static>> {
+    let first = match screen {
+        Screen::Picker => [Context::Picker, Context::Browse, Context::Users],
+        Screen::Users => [Context::Users, Context::Browse, Context::Picker],
+    };
+    let rest = [
+        Context::Filter,
+        Context::CopyMenu,
+        Context::Always,
+        Context::Help,
+    ];
     let mut lines = Vec::new();
-    for context in CONTEXTS {
+    for context in first.into_iter().chain(rest) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -44,6 +46,21 @@ fn lines() -> Vec<Line<'static>> {
         Span::styled(format!("  {:<11}", "click"), theme::key()),
         Span::raw("select a row, focus a pane or a tab"),
     ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Status bar", theme::header()));
+    for (sign, meaning) in [
+        ("⇅ N", "requests in flight"),
+        (
+            "throttled",
+            "Connect answers 429: requests are retried, slower",
+        ),
+        ("… c", "a value is shortened on screen; c copies it in full"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {sign:<11}"), theme::key()),
+            Span::raw(meaning),
+        ]));
+    }
     lines
 }
 
@@ -57,13 +74,14 @@ fn popup(area: Rect, content_lines: u16) -> Rect {
 /// How far the help can scroll on a terminal of `size` (the app bounds scrolling with it,
 /// so scrolling back up never has to unwind presses past the end).
 pub fn max_scroll(size: (u16, u16)) -> u16 {
-    let total = lines().len() as u16;
+    // Every screen's help has the same lines, in another order.
+    let total = lines(Screen::Users).len() as u16;
     let popup = popup(Rect::new(0, 0, size.0, size.1), total);
     total.saturating_sub(popup.height.saturating_sub(2))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, scroll: u16) {
-    let content = lines();
+pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) {
+    let content = lines(screen);
     let popup = popup(area, content.len() as u16);
     let height = popup.height;
     let block = Block::new()

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::draw(frame, area, scroll),
+        Overlay::Help { scroll } => help::draw(frame, area, app.screen, scroll),
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, area, selected),
     }
 }
