@@ -163,7 +163,7 @@ fn draw_tabs(frame: &mut Frame, b: &Browser, bar: Rect, titles: &[(crate::app::P
         } else {
             theme::label()
         };
-        spans.push(Span::styled(pane.tab_title(), style));
+        spans.push(Span::styled(layout::tab_label(*pane, bar.width), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
 }
