@@ -18,8 +18,11 @@ pub enum ErrorKind {
     Credentials { sso_profile: Option<String> },
     /// Configuration problem: no region, unreadable config file, malformed endpoint URL.
     Config,
-    /// The endpoint could not be reached (DNS, refused, TLS).
+    /// The endpoint could not be reached (DNS, refused, reset).
     Unreachable,
+    /// The TLS handshake failed: the certificate is not trusted, expired, or for another
+    /// name (`--ca-bundle` / `--no-verify-ssl` are the remedies the message names).
+    Tls,
     /// Connect or read timeout.
     Timeout,
     /// Any other service error (5xx, unknown codes).
@@ -36,6 +39,9 @@ pub struct ApiError {
     pub code: Option<String>,
     /// The service's or our own message.
     pub message: String,
+    /// `Some(n)` when the SDK gave up on a retryable error after `n` retries (the AWS CLI
+    /// says `(reached max retries: n)`).
+    pub max_retries_reached: Option<u32>,
 }
 
 impl ApiError {
@@ -45,6 +51,7 @@ impl ApiError {
             operation,
             code: None,
             message: message.into(),
+            max_retries_reached: None,
         }
     }
 
@@ -94,6 +101,7 @@ impl ApiError {
             ErrorKind::Unreachable => {
                 format!("{op}endpoint unreachable: {msg}; check --endpoint-url / region / network")
             }
+            ErrorKind::Tls => format!("{op}TLS: {msg}"),
             ErrorKind::Timeout => format!("{op}timed out: {msg}"),
             ErrorKind::Service => match &self.code {
                 Some(code) => format!("{op}{code}: {msg}"),

@@ -2,30 +2,48 @@
 //! otherwise the failure stage (construction, dispatch, timeout, response) does.
 
 use aws_sdk_connect::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_types::error::display::DisplayErrorContext;
 
+use super::config::MAX_ATTEMPTS;
+use super::observe::Attempt;
 use super::{ApiError, ErrorKind};
 
-/// Maps one SDK error of operation `op`. `sso_profile` is the profile name when that profile
-/// signs in through IAM Identity Center, so expired sessions can say `aws sso login --profile X`.
-pub fn map_sdk_error<E, R>(
-    op: &'static str,
-    err: SdkError<E, R>,
-    sso_profile: Option<&str>,
-) -> ApiError
+/// What a message needs, beyond the error, to say what to do.
+#[derive(Clone, Debug, Default)]
+pub struct ErrorHints {
+    /// The profile name when that profile signs in through IAM Identity Center, so expired
+    /// sessions can say `aws sso login --profile X`.
+    pub sso_profile: Option<String>,
+    /// The host whose certificate is checked.
+    pub host: String,
+}
+
+/// Maps one SDK error of operation `op`.
+pub fn map_sdk_error<E>(op: &'static str, err: SdkError<E, HttpResponse>, hints: &ErrorHints) -> ApiError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug + Send + Sync + 'static,
 {
+    let sso_profile = hints.sso_profile.as_deref();
     // The whole source chain, on one line: credential-provider failures are only visible here.
     let chain = DisplayErrorContext(&err).to_string();
     let chain = chain.replace('\n', " ");
+    if let Some(tls) = super::tls_error::describe(&err, &hints.host) {
+        return ApiError::new(ErrorKind::Tls, op, tls);
+    }
     match &err {
         SdkError::ServiceError(service) => {
             let e = service.err();
             let code = e.code().unwrap_or("UnknownError").to_string();
             let message = e.message().unwrap_or("").to_string();
-            ApiError::new(kind_for_code(&code, sso_profile), op, message).with_code(code)
+            let status = service.raw().status().as_u16();
+            let attempts = service.raw().extension::<Attempt>().map_or(1, |a| a.0);
+            let mut api =
+                ApiError::new(kind_for_code(&code, sso_profile), op, message).with_code(&code);
+            if attempts >= MAX_ATTEMPTS && is_retryable(&code, status) {
+                api.max_retries_reached = Some(attempts - 1);
+            }
+            api
         }
         SdkError::TimeoutError(_) => ApiError::new(ErrorKind::Timeout, op, "no answer in time"),
         SdkError::DispatchFailure(d) if d.is_timeout() => {
@@ -76,6 +94,31 @@ pub fn kind_for_code(code: &str, sso_profile: Option<&str>) -> ErrorKind {
         },
         _ => ErrorKind::Service,
     }
+}
+
+/// The errors the SDK's standard retry strategy retries, as botocore's does: throttling
+/// codes and transient server errors.
+fn is_retryable(code: &str, status: u16) -> bool {
+    matches!(status, 500 | 502 | 503 | 504)
+        || matches!(
+            code,
+            "Throttling"
+                | "ThrottlingException"
+                | "ThrottledException"
+                | "RequestThrottledException"
+                | "TooManyRequestsException"
+                | "ProvisionedThroughputExceededException"
+                | "TransactionInProgressException"
+                | "RequestLimitExceeded"
+                | "BandwidthLimitExceeded"
+                | "LimitExceededException"
+                | "RequestThrottled"
+                | "SlowDown"
+                | "PriorRequestNotComplete"
+                | "EC2ThrottledException"
+                | "RequestTimeout"
+                | "RequestTimeoutException"
+        )
 }
 
 fn looks_like_credentials(chain: &str) -> bool {
