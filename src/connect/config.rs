@@ -108,7 +108,9 @@ pub fn endpoint_host(endpoint_url: Option<&str>, region: &str) -> String {
     let authority = rest.split(['/', '?']).next().unwrap_or(rest);
     let host = match authority.find(']') {
         Some(end) => &authority[..=end],
-        None => authority.rsplit_once(':').map_or(authority, |(host, _)| host),
+        None => authority
+            .rsplit_once(':')
+            .map_or(authority, |(host, _)| host),
     };
     host.chars().take(200).collect()
 }
@@ -212,7 +214,10 @@ mod tests {
 
     #[test]
     fn the_certificate_host_comes_from_the_endpoint() {
-        assert_eq!(endpoint_host(None, "eu-west-2"), "connect.eu-west-2.amazonaws.com");
+        assert_eq!(
+            endpoint_host(None, "eu-west-2"),
+            "connect.eu-west-2.amazonaws.com"
+        );
         let host = |url| endpoint_host(Some(url), "x");
         assert_eq!(host("https://127.0.0.1:8443/"), "127.0.0.1");
         assert_eq!(host("https://[::1]:8443"), "[::1]");

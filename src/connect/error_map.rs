@@ -20,7 +20,11 @@ pub struct ErrorHints {
 }
 
 /// Maps one SDK error of operation `op`.
-pub fn map_sdk_error<E>(op: &'static str, err: SdkError<E, HttpResponse>, hints: &ErrorHints) -> ApiError
+pub fn map_sdk_error<E>(
+    op: &'static str,
+    err: SdkError<E, HttpResponse>,
+    hints: &ErrorHints,
+) -> ApiError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {

@@ -106,7 +106,11 @@ impl ConnectClient {
         }
         let opts = &opts;
         let facts = config::profile_facts(opts).await;
-        let sdk_config = config::load(opts, &config::tls_trust(opts, std::env::var_os("AWS_CA_BUNDLE"), &facts)).await?;
+        let sdk_config = config::load(
+            opts,
+            &config::tls_trust(opts, std::env::var_os("AWS_CA_BUNDLE"), &facts),
+        )
+        .await?;
         let region = sdk_config
             .region()
             .map(|r| r.to_string())

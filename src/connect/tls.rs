@@ -293,7 +293,10 @@ mod tests {
     fn a_missing_bundle_is_a_config_error() {
         let trust = TlsTrust::CaBundle("/nonexistent/ca.pem".into());
         let msg = message(http_client(&trust));
-        assert!(msg.starts_with("cannot read the CA bundle /nonexistent/ca.pem"), "{msg}");
+        assert!(
+            msg.starts_with("cannot read the CA bundle /nonexistent/ca.pem"),
+            "{msg}"
+        );
     }
 
     #[test]

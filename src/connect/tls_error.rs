@@ -77,7 +77,10 @@ mod tests {
             CertificateError::NotValidForName,
         ));
         let text = describe(&name, "example.com").unwrap();
-        assert!(text.contains("is not valid for the name example.com"), "{text}");
+        assert!(
+            text.contains("is not valid for the name example.com"),
+            "{text}"
+        );
     }
 
     #[test]
