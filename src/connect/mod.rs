@@ -126,6 +126,7 @@ impl ConnectClient {
         let throttled = observer.throttled_counter();
         let sdk_conf = aws_sdk_connect::config::Builder::from(&sdk_config)
             .interceptor(observer)
+            .retry_classifier(tls_error::NeverRetryHandshakeFailures)
             .build();
         Ok(ConnectClient {
             sdk: aws_sdk_connect::Client::from_conf(sdk_conf),

@@ -3,6 +3,10 @@
 
 use std::error::Error;
 
+use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
+use aws_smithy_runtime_api::client::retries::classifiers::{
+    ClassifyRetry, RetryAction, RetryClassifierPriority,
+};
 use rustls::CertificateError;
 
 /// The remedy named after every certificate problem.
@@ -30,6 +34,35 @@ pub fn describe(err: &(dyn Error + 'static), host: &str) -> Option<String> {
         },
         other => format!("the TLS handshake with {host} failed: {other}"),
     })
+}
+
+/// Stops the SDK from retrying a refused handshake: the same certificate will be refused
+/// again, and five attempts with back-off only delay the message by seconds.
+#[derive(Debug)]
+pub struct NeverRetryHandshakeFailures;
+
+impl ClassifyRetry for NeverRetryHandshakeFailures {
+    fn classify_retry(&self, ctx: &InterceptorContext) -> RetryAction {
+        let refused = ctx
+            .output_or_error()
+            .and_then(Result::err)
+            .and_then(|e| e.as_connector_error())
+            .is_some_and(|e| find_rustls_error(e).is_some());
+        if refused {
+            RetryAction::RetryForbidden
+        } else {
+            RetryAction::NoActionIndicated
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "connect-tui: never retry TLS handshake failures"
+    }
+
+    /// After the SDK's transient-error classifier, which would retry it as an I/O error.
+    fn priority(&self) -> RetryClassifierPriority {
+        RetryClassifierPriority::run_after(RetryClassifierPriority::transient_error_classifier())
+    }
 }
 
 /// Walks the source chain. hyper-rustls wraps the rustls error as the payload of an
