@@ -162,5 +162,7 @@ mod support {
 
 #[path = "credentials_and_tls/credentials.rs"]
 mod credentials;
+#[path = "credentials_and_tls/throttling.rs"]
+mod throttling;
 #[path = "credentials_and_tls/tls.rs"]
 mod tls;

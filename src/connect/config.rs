@@ -16,7 +16,7 @@ use super::{ApiError, ClientOptions, ErrorKind};
 
 /// The AWS CLI's default for both timeouts.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-/// Attempts per request, including the first, under adaptive retry.
+/// Attempts per request, including the first.
 pub const MAX_ATTEMPTS: u32 = 5;
 pub const DEMO_REGION: &str = "us-west-2";
 
@@ -25,7 +25,11 @@ pub async fn load(
     trust: &TlsTrust,
 ) -> Result<aws_config::SdkConfig, ApiError> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .retry_config(RetryConfig::adaptive().with_max_attempts(MAX_ATTEMPTS))
+        // Standard (exponential back-off with jitter), the AWS CLI v2 default. The SDK's
+        // adaptive mode charges a retry 5 tokens from a bucket that holds 1 after a throttle:
+        // each retry then waited ~18 s, so a throttled call took 74 s to fail (measured).
+        // The client-side limiter (`rate_limit`) keeps us polite instead.
+        .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
         .timeout_config(timeouts(opts));
     if let Some(client) = tls::http_client(trust)? {
         loader = loader.http_client(client);

@@ -94,9 +94,12 @@ impl ApiError {
             ErrorKind::Credentials {
                 sso_profile: Some(p),
             } => format!("{op}{msg}; run `aws sso login --profile {p}` and try again"),
-            ErrorKind::Credentials { sso_profile: None } => format!(
-                "{op}{msg}; configure credentials (aws configure, AWS_PROFILE, or environment variables)"
-            ),
+            // A service's verdict on the credentials (expired, unrecognised) carries no advice.
+            ErrorKind::Credentials { sso_profile: None } if self.code.is_some() => {
+                format!("{op}{msg}; refresh or reconfigure the credentials")
+            }
+            // The client layer's own messages name their remedy.
+            ErrorKind::Credentials { sso_profile: None } => format!("{op}{msg}"),
             ErrorKind::Config => format!("{op}configuration problem: {msg}"),
             ErrorKind::Unreachable => {
                 format!("{op}endpoint unreachable: {msg}; check --endpoint-url / region / network")

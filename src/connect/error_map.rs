@@ -3,7 +3,6 @@
 
 use aws_sdk_connect::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
-use aws_smithy_types::error::display::DisplayErrorContext;
 
 use super::config::MAX_ATTEMPTS;
 use super::observe::Attempt;
@@ -29,11 +28,14 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let sso_profile = hints.sso_profile.as_deref();
-    // The whole source chain, on one line: credential-provider failures are only visible here.
-    let chain = DisplayErrorContext(&err).to_string();
-    let chain = chain.replace('\n', " ");
     if let Some(tls) = super::tls_error::describe(&err, &hints.host) {
         return ApiError::new(ErrorKind::Tls, op, tls);
+    }
+    if let Some(message) = super::credentials_error::describe(&err, sso_profile.is_some()) {
+        let kind = ErrorKind::Credentials {
+            sso_profile: sso_profile.map(str::to_string),
+        };
+        return ApiError::new(kind, op, message);
     }
     match &err {
         SdkError::ServiceError(service) => {
@@ -52,16 +54,6 @@ where
         SdkError::TimeoutError(_) => ApiError::new(ErrorKind::Timeout, op, "no answer in time"),
         SdkError::DispatchFailure(d) if d.is_timeout() => {
             ApiError::new(ErrorKind::Timeout, op, "connect or read timeout")
-        }
-        _ if looks_like_credentials(&chain) => ApiError::new(
-            ErrorKind::Credentials {
-                sso_profile: sso_profile.map(str::to_string),
-            },
-            op,
-            credentials_message(&chain),
-        ),
-        SdkError::DispatchFailure(d) if d.is_io() => {
-            ApiError::new(ErrorKind::Unreachable, op, last_cause(&err))
         }
         SdkError::DispatchFailure(_) => ApiError::new(ErrorKind::Unreachable, op, last_cause(&err)),
         SdkError::ResponseError(_) => ApiError::new(
@@ -123,20 +115,6 @@ fn is_retryable(code: &str, status: u16) -> bool {
                 | "RequestTimeout"
                 | "RequestTimeoutException"
         )
-}
-
-fn looks_like_credentials(chain: &str) -> bool {
-    let lower = chain.to_ascii_lowercase();
-    lower.contains("credential") || lower.contains("sso") && lower.contains("token")
-}
-
-fn credentials_message(chain: &str) -> String {
-    let lower = chain.to_ascii_lowercase();
-    if lower.contains("expired") || lower.contains("sso") {
-        "the credentials have expired or the SSO session is no longer valid".to_string()
-    } else {
-        "no usable AWS credentials were found".to_string()
-    }
 }
 
 /// The innermost cause of an error's source chain (`Connection refused (os error 111)`),

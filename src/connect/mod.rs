@@ -3,6 +3,7 @@
 //! `aws_sdk_connect`.
 
 mod config;
+mod credentials_error;
 mod error;
 mod error_map;
 mod instance_ref;

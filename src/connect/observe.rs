@@ -2,7 +2,7 @@
 //! - refuses, before anything is sent, any operation not on the read-only allowlist
 //!   ([`READ_OPERATIONS`]) — the program is read-only by construction, not by convention;
 //! - counts throttled answers (429), so the UI can say "throttled" even when the SDK's
-//!   adaptive retry eventually gets through;
+//!   retries eventually get through;
 //! - logs each request and response at `debug` level for `--debug`, with credentials and
 //!   signatures redacted (the `Authorization` header carries the SigV4 signature and access
 //!   key ID; `X-Amz-Security-Token` the session token);
