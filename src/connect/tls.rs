@@ -104,12 +104,15 @@ fn config_error(message: String) -> ApiError {
     ApiError::new(ErrorKind::Config, "", message)
 }
 
+/// Connect and read timeouts: what distinguishes one connector from another.
+type Timeouts = (Option<Duration>, Option<Duration>);
+
 /// An HTTPS client that does not verify certificates; one connector per timeout setting
 /// (aws-config asks for one per client), each with its own connection pool.
 #[derive(Debug)]
 struct UnverifiedClient {
     tls: rustls::ClientConfig,
-    connectors: Mutex<HashMap<(Option<Duration>, Option<Duration>), SharedHttpConnector>>,
+    connectors: Mutex<HashMap<Timeouts, SharedHttpConnector>>,
 }
 
 impl UnverifiedClient {
@@ -134,7 +137,7 @@ impl HttpClient for UnverifiedClient {
         settings: &HttpConnectorSettings,
         _components: &RuntimeComponents,
     ) -> SharedHttpConnector {
-        let key = (settings.connect_timeout(), settings.read_timeout());
+        let key: Timeouts = (settings.connect_timeout(), settings.read_timeout());
         // A poisoned lock only means another thread panicked mid-insert; the map is intact.
         let mut connectors = self
             .connectors
