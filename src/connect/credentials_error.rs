@@ -46,6 +46,11 @@ pub fn describe(err: &(dyn Error + 'static), sso: bool) -> Option<String> {
     })
 }
 
+/// True when loading credentials is what failed (whatever the reason).
+pub fn involved(err: &(dyn Error + 'static)) -> bool {
+    find_credentials_error(err).is_some()
+}
+
 fn find_credentials_error<'a>(err: &'a (dyn Error + 'static)) -> Option<&'a CredentialsError> {
     let mut next = Some(err);
     while let Some(current) = next {

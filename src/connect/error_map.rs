@@ -28,7 +28,13 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let sso_profile = hints.sso_profile.as_deref();
-    if let Some(tls) = super::tls_error::describe(&err, &hints.host) {
+    // A refused certificate below a credentials failure is the SSO / STS endpoint's.
+    let host = if super::credentials_error::involved(&err) {
+        "the credentials endpoint (SSO / STS)"
+    } else {
+        hints.host.as_str()
+    };
+    if let Some(tls) = super::tls_error::describe(&err, host) {
         return ApiError::new(ErrorKind::Tls, op, tls);
     }
     if let Some(message) = super::credentials_error::describe(&err, sso_profile.is_some()) {
@@ -160,6 +166,15 @@ mod tests {
             kind_for_code("InternalServiceException", None),
             ErrorKind::Service
         );
+    }
+
+    #[test]
+    fn throttling_and_transient_server_errors_are_retryable() {
+        assert!(is_retryable("ThrottlingException", 429));
+        assert!(is_retryable("InternalServiceException", 500));
+        assert!(is_retryable("UnknownError", 503));
+        assert!(!is_retryable("ResourceNotFoundException", 404));
+        assert!(!is_retryable("AccessDeniedException", 403));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn describe(err: &(dyn Error + 'static), host: &str) -> Option<String> {
         rustls::Error::InvalidCertificate(problem) => match problem {
             CertificateError::UnknownIssuer => certificate("is not trusted (unknown issuer)"),
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                certificate(&format!("is not valid for the name {host}"))
+                certificate("is issued for another name")
             }
             CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
                 certificate("has expired")

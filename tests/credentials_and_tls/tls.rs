@@ -73,7 +73,7 @@ async fn sdk_client_names_a_certificate_for_another_host() {
     let err = client.list_instances_page(None, None).await.unwrap_err();
     assert_eq!(
         err.human(),
-        "ListInstances: TLS: the certificate of 127.0.0.1 is not valid for the name 127.0.0.1; \
+        "ListInstances: TLS: the certificate of 127.0.0.1 is issued for another name; \
          pass --ca-bundle FILE or check the endpoint"
     );
 }
