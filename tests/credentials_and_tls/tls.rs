@@ -190,3 +190,18 @@ async fn binary_reports_an_unusable_ca_bundle_as_a_config_error() {
         assert!(out.error_line().contains("CA bundle"), "{out:?}");
     }
 }
+
+#[tokio::test]
+async fn browser_warns_before_it_starts_the_ui() {
+    // No terminal here, so the browser stops right after the warning; the warning must come
+    // first, before anything the UI would hide behind the alternate screen.
+    let out = Sandbox::new()
+        .run(&["--demo", "--no-verify-ssl"], &[])
+        .await;
+    let first = out.stderr.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        format!("connect-tui: {}", connect_tui::connect::NO_VERIFY_WARNING),
+        "{out:?}"
+    );
+}
