@@ -205,3 +205,32 @@ async fn browser_warns_before_it_starts_the_ui() {
         "{out:?}"
     );
 }
+
+#[tokio::test]
+async fn sdk_client_without_verification_keeps_the_read_timeout() {
+    // The unverified client is this project's own connector: it must time out like the SDK's.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let _silent = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    let client = ConnectClient::new(&ClientOptions {
+        no_verify_ssl: true,
+        read_timeout: Some(Duration::from_millis(200)),
+        ..options(&url)
+    })
+    .await
+    .unwrap();
+    // Five attempts of 200 ms plus back-off; a connector ignoring the timeout would hang.
+    let err = tokio::time::timeout(
+        Duration::from_secs(30),
+        client.list_instances_page(None, None),
+    )
+    .await
+    .expect("the read timeout fired")
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Timeout, "{err:?}");
+}
