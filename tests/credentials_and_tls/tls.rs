@@ -21,10 +21,6 @@ fn options(url: &str) -> ClientOptions {
     }
 }
 
-fn instance_ids(page: &connect_tui::model::Page<connect_tui::model::InstanceSummary>) -> usize {
-    page.items.len()
-}
-
 #[tokio::test]
 async fn sdk_client_refuses_an_untrusted_certificate_and_says_why() {
     let endpoint = tls_endpoint(&["127.0.0.1"]).await;
@@ -46,7 +42,7 @@ async fn sdk_client_trusts_exactly_the_ca_bundle() {
     .await
     .unwrap();
     let page = client.list_instances_page(None, None).await.unwrap();
-    assert!(instance_ids(&page) > 0, "{page:?}");
+    assert!(!page.items.is_empty(), "{page:?}");
 
     // Another self-signed certificate in the bundle: the endpoint's is not trusted.
     let other = tls_endpoint(&["127.0.0.1"]).await;
@@ -88,7 +84,7 @@ async fn sdk_client_without_verification_accepts_any_certificate() {
     .await
     .unwrap();
     let page = client.list_instances_page(None, None).await.unwrap();
-    assert!(instance_ids(&page) > 0, "{page:?}");
+    assert!(!page.items.is_empty(), "{page:?}");
 }
 
 #[tokio::test]
