@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use connect_tui::cli::{Cli, Command};
 use connect_tui::commands::{self, EXIT_USAGE};
-use connect_tui::connect::{ConnectClient, ErrorKind};
+use connect_tui::connect::{ConnectClient, ErrorKind, NO_VERIFY_WARNING};
 use connect_tui::tui::{self, TuiError, TuiOptions};
 
 /// AWS CLI v2 exit codes, shared by the browser: configuration/credentials, anything else.
@@ -56,6 +56,10 @@ fn run_browser(cli: &Cli) -> i32 {
         }
     };
     let options = commands::client_options(&cli.global, cli.global.profile.clone());
+    if options.no_verify_ssl {
+        // Before the alternate screen hides it.
+        eprintln!("connect-tui: {NO_VERIFY_WARNING}");
+    }
     let outcome = runtime.block_on(async {
         let client = ConnectClient::new(&options).await.map_err(|e| {
             let code = match e.kind {
