@@ -33,6 +33,16 @@ fn main() -> ExitCode {
     {
         return exit_code(commands::run(&cli.global, request));
     }
+    exit_code(run_browser(&cli))
+}
+
+/// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
+fn run_browser(cli: &Cli) -> i32 {
+    let options = commands::client_options(&cli.global, cli.global.profile.clone());
+    if options.no_verify_ssl {
+        // Before the alternate screen hides it (and on every run, terminal or not).
+        eprintln!("connect-tui: {NO_VERIFY_WARNING}");
+    }
     // Without a terminal the browser cannot draw or read keys: say so at once instead of
     // failing later with a terminal error. `aws` without a command exits 252 (a usage error:
     // "the following arguments are required"), and so does this.
@@ -40,13 +50,8 @@ fn main() -> ExitCode {
         eprintln!(
             "connect-tui: the interactive browser needs a terminal; in scripts use a subcommand (list-instances, list-users, describe-user, search-users; see --help)"
         );
-        return exit_code(EXIT_USAGE);
+        return EXIT_USAGE;
     }
-    exit_code(run_browser(&cli))
-}
-
-/// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
-fn run_browser(cli: &Cli) -> i32 {
     let log_path = connect_tui::logging::init_file(cli.global.debug);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -55,11 +60,6 @@ fn run_browser(cli: &Cli) -> i32 {
             return EXIT_OTHER;
         }
     };
-    let options = commands::client_options(&cli.global, cli.global.profile.clone());
-    if options.no_verify_ssl {
-        // Before the alternate screen hides it.
-        eprintln!("connect-tui: {NO_VERIFY_WARNING}");
-    }
     let outcome = runtime.block_on(async {
         let client = ConnectClient::new(&options).await.map_err(|e| {
             let code = match e.kind {
