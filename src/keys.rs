@@ -30,6 +30,8 @@ pub enum Action {
     Help,
     CopyUserId,
     CopyArn,
+    /// `y` in the instance picker.
+    CopyInstanceId,
     CopyMenu,
     Copy(CopyItem),
 }
@@ -41,6 +43,8 @@ pub enum Context {
     Always,
     /// Lists and panes (picker and users screen).
     Browse,
+    /// The instance picker only.
+    Picker,
     /// The users screen only.
     Users,
     /// While typing a filter after `/`.
@@ -56,6 +60,7 @@ impl Context {
         match self {
             Context::Always => "Everywhere",
             Context::Browse => "Moving around",
+            Context::Picker => "Instance picker",
             Context::Users => "Users screen",
             Context::Filter => "While filtering",
             Context::CopyMenu => "Copy menu",
@@ -77,7 +82,7 @@ pub enum Mode {
 impl Mode {
     fn contexts(self) -> &'static [Context] {
         match self {
-            Mode::Picker => &[Context::Always, Context::Browse],
+            Mode::Picker => &[Context::Always, Context::Browse, Context::Picker],
             Mode::Users => &[Context::Always, Context::Browse, Context::Users],
             Mode::Filter => &[Context::Always, Context::Filter],
             Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
@@ -120,8 +125,9 @@ pub struct Binding {
     pub keys: &'static str,
     pub action: Action,
     pub description: &'static str,
-    /// Shown in the status-bar hints (short list of the most useful keys).
-    pub hint: bool,
+    /// The word shown for it in the status-bar hints ("" = not a hint): the most useful
+    /// keys, short enough that several fit on an 80-column line.
+    pub hint: &'static str,
 }
 
 const fn bind(
@@ -130,7 +136,7 @@ const fn bind(
     keys: &'static str,
     action: Action,
     description: &'static str,
-    hint: bool,
+    hint: &'static str,
 ) -> Binding {
     Binding {
         context,
@@ -147,46 +153,47 @@ use Context::*;
 /// The key table. Order matters: the first matching row wins, and help lists rows in order.
 #[rustfmt::skip]
 pub static KEY_TABLE: &[Binding] = &[
-    bind(Always, &[ctrl('c')], "Ctrl-C", Action::Quit, "quit", false),
-    bind(Browse, &[ch('q')], "q", Action::Quit, "quit", true),
-    bind(Browse, &[ch('?')], "?", Action::Help, "help", true),
-    bind(Browse, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "next row (or scroll the focused pane)", false),
-    bind(Browse, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "previous row (or scroll the focused pane)", false),
-    bind(Browse, &[key(KeyCode::PageDown), ctrl('f'), ctrl('d')], "PgDn", Action::PageDown, "page down", false),
-    bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", false),
-    bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", false),
-    bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", false),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", false),
-    bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", false),
-    bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", false),
-    bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", false),
-    bind(Users, &[key(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus previous pane", false),
-    bind(Users, &[ch('/')], "/", Action::Filter, "filter users (fuzzy)", true),
-    bind(Users, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter / focus the list", false),
-    bind(Users, &[ch('y')], "y", Action::CopyUserId, "copy the user ID", true),
-    bind(Users, &[ch('Y')], "Y", Action::CopyArn, "copy the user ARN", false),
-    bind(Users, &[ch('c')], "c", Action::CopyMenu, "copy menu (ID, ARN, JSON, CLI command…)", true),
-    bind(Users, &[ch('i')], "i", Action::InstancePicker, "back to the instance picker", true),
-    bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", true),
-    bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", true),
-    bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", false),
-    bind(Filter, &[key(KeyCode::Up)], "↑", Action::Up, "previous match", false),
-    bind(CopyMenu, &[ch('i')], "i", Action::Copy(CopyItem::UserId), "user ID", false),
-    bind(CopyMenu, &[ch('a')], "a", Action::Copy(CopyItem::Arn), "user ARN", false),
-    bind(CopyMenu, &[ch('u')], "u", Action::Copy(CopyItem::Username), "username", false),
-    bind(CopyMenu, &[ch('e')], "e", Action::Copy(CopyItem::Email), "email", false),
-    bind(CopyMenu, &[ch('r')], "r", Action::Copy(CopyItem::RoutingProfileId), "routing profile ID", false),
-    bind(CopyMenu, &[ch('s')], "s", Action::Copy(CopyItem::SecurityProfileIds), "security profile IDs", false),
-    bind(CopyMenu, &[ch('h')], "h", Action::Copy(CopyItem::HierarchyGroupId), "hierarchy group ID", false),
-    bind(CopyMenu, &[ch('j')], "j", Action::Copy(CopyItem::Json), "full DescribeUser JSON", false),
-    bind(CopyMenu, &[ch('x')], "x", Action::Copy(CopyItem::CliCommand), "`aws connect describe-user` command", false),
-    bind(CopyMenu, &[key(KeyCode::Down)], "↓", Action::Down, "next item", false),
-    bind(CopyMenu, &[key(KeyCode::Up)], "↑", Action::Up, "previous item", false),
-    bind(CopyMenu, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "copy the highlighted item", true),
-    bind(CopyMenu, &[key(KeyCode::Esc), ch('q'), ch('c')], "Esc", Action::Back, "close the menu", true),
-    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", true),
-    bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", false),
-    bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", false),
+    bind(Always, &[ctrl('c')], "Ctrl-C", Action::Quit, "quit", ""),
+    bind(Browse, &[ch('q')], "q", Action::Quit, "quit", "quit"),
+    bind(Browse, &[ch('?')], "?", Action::Help, "help", "help"),
+    bind(Browse, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "next row (or scroll the focused pane)", ""),
+    bind(Browse, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "previous row (or scroll the focused pane)", ""),
+    bind(Browse, &[key(KeyCode::PageDown), ctrl('f'), ctrl('d')], "PgDn", Action::PageDown, "page down", ""),
+    bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", ""),
+    bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", ""),
+    bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", ""),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", ""),
+    bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
+    bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
+    bind(Picker, &[ch('y')], "y", Action::CopyInstanceId, "copy the instance ID", "copy ID"),
+    bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", ""),
+    bind(Users, &[key(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus previous pane", ""),
+    bind(Users, &[ch('/')], "/", Action::Filter, "filter users (fuzzy)", "filter"),
+    bind(Users, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter / focus the list", ""),
+    bind(Users, &[ch('y')], "y", Action::CopyUserId, "copy the user ID", "copy ID"),
+    bind(Users, &[ch('Y')], "Y", Action::CopyArn, "copy the user ARN", ""),
+    bind(Users, &[ch('c')], "c", Action::CopyMenu, "copy menu (ID, ARN, JSON, CLI command…)", "copy…"),
+    bind(Users, &[ch('i')], "i", Action::InstancePicker, "back to the instance picker", "instances"),
+    bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", "clear"),
+    bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", "keep"),
+    bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", ""),
+    bind(Filter, &[key(KeyCode::Up)], "↑", Action::Up, "previous match", ""),
+    bind(CopyMenu, &[ch('i')], "i", Action::Copy(CopyItem::UserId), "user ID", ""),
+    bind(CopyMenu, &[ch('a')], "a", Action::Copy(CopyItem::Arn), "user ARN", ""),
+    bind(CopyMenu, &[ch('u')], "u", Action::Copy(CopyItem::Username), "username", ""),
+    bind(CopyMenu, &[ch('e')], "e", Action::Copy(CopyItem::Email), "email", ""),
+    bind(CopyMenu, &[ch('r')], "r", Action::Copy(CopyItem::RoutingProfileId), "routing profile ID", ""),
+    bind(CopyMenu, &[ch('s')], "s", Action::Copy(CopyItem::SecurityProfileIds), "security profile IDs", ""),
+    bind(CopyMenu, &[ch('h')], "h", Action::Copy(CopyItem::HierarchyGroupId), "hierarchy group ID", ""),
+    bind(CopyMenu, &[ch('j')], "j", Action::Copy(CopyItem::Json), "full DescribeUser JSON", ""),
+    bind(CopyMenu, &[ch('x')], "x", Action::Copy(CopyItem::CliCommand), "`aws connect describe-user` command", ""),
+    bind(CopyMenu, &[key(KeyCode::Down)], "↓", Action::Down, "next item", ""),
+    bind(CopyMenu, &[key(KeyCode::Up)], "↑", Action::Up, "previous item", ""),
+    bind(CopyMenu, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "copy the highlighted item", "copy"),
+    bind(CopyMenu, &[key(KeyCode::Esc), ch('q'), ch('c')], "Esc", Action::Back, "close the menu", "close"),
+    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", "close"),
+    bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", ""),
+    bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),
 ];
 
 /// The bindings live in `mode`, in table order.
@@ -257,11 +264,11 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
     }
 }
 
-/// The short "key description" hints for the status bar in `mode`.
+/// The short "key word" hints for the status bar in `mode`, most useful first.
 pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
     bindings(mode)
-        .filter(|b| b.hint)
-        .map(|b| (b.keys, b.description))
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.keys, b.hint))
         .collect()
 }
 
@@ -328,7 +335,21 @@ mod tests {
 
     #[test]
     fn users_only_keys_do_nothing_in_the_picker() {
-        assert!(to_msg(&press(KeyCode::Char('y'), KeyModifiers::NONE), Mode::Picker).is_none());
+        assert!(to_msg(&press(KeyCode::Char('c'), KeyModifiers::NONE), Mode::Picker).is_none());
+        assert!(to_msg(&press(KeyCode::Char('/'), KeyModifiers::NONE), Mode::Picker).is_none());
+    }
+
+    #[test]
+    fn y_copies_the_instance_id_in_the_picker_and_the_user_id_on_the_users_screen() {
+        let y = press(KeyCode::Char('y'), KeyModifiers::NONE);
+        assert!(matches!(
+            to_msg(&y, Mode::Picker),
+            Some(Msg::Action(Action::CopyInstanceId))
+        ));
+        assert!(matches!(
+            to_msg(&y, Mode::Users),
+            Some(Msg::Action(Action::CopyUserId))
+        ));
     }
 
     #[test]

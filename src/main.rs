@@ -1,12 +1,13 @@
 //! Thin entry point: parse the command line, pick the interactive browser, a scriptable
 //! command or the mock server, and turn the outcome into the process exit code.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use connect_tui::cli::{Cli, Command};
 use connect_tui::commands::{self, EXIT_USAGE};
-use connect_tui::connect::{ConnectClient, ErrorKind};
+use connect_tui::connect::{ConnectClient, ErrorKind, NO_VERIFY_WARNING};
 use connect_tui::tui::{self, TuiError, TuiOptions};
 
 /// AWS CLI v2 exit codes, shared by the browser: configuration/credentials, anything else.
@@ -37,7 +38,11 @@ fn main() -> ExitCode {
 
 /// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
 fn run_browser(cli: &Cli) -> i32 {
-    use std::io::IsTerminal;
+    let options = commands::client_options(&cli.global, cli.global.profile.clone());
+    if options.no_verify_ssl {
+        // Before the alternate screen hides it (and on every run, terminal or not).
+        eprintln!("connect-tui: {NO_VERIFY_WARNING}");
+    }
     // Bad flags first: they are wrong whatever the terminal.
     if let Some(Err(e)) = cli
         .instance_id
@@ -47,12 +52,14 @@ fn run_browser(cli: &Cli) -> i32 {
         eprintln!("connect-tui: --instance-id: {}", e.human());
         return EXIT_USAGE;
     }
+    // Without a terminal the browser cannot draw or read keys: say so at once instead of
+    // failing later with a terminal error. `aws` without a command exits 252 (a usage error:
+    // "the following arguments are required"), and so does this.
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         eprintln!(
-            "connect-tui: the interactive browser needs a terminal; run it in one, or use a \
-             command such as `connect-tui list-users` (see --help)"
+            "connect-tui: the interactive browser needs a terminal; in scripts use a subcommand (list-instances, list-users, describe-user, search-users; see --help)"
         );
-        return EXIT_OTHER;
+        return EXIT_USAGE;
     }
     let log_path = connect_tui::logging::init_file(cli.global.debug);
     let runtime = match tokio::runtime::Runtime::new() {
@@ -62,7 +69,6 @@ fn run_browser(cli: &Cli) -> i32 {
             return EXIT_OTHER;
         }
     };
-    let options = commands::client_options(&cli.global, cli.global.profile.clone());
     let outcome = runtime.block_on(async {
         let client = ConnectClient::new(&options).await.map_err(|e| {
             let code = match e.kind {
@@ -74,6 +80,7 @@ fn run_browser(cli: &Cli) -> i32 {
         let tui_options = TuiOptions {
             instance_id: cli.instance_id.clone(),
             clipboard: cli.clipboard,
+            demo: cli.global.demo,
         };
         tui::run(client, tui_options).await.map_err(|e| match e {
             TuiError::InvalidInstance(e) => (EXIT_USAGE, format!("--instance-id: {}", e.human())),

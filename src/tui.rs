@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::ThreadId;
 use std::time::Instant;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -37,6 +37,8 @@ pub struct TuiOptions {
     pub instance_id: Option<String>,
     /// `--clipboard`.
     pub clipboard: ClipboardMode,
+    /// `--demo` (the status bar says so).
+    pub demo: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +67,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         .map_err(TuiError::InvalidInstance)?;
     let config = AppConfig {
         profile: client.profile.clone(),
+        demo: options.demo,
         region: client.region.clone(),
         instance_id,
         zone: Zone::Local,
@@ -96,6 +99,7 @@ async fn event_loop(
     }
     let mut events = EventStream::new();
     let mut terminate = termination();
+    let panic_on_first_key = test_panic_requested();
     // Drawn after every message, and only then: ignored events (mouse motion) draw nothing.
     let mut dirty = true;
     loop {
@@ -112,6 +116,9 @@ async fn event_loop(
         };
         let first = tokio::select! {
             event = events.next() => match event {
+                Some(Ok(Event::Key(_))) if panic_on_first_key => {
+                    panic!("{TEST_PANIC_VAR} is set: panicking on the first key, as asked")
+                }
                 Some(Ok(event)) => match keys::to_msg(&event, app.mode()) {
                     Some(msg) => msg,
                     // Mouse motion, focus changes...: nothing to redraw.
@@ -138,6 +145,15 @@ async fn event_loop(
             }
         }
     }
+}
+
+/// Set to `1`, the browser panics on the first key press, on the UI thread. It exists only
+/// so the end-to-end test (`tests/tui_pty.rs`) can prove that a panic restores the terminal
+/// and names the log file; there is no other way to make the real binary panic on purpose.
+const TEST_PANIC_VAR: &str = "CONNECT_TUI_TEST_PANIC";
+
+fn test_panic_requested() -> bool {
+    std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1")
 }
 
 #[derive(PartialEq, Eq)]
@@ -236,11 +252,6 @@ fn restore_terminal() {
     }
 }
 
-/// Where panic details go (stderr is the TUI's screen while it runs).
-pub fn panic_log_path() -> PathBuf {
-    std::env::temp_dir().join("connect-tui-panic.log")
-}
-
 fn install_panic_hook() {
     static INSTALLED: OnceLock<()> = OnceLock::new();
     INSTALLED.get_or_init(|| {
@@ -262,7 +273,7 @@ fn install_panic_hook() {
             let message = info.payload_as_str().unwrap_or("panic");
             match logged {
                 Ok(path) => eprintln!(
-                    "connect-tui crashed{location}: {message}\nThe terminal was restored; details are in {}",
+                    "connect-tui crashed{location}: {message}\nThe terminal was restored; the log is at {}",
                     path.display()
                 ),
                 Err(_) => previous(info),
@@ -271,8 +282,13 @@ fn install_panic_hook() {
     });
 }
 
+/// Appends the panic and a backtrace to the browser's one log file (the same file
+/// `logging::init_file` writes to), so there is a single place to look.
 fn log_panic(info: &PanicHookInfo<'_>) -> io::Result<PathBuf> {
-    let path = panic_log_path();
+    let path = crate::logging::log_file_path();
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

@@ -3,9 +3,11 @@
 //!
 //! Spawning never blocks the UI loop. A task that panics (a bug) still answers: its request
 //! fails with an error the pane shows, instead of leaving it "Loading…" forever. Dropping the
-//! worker aborts every task still running, so quitting never waits on the network.
+//! worker aborts every task still running, so quitting never waits on the network. A small
+//! watcher task reports when the service throttles us (even when retries hide it).
 
 use std::panic::AssertUnwindSafe;
+use std::time::Duration;
 
 use futures::FutureExt;
 use tokio::sync::mpsc::UnboundedSender;
@@ -24,10 +26,12 @@ pub struct Worker {
 
 impl Worker {
     pub fn new(client: ConnectClient, answers: UnboundedSender<Msg>) -> Self {
+        let mut tasks = JoinSet::new();
+        tasks.spawn(watch_throttling(client.clone(), answers.clone()));
         Worker {
             client,
             answers,
-            tasks: JoinSet::new(),
+            tasks,
         }
     }
 
@@ -43,7 +47,7 @@ impl Worker {
                 .catch_unwind()
                 .await
                 .unwrap_or_else(|_| {
-                    let log = crate::tui::panic_log_path();
+                    let log = crate::logging::log_file_path();
                     request.failed(ApiError::new(
                         ErrorKind::Service,
                         operation,
@@ -53,6 +57,27 @@ impl Worker {
             // The receiver is gone only when the app is quitting: nothing to do then.
             let _ = answers.send(answer);
         });
+    }
+}
+
+/// How often the throttling counter is looked at.
+const THROTTLE_POLL: Duration = Duration::from_millis(250);
+
+/// Reports each rise of the client's count of throttled (429) answers. The SDK retries
+/// throttled requests itself, so most never surface as errors: without this, a request
+/// slowed down by seconds of retries would look like a hang. Reading an atomic a few times
+/// a second costs nothing, and a message is sent only when the count rises.
+async fn watch_throttling(client: ConnectClient, answers: UnboundedSender<Msg>) {
+    let mut seen = client.throttled_count();
+    loop {
+        tokio::time::sleep(THROTTLE_POLL).await;
+        let total = client.throttled_count();
+        if total > seen {
+            seen = total;
+            if answers.send(Msg::Throttled { total }).is_err() {
+                return;
+            }
+        }
     }
 }
 

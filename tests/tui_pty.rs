@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
 const JANE: &str = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
@@ -19,6 +19,9 @@ const DEADLINE: Duration = Duration::from_secs(20);
 /// The program in a pseudo-terminal, its raw output, and the screen that output draws.
 struct Pty {
     child: Box<dyn Child + Send + Sync>,
+    /// Kept open for the life of the test (closing it hangs up the child); also where the
+    /// terminal's modes are read from.
+    master: Box<dyn MasterPty + Send>,
     input: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     raw: Vec<u8>,
@@ -27,6 +30,11 @@ struct Pty {
 
 impl Pty {
     fn start(args: &[&str]) -> Pty {
+        Pty::start_with(args, &[])
+    }
+
+    /// Starts the binary with `args` and extra environment variables `env`.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -41,6 +49,9 @@ impl Pty {
         // Copying must go through OSC 52, written as is (not wrapped for tmux).
         command.env_remove("TMUX");
         command.env_remove("SSH_CONNECTION");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair
             .slave
             .spawn_command(command)
@@ -57,10 +68,9 @@ impl Pty {
                 }
             }
         });
-        // Keep the master open for the life of the test (closing it hangs up the child).
-        std::mem::forget(pair.master);
         Pty {
             child,
+            master: pair.master,
             input,
             output,
             raw: Vec::new(),
@@ -134,6 +144,20 @@ impl Pty {
             "the alternate screen was entered again after leaving"
         );
         assert!(raw[left..].contains("\x1b[?25h"), "cursor not shown again");
+    }
+
+    /// True while the terminal is in raw mode (no line editing, no echo).
+    fn raw_mode(&self) -> bool {
+        let fd = self
+            .master
+            .as_raw_fd()
+            .expect("the pty master's descriptor");
+        // SAFETY: `termios` is plain data that tcgetattr fills; `fd` is the open pty master
+        // (on Linux its termios are the terminal's, which the child sets on its side).
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::tcgetattr(fd, &mut termios) };
+        assert_eq!(rc, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
     }
 
     fn rows(&self) -> Vec<String> {
@@ -246,4 +270,49 @@ fn sigterm_restores_the_terminal() {
     let status = pty.wait_for_exit();
     assert!(status.success(), "exit status {status:?}");
     pty.assert_terminal_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_where_the_log_is() {
+    let state = tempfile::tempdir().expect("a temporary state directory");
+    let state_dir = state.path().to_str().expect("a UTF-8 temp path");
+    let mut pty = Pty::start_with(
+        &["--demo", "--clipboard", "off"],
+        &[
+            ("CONNECT_TUI_TEST_PANIC", "1"),
+            ("XDG_STATE_HOME", state_dir),
+        ],
+    );
+    wait_for_first_frame(&mut pty);
+    assert!(pty.raw_mode(), "the browser runs in raw mode");
+
+    pty.send("x");
+    let status = pty.wait_for_exit();
+    assert!(!status.success(), "a panic must not exit 0: {status:?}");
+    pty.assert_terminal_restored();
+    assert!(!pty.raw_mode(), "raw mode left on after the panic");
+
+    let log = state.path().join("connect-tui").join("connect-tui.log");
+    let raw = String::from_utf8_lossy(&pty.raw);
+    let message = format!("the log is at {}", log.display());
+    assert!(raw.contains(&message), "no `{message}` in:\n{raw}");
+    let logged = std::fs::read_to_string(&log).expect("the log file");
+    assert!(
+        logged.contains("CONNECT_TUI_TEST_PANIC is set"),
+        "the panic is not in the log:\n{logged}"
+    );
+}
+
+#[test]
+fn without_a_terminal_the_browser_says_to_use_a_subcommand() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_connect-tui"))
+        .arg("--demo")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run connect-tui");
+    assert_eq!(out.status.code(), Some(252), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("use a subcommand"), "{stderr}");
+    assert!(out.stdout.is_empty());
 }

@@ -20,6 +20,7 @@ pub const GROUP: &str = "2f2a5b4c-9c7e-4d1a-8f3e-5b6c7d8e9f01";
 pub fn config(instance: Option<&str>) -> AppConfig {
     AppConfig {
         profile: Some("demo".into()),
+        demo: false,
         region: "us-west-2".into(),
         instance_id: instance.map(str::to_string),
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset")),
@@ -264,9 +265,10 @@ impl Session {
         s
     }
 
-    /// The text of a pane, one string per line.
+    /// The text of a pane, one string per line, laid out wide enough for any value.
     pub fn pane_text(&self, pane: super::PaneId) -> Vec<String> {
-        crate::ui::panes::content(&self.app, pane)
+        crate::ui::panes::content(&self.app, pane, 200)
+            .lines
             .iter()
             .map(|line| {
                 line.spans

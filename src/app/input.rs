@@ -22,7 +22,9 @@ impl App {
             Overlay::Help { scroll } => {
                 self.overlay = match action {
                     Action::Down => Overlay::Help {
-                        scroll: scroll.saturating_add(1),
+                        scroll: scroll
+                            .saturating_add(1)
+                            .min(crate::ui::help_max_scroll(self.size)),
                     },
                     Action::Up => Overlay::Help {
                         scroll: scroll.saturating_sub(1),
@@ -72,6 +74,13 @@ impl App {
                     token: None,
                 }));
             }
+            Action::CopyInstanceId => match self.picker.selected().and_then(|i| i.id.clone()) {
+                Some(id) => cmds.push(Cmd::Copy {
+                    what: "instance ID".to_string(),
+                    text: id,
+                }),
+                None => self.notify("Nothing copied: no instance selected", true),
+            },
             Action::Retry => {
                 if let Some(token) = self.picker.retry() {
                     cmds.push(Cmd::Request(Request::ListInstances {
@@ -150,7 +159,7 @@ impl App {
                     let (fresh, requests) = old.refreshed(generation);
                     self.browser = Some(fresh);
                     push_requests(cmds, requests);
-                    self.notify("Refreshing: cached users and names dropped", false);
+                    self.notify("Refreshed: cached users and names dropped", false);
                 }
             }
             Action::Retry => {
@@ -325,7 +334,9 @@ impl App {
         match (self.overlay, self.screen) {
             (Overlay::Help { scroll }, _) => {
                 self.overlay = Overlay::Help {
-                    scroll: scroll.saturating_add_signed(delta as i16),
+                    scroll: scroll
+                        .saturating_add_signed(delta as i16)
+                        .min(crate::ui::help_max_scroll(self.size)),
                 };
             }
             (Overlay::CopyMenu { .. }, _) => {}
@@ -356,12 +367,19 @@ impl App {
         }
     }
 
-    /// Lines of content in the focused pane (bounds pane scrolling).
+    /// Lines of content in the focused pane at its current width (bounds pane scrolling).
     fn focused_pane_lines(&self) -> usize {
-        match self.browser.as_ref().map(|b| b.focus) {
-            Some(Focus::Pane(pane)) => crate::ui::panes::content(self, pane).len(),
-            _ => 0,
-        }
+        let Some(Focus::Pane(pane)) = self.browser.as_ref().map(|b| b.focus) else {
+            return 0;
+        };
+        let Some(area) = self
+            .users_layout()
+            .and_then(|l| l.panes.into_iter().find(|(p, _)| *p == pane))
+        else {
+            return 0;
+        };
+        let width = crate::ui::panes::inner_width(area.1);
+        crate::ui::panes::content(self, pane, width).lines.len()
     }
 }
 

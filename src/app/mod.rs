@@ -54,6 +54,8 @@ pub enum Zone {
 #[derive(Clone, Debug)]
 pub struct AppConfig {
     pub profile: Option<String>,
+    /// `--demo`: the built-in demo endpoint; the status bar says "demo", not a profile.
+    pub demo: bool,
     pub region: String,
     /// Open this instance directly (an instance ID, already parsed from ID or ARN).
     pub instance_id: Option<String>,
@@ -73,11 +75,18 @@ pub enum Overlay {
     CopyMenu { selected: usize },
 }
 
+/// How long a message stays in the status bar (errors a little longer), as in k9s: long
+/// enough to read, gone before it misleads ("Refreshing…" long after it finished).
+pub const NOTICE: Duration = Duration::from_secs(5);
+pub const ERROR_NOTICE: Duration = Duration::from_secs(10);
+
 /// The last message of the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// Shown until then.
+    pub until: Instant,
 }
 
 #[derive(Debug)]
@@ -92,6 +101,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Until when the "throttled" notice shows.
     pub throttled_until: Option<Instant>,
+    /// Throttled answers seen so far (retried ones included).
+    pub throttled_total: u64,
     /// Requests sent and not yet answered (stale ones included: they still use the network).
     pub in_flight: usize,
     /// Terminal size.
@@ -113,6 +124,7 @@ impl App {
             overlay: Overlay::None,
             notice: None,
             throttled_until: None,
+            throttled_total: 0,
             in_flight: 0,
             size,
             now,
@@ -147,6 +159,10 @@ impl App {
             Msg::Click { column, row } => self.on_click(column, row),
             Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
             Msg::Tick => {}
+            Msg::Throttled { total } => {
+                self.throttled_total = self.throttled_total.max(total);
+                self.throttled_until = Some(now + THROTTLE_NOTICE);
+            }
             Msg::Copied { what, outcome } => {
                 let is_error = !matches!(
                     outcome,
@@ -228,8 +244,12 @@ impl App {
             .filter(|_| self.screen == Screen::Users)
             .and_then(|b| b.records.deadline());
         let spinner = self.is_loading().then(|| self.now + SPINNER_FRAME);
-        let notice = self.throttled_until.filter(|t| *t > self.now);
-        [debounce, spinner, notice].into_iter().flatten().min()
+        let throttled = self.throttled_until.filter(|t| *t > self.now);
+        let notice = self.visible_notice().map(|n| n.until);
+        [debounce, spinner, throttled, notice]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// True while something on screen is loading (the spinner animates).
@@ -244,6 +264,11 @@ impl App {
     pub fn spinner_frame(&self) -> usize {
         (self.now.saturating_duration_since(self.started).as_millis() / SPINNER_FRAME.as_millis())
             as usize
+    }
+
+    /// The status bar's message, while it is fresh.
+    pub fn visible_notice(&self) -> Option<&Notice> {
+        self.notice.as_ref().filter(|n| n.until > self.now)
     }
 
     pub fn is_throttled(&self) -> bool {
@@ -262,6 +287,16 @@ impl App {
                 }
                 Screen::Users => Mode::Users,
             },
+        }
+    }
+
+    /// What the status bar and messages call the credentials in use: `demo`, the profile,
+    /// or `default` (the SDK's default chain).
+    pub fn profile_label(&self) -> &str {
+        if self.config.demo {
+            "demo"
+        } else {
+            self.config.profile.as_deref().unwrap_or("default")
         }
     }
 
@@ -316,9 +351,11 @@ impl App {
     }
 
     fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        let shown_for = if is_error { ERROR_NOTICE } else { NOTICE };
         self.notice = Some(Notice {
             text: text.into(),
             is_error,
+            until: self.now + shown_for,
         });
     }
 
@@ -371,7 +408,7 @@ impl App {
                     format!(
                         "No Amazon Connect instances in {} for profile {}: check --profile and --region",
                         self.config.region,
-                        self.config.profile.as_deref().unwrap_or("default")
+                        self.profile_label()
                     ),
                     true,
                 ),

@@ -85,6 +85,11 @@ pub enum Msg {
         group_id: String,
         result: Result<HierarchyGroup, ApiError>,
     },
+    /// The service answered 429 (throttling) again; `total` counts every throttled answer
+    /// so far, retried ones included.
+    Throttled {
+        total: u64,
+    },
     /// The UI loop ran a [`Cmd::Copy`]; `what` is the label shown in the status line.
     Copied {
         what: String,

@@ -16,6 +16,8 @@ pub fn options(global: &GlobalArgs, profile: Option<String>) -> ClientOptions {
         connect_timeout: global.cli_connect_timeout.map(Duration::from_secs),
         read_timeout: global.cli_read_timeout.map(Duration::from_secs),
         no_sign_request: global.no_sign_request,
+        ca_bundle: global.ca_bundle.clone(),
+        no_verify_ssl: global.no_verify_ssl,
         demo: global.demo,
         rate_limit: global.max_rps,
     }
@@ -34,6 +36,8 @@ mod tests {
             cli_read_timeout: Some(5),
             no_sign_request: true,
             demo: true,
+            ca_bundle: Some("ca.pem".into()),
+            no_verify_ssl: true,
             ..GlobalArgs::default()
         };
         let opts = options(&global, Some("p".into()));
@@ -43,5 +47,7 @@ mod tests {
         assert_eq!(opts.connect_timeout, Some(Duration::ZERO));
         assert_eq!(opts.read_timeout, Some(Duration::from_secs(5)));
         assert!(opts.no_sign_request && opts.demo);
+        assert_eq!(opts.ca_bundle, Some("ca.pem".into()));
+        assert!(opts.no_verify_ssl);
     }
 }

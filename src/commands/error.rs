@@ -23,6 +23,8 @@ pub enum CommandError {
         operation: String,
         code: String,
         message: String,
+        /// `Some(n)` when retries were exhausted: botocore then says `(reached max retries: n)`.
+        max_retries: Option<u32>,
     },
     /// Anything else: unreachable endpoint, timeouts, paging errors.
     Other(String),
@@ -52,9 +54,16 @@ impl CommandError {
                 operation,
                 code,
                 message,
-            } => format!(
-                "\nAn error occurred ({code}) when calling the {operation} operation: {message}\n"
-            ),
+                max_retries,
+            } => {
+                let retries = max_retries
+                    .map(|n| format!(" (reached max retries: {n})"))
+                    .unwrap_or_default();
+                format!(
+                    "\nAn error occurred ({code}) when calling the {operation} operation{retries}: \
+                     {message}\n"
+                )
+            }
             CommandError::Interrupted => "\n".to_string(),
         }
     }
@@ -78,6 +87,7 @@ impl From<ApiError> for CommandError {
                 operation: err.operation.to_string(),
                 code,
                 message: err.message,
+                max_retries: err.max_retries_reached,
             };
         }
         // No service code, so no AWS CLI sentence to copy: the client layer's one-line
@@ -90,6 +100,7 @@ impl From<ApiError> for CommandError {
             | ErrorKind::Throttled
             | ErrorKind::AccessDenied
             | ErrorKind::Unreachable
+            | ErrorKind::Tls
             | ErrorKind::Timeout
             | ErrorKind::Service => CommandError::Other(human),
         }
@@ -115,12 +126,27 @@ mod tests {
     }
 
     #[test]
+    fn exhausted_retries_are_named_as_botocore_names_them() {
+        let mut api = ApiError::new(ErrorKind::Throttled, "ListUsers", "Rate exceeded")
+            .with_code("ThrottlingException");
+        api.max_retries_reached = Some(4);
+        let err: CommandError = api.into();
+        assert_eq!(err.exit_code(), 254);
+        assert_eq!(
+            err.stderr_text(),
+            "\nAn error occurred (ThrottlingException) when calling the ListUsers operation \
+             (reached max retries: 4): Rate exceeded\n"
+        );
+    }
+
+    #[test]
     fn kinds_without_a_service_code_map_to_the_v2_exit_codes() {
         let cases = [
             (ErrorKind::InvalidInput, 252),
             (ErrorKind::Credentials { sso_profile: None }, 253),
             (ErrorKind::Config, 253),
             (ErrorKind::Unreachable, 255),
+            (ErrorKind::Tls, 255),
             (ErrorKind::Timeout, 255),
             (ErrorKind::Service, 255),
         ];

@@ -68,10 +68,7 @@ fn report(err: &CommandError) -> i32 {
 
 async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(), CommandError> {
     if global.no_verify_ssl {
-        eprintln!(
-            "warning: --no-verify-ssl: TLS certificates of the endpoint are not verified; \
-             responses could come from anyone on the network path."
-        );
+        eprintln!("{}", crate::connect::NO_VERIFY_WARNING);
     }
     let op = request.operation();
     match request::plan(request, global.no_paginate)? {

@@ -2,23 +2,38 @@
 //! credentials files, SSO, credential_process, web identity, IMDS) with the AWS CLI's
 //! overrides on top, or fixed demo settings that read nothing of the user's AWS setup.
 
+use std::borrow::Cow;
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use aws_config::{BehaviorVersion, Region, retry::RetryConfig, timeout::TimeoutConfig};
 use aws_credential_types::Credentials;
+use aws_runtime::env_config::file::EnvConfigFiles;
 
+use super::tls::{self, TlsTrust};
 use super::{ApiError, ClientOptions, ErrorKind};
 
 /// The AWS CLI's default for both timeouts.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-/// Attempts per request, including the first, under adaptive retry.
-const MAX_ATTEMPTS: u32 = 5;
+/// Attempts per request, including the first.
+pub const MAX_ATTEMPTS: u32 = 5;
 pub const DEMO_REGION: &str = "us-west-2";
 
-pub async fn load(opts: &ClientOptions) -> Result<aws_config::SdkConfig, ApiError> {
+pub async fn load(
+    opts: &ClientOptions,
+    trust: &TlsTrust,
+) -> Result<aws_config::SdkConfig, ApiError> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .retry_config(RetryConfig::adaptive().with_max_attempts(MAX_ATTEMPTS))
+        // Standard (exponential back-off with jitter), the AWS CLI v2 default. The SDK's
+        // adaptive mode charges a retry 5 tokens from a bucket that holds 1 after a throttle:
+        // each retry then waited ~18 s, so a throttled call took 74 s to fail (measured).
+        // The client-side limiter (`rate_limit`) keeps us polite instead.
+        .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
         .timeout_config(timeouts(opts));
+    if let Some(client) = tls::http_client(trust)? {
+        loader = loader.http_client(client);
+    }
     if opts.demo {
         loader = loader
             .region(Region::new(DEMO_REGION))
@@ -89,6 +104,22 @@ pub fn validate_endpoint_url(url: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The host a certificate must name: the `--endpoint-url`'s, or Connect's regional one.
+pub fn endpoint_host(endpoint_url: Option<&str>, region: &str) -> String {
+    let Some(url) = endpoint_url else {
+        return format!("connect.{region}.amazonaws.com");
+    };
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?']).next().unwrap_or(rest);
+    let host = match authority.find(']') {
+        Some(end) => &authority[..=end],
+        None => authority
+            .rsplit_once(':')
+            .map_or(authority, |(host, _)| host),
+    };
+    host.chars().take(200).collect()
+}
+
 /// Rejects a `--region` that cannot be part of a host name (the SDK would otherwise fail with
 /// "invalid value for field: `region`" after resolving credentials).
 fn validate_region(region: &str) -> Result<(), ApiError> {
@@ -123,39 +154,71 @@ fn bad_url(url: &str, why: &str) -> ApiError {
     )
 }
 
-/// The name of the profile in use when it signs in through IAM Identity Center (SSO), so that
-/// credential errors can say `aws sso login --profile NAME`. Reads the shared config file the
-/// way the AWS CLI locates it (`AWS_CONFIG_FILE`, else `~/.aws/config`).
-pub fn sso_profile(opts: &ClientOptions) -> Option<String> {
+/// What the client needs from the profile in use, read the way the AWS CLI locates the
+/// shared files (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/`).
+#[derive(Debug, Default)]
+pub struct ProfileFacts {
+    /// The profile's name when it signs in through IAM Identity Center (SSO), so that
+    /// credential errors can say `aws sso login --profile NAME`.
+    pub sso_profile: Option<String>,
+    /// The profile's `ca_bundle` setting.
+    pub ca_bundle: Option<PathBuf>,
+}
+
+/// Demo mode reads nothing of the user's AWS setup; an unreadable or unparsable config
+/// file yields no facts here (aws-config reports it when it loads credentials).
+pub async fn profile_facts(opts: &ClientOptions) -> ProfileFacts {
     if opts.demo {
-        return None;
+        return ProfileFacts::default();
     }
-    let profile = opts
+    let name = opts
         .profile
         .clone()
         .or_else(|| std::env::var("AWS_PROFILE").ok())
         .unwrap_or_else(|| "default".to_string());
-    let path = std::env::var_os("AWS_CONFIG_FILE")
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".aws/config"))
-        })?;
-    let text = std::fs::read_to_string(path).ok()?;
-    profile_uses_sso(&text, &profile).then_some(profile)
+    let env = aws_types::os_shim_internal::Env::real();
+    let fs = aws_types::os_shim_internal::Fs::real();
+    let Ok(set) = aws_config::profile::load(
+        &fs,
+        &env,
+        &EnvConfigFiles::default(),
+        Some(Cow::Owned(name.clone())),
+    )
+    .await
+    else {
+        return ProfileFacts::default();
+    };
+    let Some(profile) = set.get_profile(&name) else {
+        return ProfileFacts::default();
+    };
+    let uses_sso = ["sso_session", "sso_start_url", "sso_account_id"]
+        .iter()
+        .any(|key| profile.get(key).is_some());
+    ProfileFacts {
+        sso_profile: uses_sso.then_some(name),
+        ca_bundle: profile.get("ca_bundle").map(PathBuf::from),
+    }
 }
 
-fn profile_uses_sso(config: &str, profile: &str) -> bool {
-    let mut in_section = false;
-    for line in config.lines().map(str::trim) {
-        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            let name = header.trim();
-            let name = name.strip_prefix("profile ").map(str::trim).unwrap_or(name);
-            in_section = name == profile;
-        } else if in_section && line.starts_with("sso_") {
-            return true;
-        }
+/// Whose certificates to trust, with the AWS CLI's precedence: `--no-verify-ssl`, then
+/// `--ca-bundle`, then `AWS_CA_BUNDLE` (`env_ca_bundle`), then the profile's `ca_bundle`.
+/// Demo mode ignores the environment, as it ignores the rest of the user's AWS setup.
+pub fn tls_trust(
+    opts: &ClientOptions,
+    env_ca_bundle: Option<OsString>,
+    facts: &ProfileFacts,
+) -> TlsTrust {
+    if opts.no_verify_ssl {
+        return TlsTrust::NoVerify;
     }
-    false
+    let from_env = env_ca_bundle
+        .filter(|v| !v.is_empty() && !opts.demo)
+        .map(PathBuf::from);
+    opts.ca_bundle
+        .clone()
+        .or(from_env)
+        .or_else(|| facts.ca_bundle.clone())
+        .map_or(TlsTrust::System, TlsTrust::CaBundle)
 }
 
 #[cfg(test)]
@@ -192,11 +255,37 @@ mod tests {
     }
 
     #[test]
-    fn sso_profiles_are_recognised() {
-        let config = "[default]\nregion = us-east-1\n\n[profile prod]\nsso_session = corp\nsso_account_id = 1\n[profile ci]\ncredential_process = x\n";
-        assert!(profile_uses_sso(config, "prod"));
-        assert!(!profile_uses_sso(config, "default"));
-        assert!(!profile_uses_sso(config, "ci"));
-        assert!(!profile_uses_sso(config, "missing"));
+    fn the_certificate_host_comes_from_the_endpoint() {
+        assert_eq!(
+            endpoint_host(None, "eu-west-2"),
+            "connect.eu-west-2.amazonaws.com"
+        );
+        let host = |url| endpoint_host(Some(url), "x");
+        assert_eq!(host("https://127.0.0.1:8443/"), "127.0.0.1");
+        assert_eq!(host("https://[::1]:8443"), "[::1]");
+        assert_eq!(host("https://example.com?x=1"), "example.com");
+    }
+
+    #[test]
+    fn trust_follows_the_aws_cli_precedence() {
+        let facts = ProfileFacts {
+            sso_profile: None,
+            ca_bundle: Some("profile.pem".into()),
+        };
+        let bundle = |p: &str| TlsTrust::CaBundle(p.into());
+        let env = || Some(OsString::from("env.pem"));
+        let mut opts = ClientOptions::default();
+        assert_eq!(tls_trust(&opts, None, &facts), bundle("profile.pem"));
+        assert_eq!(tls_trust(&opts, env(), &facts), bundle("env.pem"));
+        opts.ca_bundle = Some("flag.pem".into());
+        assert_eq!(tls_trust(&opts, env(), &facts), bundle("flag.pem"));
+        opts.no_verify_ssl = true;
+        assert_eq!(tls_trust(&opts, env(), &facts), TlsTrust::NoVerify);
+        let demo = ClientOptions {
+            demo: true,
+            ..ClientOptions::default()
+        };
+        let none = ProfileFacts::default();
+        assert_eq!(tls_trust(&demo, env(), &none), TlsTrust::System);
     }
 }

@@ -19,8 +19,11 @@ pub enum ErrorKind {
     Credentials { sso_profile: Option<String> },
     /// Configuration problem: no region or an invalid one, unreadable config file.
     Config,
-    /// The endpoint could not be reached (DNS, refused, TLS).
+    /// The endpoint could not be reached (DNS, refused, reset).
     Unreachable,
+    /// The TLS handshake failed: the certificate is not trusted, expired, or for another
+    /// name (`--ca-bundle` / `--no-verify-ssl` are the remedies the message names).
+    Tls,
     /// Connect or read timeout.
     Timeout,
     /// Any other service error (5xx, unknown codes).
@@ -37,6 +40,9 @@ pub struct ApiError {
     pub code: Option<String>,
     /// The service's or our own message.
     pub message: String,
+    /// `Some(n)` when the SDK gave up on a retryable error after `n` retries (the AWS CLI
+    /// says `(reached max retries: n)`).
+    pub max_retries_reached: Option<u32>,
 }
 
 impl ApiError {
@@ -46,6 +52,7 @@ impl ApiError {
             operation,
             code: None,
             message: message.into(),
+            max_retries_reached: None,
         }
     }
 
@@ -88,13 +95,17 @@ impl ApiError {
             ErrorKind::Credentials {
                 sso_profile: Some(p),
             } => format!("{op}{msg}; run `aws sso login --profile {p}` and try again"),
-            ErrorKind::Credentials { sso_profile: None } => format!(
-                "{op}{msg}; configure credentials (aws configure, AWS_PROFILE, or environment variables)"
-            ),
+            // A service's verdict on the credentials (expired, unrecognised) carries no advice.
+            ErrorKind::Credentials { sso_profile: None } if self.code.is_some() => {
+                format!("{op}{msg}; refresh or reconfigure the credentials")
+            }
+            // The client layer's own messages name their remedy.
+            ErrorKind::Credentials { sso_profile: None } => format!("{op}{msg}"),
             ErrorKind::Config => format!("{op}configuration problem: {msg}"),
             ErrorKind::Unreachable => {
                 format!("{op}endpoint unreachable: {msg}; check --endpoint-url / region / network")
             }
+            ErrorKind::Tls => format!("{op}TLS: {msg}"),
             ErrorKind::Timeout => format!("{op}timed out: {msg}"),
             ErrorKind::Service => match &self.code {
                 Some(code) => format!("{op}{code}: {msg}"),

@@ -3,23 +3,46 @@
 
 use aws_sdk_connect::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
-use aws_smithy_types::error::display::DisplayErrorContext;
 
+use super::config::MAX_ATTEMPTS;
+use super::observe::Attempt;
 use super::{ApiError, ErrorKind};
 
-/// Maps one SDK error of operation `op`. `sso_profile` is the profile name when that profile
-/// signs in through IAM Identity Center, so expired sessions can say `aws sso login --profile X`.
+/// What a message needs, beyond the error, to say what to do.
+#[derive(Clone, Debug, Default)]
+pub struct ErrorHints {
+    /// The profile name when that profile signs in through IAM Identity Center, so expired
+    /// sessions can say `aws sso login --profile X`.
+    pub sso_profile: Option<String>,
+    /// The host whose certificate is checked.
+    pub host: String,
+}
+
+/// Maps one SDK error of operation `op`.
 pub fn map_sdk_error<E>(
     op: &'static str,
     err: SdkError<E, HttpResponse>,
-    sso_profile: Option<&str>,
+    hints: &ErrorHints,
 ) -> ApiError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    // The whole source chain, on one line: credential-provider failures are only visible here.
-    let chain = DisplayErrorContext(&err).to_string();
-    let chain = chain.replace('\n', " ");
+    let sso_profile = hints.sso_profile.as_deref();
+    // A refused certificate below a credentials failure is the SSO / STS endpoint's.
+    let host = if super::credentials_error::involved(&err) {
+        "the credentials endpoint (SSO / STS)"
+    } else {
+        hints.host.as_str()
+    };
+    if let Some(tls) = super::tls_error::describe(&err, host) {
+        return ApiError::new(ErrorKind::Tls, op, tls);
+    }
+    if let Some(message) = super::credentials_error::describe(&err, sso_profile.is_some()) {
+        let kind = ErrorKind::Credentials {
+            sso_profile: sso_profile.map(str::to_string),
+        };
+        return ApiError::new(kind, op, message);
+    }
     match &err {
         // A success status that still failed: the body could not be read as the output (cut
         // short, not JSON, wrong types); retried already (see `retry.rs`), so say what it was.
@@ -36,21 +59,18 @@ where
             let e = service.err();
             let code = e.code().unwrap_or("UnknownError").to_string();
             let message = e.message().unwrap_or("").to_string();
-            ApiError::new(kind_for_code(&code, sso_profile), op, message).with_code(code)
+            let status = service.raw().status().as_u16();
+            let attempts = service.raw().extension::<Attempt>().map_or(1, |a| a.0);
+            let mut api =
+                ApiError::new(kind_for_code(&code, sso_profile), op, message).with_code(&code);
+            if attempts >= MAX_ATTEMPTS && is_retryable(&code, status) {
+                api.max_retries_reached = Some(attempts - 1);
+            }
+            api
         }
         SdkError::TimeoutError(_) => ApiError::new(ErrorKind::Timeout, op, "no answer in time"),
         SdkError::DispatchFailure(d) if d.is_timeout() => {
             ApiError::new(ErrorKind::Timeout, op, "connect or read timeout")
-        }
-        _ if looks_like_credentials(&chain) => ApiError::new(
-            ErrorKind::Credentials {
-                sso_profile: sso_profile.map(str::to_string),
-            },
-            op,
-            credentials_message(&chain),
-        ),
-        SdkError::DispatchFailure(d) if d.is_io() => {
-            ApiError::new(ErrorKind::Unreachable, op, last_cause(&err))
         }
         SdkError::DispatchFailure(_) => ApiError::new(ErrorKind::Unreachable, op, last_cause(&err)),
         SdkError::ResponseError(_) => ApiError::new(
@@ -89,18 +109,29 @@ pub fn kind_for_code(code: &str, sso_profile: Option<&str>) -> ErrorKind {
     }
 }
 
-fn looks_like_credentials(chain: &str) -> bool {
-    let lower = chain.to_ascii_lowercase();
-    lower.contains("credential") || lower.contains("sso") && lower.contains("token")
-}
-
-fn credentials_message(chain: &str) -> String {
-    let lower = chain.to_ascii_lowercase();
-    if lower.contains("expired") || lower.contains("sso") {
-        "the credentials have expired or the SSO session is no longer valid".to_string()
-    } else {
-        "no usable AWS credentials were found".to_string()
-    }
+/// The errors the SDK's standard retry strategy retries, as botocore's does: throttling
+/// codes and transient server errors.
+fn is_retryable(code: &str, status: u16) -> bool {
+    matches!(status, 500 | 502 | 503 | 504)
+        || matches!(
+            code,
+            "Throttling"
+                | "ThrottlingException"
+                | "ThrottledException"
+                | "RequestThrottledException"
+                | "TooManyRequestsException"
+                | "ProvisionedThroughputExceededException"
+                | "TransactionInProgressException"
+                | "RequestLimitExceeded"
+                | "BandwidthLimitExceeded"
+                | "LimitExceededException"
+                | "RequestThrottled"
+                | "SlowDown"
+                | "PriorRequestNotComplete"
+                | "EC2ThrottledException"
+                | "RequestTimeout"
+                | "RequestTimeoutException"
+        )
 }
 
 /// The innermost cause of an error's source chain (`Connection refused (os error 111)`),
@@ -146,6 +177,15 @@ mod tests {
             kind_for_code("InternalServiceException", None),
             ErrorKind::Service
         );
+    }
+
+    #[test]
+    fn throttling_and_transient_server_errors_are_retryable() {
+        assert!(is_retryable("ThrottlingException", 429));
+        assert!(is_retryable("InternalServiceException", 500));
+        assert!(is_retryable("UnknownError", 503));
+        assert!(!is_retryable("ResourceNotFoundException", 404));
+        assert!(!is_retryable("AccessDeniedException", 403));
     }
 
     #[test]

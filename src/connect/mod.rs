@@ -3,6 +3,7 @@
 //! `aws_sdk_connect`.
 
 mod config;
+mod credentials_error;
 mod error;
 mod error_map;
 mod instance_ref;
@@ -11,13 +12,17 @@ mod observe;
 mod rate_limit;
 mod retry;
 mod search;
+mod tls;
+mod tls_error;
 
 pub use config::DEMO_REGION;
 pub use error::{ApiError, ErrorKind};
 pub use instance_ref::parse_instance_id;
 pub use observe::READ_OPERATIONS;
 pub use rate_limit::RateLimit;
+pub use tls::{NO_VERIFY_WARNING, TlsTrust};
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -45,6 +50,12 @@ pub struct ClientOptions {
     pub connect_timeout: Option<Duration>,
     pub read_timeout: Option<Duration>,
     pub no_sign_request: bool,
+    /// `--ca-bundle`: trust exactly the PEM certificates in this file (else `AWS_CA_BUNDLE`,
+    /// else the profile's `ca_bundle`, else the system's roots).
+    pub ca_bundle: Option<PathBuf>,
+    /// `--no-verify-ssl`: do not verify the endpoint's certificate (overrides `ca_bundle`).
+    /// The caller prints [`NO_VERIFY_WARNING`].
+    pub no_verify_ssl: bool,
     /// Static demo credentials and region; the user's AWS configuration is not read at all.
     /// Without `endpoint_url`, the built-in demo endpoint is started in-process.
     pub demo: bool,
@@ -58,7 +69,8 @@ pub struct ConnectClient {
     sdk: aws_sdk_connect::Client,
     limiter: Arc<Limiter>,
     throttled: Arc<AtomicU64>,
-    sso_profile: Option<String>,
+    /// What error messages need to say what to do (SSO profile, endpoint host).
+    hints: Arc<error_map::ErrorHints>,
     /// The in-process demo endpoint, kept alive as long as any clone of the client.
     _demo_endpoint: Option<Arc<crate::mock::MockHandle>>,
     /// The profile in use (for the status bar and SSO hints).
@@ -73,7 +85,7 @@ macro_rules! call {
         $self.limiter.acquire($op).await;
         $send
             .await
-            .map_err(|e| error_map::map_sdk_error($op, e, $self.sso_profile.as_deref()))
+            .map_err(|e| error_map::map_sdk_error($op, e, &$self.hints))
     }};
 }
 
@@ -95,7 +107,12 @@ impl ConnectClient {
             demo_endpoint = Some(Arc::new(handle));
         }
         let opts = &opts;
-        let sdk_config = config::load(opts).await?;
+        let facts = config::profile_facts(opts).await;
+        let sdk_config = config::load(
+            opts,
+            &config::tls_trust(opts, std::env::var_os("AWS_CA_BUNDLE"), &facts),
+        )
+        .await?;
         let region = sdk_config
             .region()
             .map(|r| r.to_string())
@@ -112,12 +129,16 @@ impl ConnectClient {
         let sdk_conf = aws_sdk_connect::config::Builder::from(&sdk_config)
             .interceptor(observer)
             .retry_classifier(retry::UnreadableSuccessClassifier)
+            .retry_classifier(tls_error::NeverRetryHandshakeFailures)
             .build();
         Ok(ConnectClient {
             sdk: aws_sdk_connect::Client::from_conf(sdk_conf),
             throttled,
             limiter: Arc::new(Limiter::new(opts.rate_limit.unwrap_or_default())),
-            sso_profile: config::sso_profile(opts),
+            hints: Arc::new(error_map::ErrorHints {
+                sso_profile: facts.sso_profile,
+                host: config::endpoint_host(opts.endpoint_url.as_deref(), &region),
+            }),
             _demo_endpoint: demo_endpoint,
             profile,
             region,

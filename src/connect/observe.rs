@@ -2,10 +2,12 @@
 //! - refuses, before anything is sent, any operation not on the read-only allowlist
 //!   ([`READ_OPERATIONS`]) — the program is read-only by construction, not by convention;
 //! - counts throttled answers (429), so the UI can say "throttled" even when the SDK's
-//!   adaptive retry eventually gets through;
+//!   retries eventually get through;
 //! - logs each request and response at `debug` level for `--debug`, with credentials and
 //!   signatures redacted (the `Authorization` header carries the SigV4 signature and access
-//!   key ID; `X-Amz-Security-Token` the session token).
+//!   key ID; `X-Amz-Security-Token` the session token);
+//! - stamps each response with its attempt number ([`Attempt`]), so that an error can say
+//!   the retries were exhausted, as the AWS CLI does.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,10 +15,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeDeserializationInterceptorContextRef, BeforeSerializationInterceptorContextRef,
-    BeforeTransmitInterceptorContextRef,
+    BeforeDeserializationInterceptorContextMut, BeforeDeserializationInterceptorContextRef,
+    BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::orchestrator::Metadata;
+use aws_smithy_runtime_api::client::retries::RequestAttempts;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::Headers;
 use aws_smithy_types::config_bag::ConfigBag;
@@ -46,6 +49,10 @@ const SECRET_HEADERS: &[&str] = &[
     "x-amz-security-token",
     "x-amz-sso_bearer_token",
 ];
+
+/// Which attempt (1 = the first) a response answers; an extension of the raw response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt(pub u32);
 
 #[derive(Debug, Clone, Default)]
 pub struct Observer {
@@ -121,6 +128,20 @@ impl Intercept for Observer {
                 redacted_headers(request.headers()),
                 body
             );
+        }
+        Ok(())
+    }
+
+    fn modify_before_deserialization(
+        &self,
+        context: &mut BeforeDeserializationInterceptorContextMut<'_>,
+        _rc: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if let Some(attempts) = cfg.load::<RequestAttempts>() {
+            context
+                .response_mut()
+                .add_extension(Attempt(attempts.attempts()));
         }
         Ok(())
     }

@@ -4,18 +4,22 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, CopyItem};
 use crate::keys::{Action, KEY_TABLE};
 
 use super::help::centered;
-use super::text::safe;
+use super::text::{safe, shorten_end, shorten_middle};
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     let Some(source) = app.copy_source() else {
         return;
     };
+    let width = area.width.saturating_sub(4).min(100);
+    // Key (3 columns), label (22): the rest previews the text, shortened visibly.
+    let room = usize::from(width.saturating_sub(2)).saturating_sub(3 + 22);
     let lines: Vec<Line> = CopyItem::ALL
         .iter()
         .enumerate()
@@ -25,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
                 .find(|b| b.action == Action::Copy(*item))
                 .map_or("", |b| b.keys);
             let (preview, style) = match source.text(*item) {
-                Ok(text) => (preview(&text), theme::dim()),
+                Ok(text) => (preview(&text, room), theme::dim()),
                 Err(why) => (why, theme::error()),
             };
             let line = Line::from(vec![
@@ -40,7 +44,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
             }
         })
         .collect();
-    let width = area.width.saturating_sub(4).min(76);
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centered(area, width, height);
     let block = Block::new()
@@ -54,11 +57,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-/// The first line of `text`, and how many lines there are when more than one.
-fn preview(text: &str) -> String {
+/// The first line of `text` (and how many lines there are when more than one), fitted to
+/// `room` columns: a one-line value keeps both ends (IDs, ARNs, the CLI line's user ID).
+fn preview(text: &str, room: usize) -> String {
     let first = safe(text.lines().next().unwrap_or_default());
     match text.lines().count() {
-        0 | 1 => first,
-        n => format!("{first} … ({n} lines)"),
+        0 | 1 => shorten_middle(&first, room),
+        n => {
+            let more = format!(" … ({n} lines)");
+            let head = shorten_end(&first, room.saturating_sub(more.width()));
+            format!("{head}{more}")
+        }
     }
 }

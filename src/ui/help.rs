@@ -5,23 +5,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::Screen;
 use crate::keys::{Context, KEY_TABLE};
 
 use super::theme;
 
-const CONTEXTS: [Context; 6] = [
-    Context::Always,
-    Context::Browse,
-    Context::Users,
-    Context::Filter,
-    Context::CopyMenu,
-    Context::Help,
-];
-
-/// The help text: every binding of the key table, grouped by where it applies.
-fn lines() -> Vec<Line<'static>> {
+/// The help text: every binding of the key table, grouped by where it applies; the keys of
+/// the screen help was opened on come first (they fit on an 80×24 screen without scrolling).
+fn lines(screen: Screen) -> Vec<Line<'static>> {
+    let first = match screen {
+        Screen::Picker => [Context::Picker, Context::Browse, Context::Users],
+        Screen::Users => [Context::Users, Context::Browse, Context::Picker],
+    };
+    let rest = [
+        Context::Filter,
+        Context::CopyMenu,
+        Context::Always,
+        Context::Help,
+    ];
     let mut lines = Vec::new();
-    for context in CONTEXTS {
+    for context in first.into_iter().chain(rest) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -33,24 +36,78 @@ fn lines() -> Vec<Line<'static>> {
             ]));
         }
     }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Mouse", theme::header()));
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {:<11}", "wheel"), theme::key()),
+        Span::raw("scroll the list, the focused pane or this help"),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {:<11}", "click"), theme::key()),
+        Span::raw("select a row, focus a pane or a tab"),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Status bar", theme::header()));
+    for (sign, meaning) in [
+        ("⇅ N", "requests in flight"),
+        (
+            "throttled",
+            "Connect answers 429: requests are retried, slower",
+        ),
+        ("… c", "a value is shortened on screen; c copies it in full"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {sign:<11}"), theme::key()),
+            Span::raw(meaning),
+        ]));
+    }
     lines
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, scroll: u16) {
-    let content = lines();
+/// The help popup's rectangle in `area` for `content_lines` lines.
+fn popup(area: Rect, content_lines: u16) -> Rect {
     let width = area.width.saturating_sub(4).min(64);
-    let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
-    let popup = centered(area, width, height);
+    let height = area.height.saturating_sub(2).min(content_lines + 2);
+    centered(area, width, height)
+}
+
+/// How far the help can scroll on a terminal of `size` (the app bounds scrolling with it,
+/// so scrolling back up never has to unwind presses past the end).
+pub fn max_scroll(size: (u16, u16)) -> u16 {
+    // Every screen's help has the same lines, in another order.
+    let total = lines(Screen::Users).len() as u16;
+    let popup = popup(Rect::new(0, 0, size.0, size.1), total);
+    total.saturating_sub(popup.height.saturating_sub(2))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) {
+    let content = lines(screen);
+    let popup = popup(area, content.len() as u16);
+    let height = popup.height;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme::border(true))
         .title(Span::styled(" Help · Esc closes ", theme::title()));
-    let max_scroll = (content.len() as u16).saturating_sub(height.saturating_sub(2));
+    let visible = height.saturating_sub(2);
+    let total = content.len() as u16;
+    let max_scroll = total.saturating_sub(visible);
+    let scroll = scroll.min(max_scroll);
+    let block = if max_scroll > 0 {
+        // Where we are in a help longer than the screen, and how to see the rest.
+        let last = (scroll + visible).min(total);
+        block.title_bottom(
+            Line::styled(
+                format!(" {}–{last} of {total} · j/k scroll ", scroll + 1),
+                theme::dim(),
+            )
+            .right_aligned(),
+        )
+    } else {
+        block
+    };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(content)
-            .block(block)
-            .scroll((scroll.min(max_scroll), 0)),
+        Paragraph::new(content).block(block).scroll((scroll, 0)),
         popup,
     );
 }

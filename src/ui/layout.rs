@@ -11,6 +11,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::PaneId;
 
+/// Pane width from which a 36-character ID fits beside the longest pane label
+/// ("Secondary email", "Hierarchy group": 15 columns and a 2-column gap).
+const ID_BESIDE_LABEL: usize = 15 + 2 + 36;
+
 /// Separator between tab titles.
 pub const TAB_SEPARATOR: &str = "│";
 
@@ -37,19 +41,23 @@ pub fn screen(area: Rect) -> (Rect, Option<Rect>) {
 
 pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
     if body.width >= 120 && body.height >= 30 {
-        let list_width = (body.width * 3 / 10).clamp(28, 48);
+        let list_width = (body.width / 4).clamp(28, 44);
         let [list, right] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
         let [left_col, right_col] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(right);
+        // Pane heights follow their content: an ID goes below its label when it does not
+        // fit beside it (see `fields`), which takes one more line per ID.
+        let ids_beside = usize::from(left_col.width.saturating_sub(2)) >= ID_BESIDE_LABEL;
+        let extra = u16::from(!ids_beside);
         let [identity, phone, record] = Layout::vertical([
-            Constraint::Length(9),
+            Constraint::Length(9 + extra),
             Constraint::Fill(1),
-            Constraint::Length(6),
+            Constraint::Length(7 + extra),
         ])
         .areas(left_col);
         let [routing, security, tags] = Layout::vertical([
-            Constraint::Length(7),
+            Constraint::Length(8 + 4 * extra),
             Constraint::Fill(1),
             Constraint::Fill(1),
         ])
@@ -88,6 +96,20 @@ pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
     }
 }
 
+/// The title of `pane` in a tab bar `bar_width` columns wide: the full names when they all
+/// fit, else their first three letters (so every tab stays visible and clickable).
+pub fn tab_label(pane: PaneId, bar_width: u16) -> &'static str {
+    let separators = TAB_SEPARATOR.width() * (PaneId::ALL.len() - 1);
+    let full: usize = PaneId::ALL.iter().map(|p| p.tab_title().width()).sum();
+    let title = pane.tab_title();
+    if full + separators <= usize::from(bar_width) {
+        title
+    } else {
+        // Tab titles are ASCII, so byte 3 is a character boundary.
+        title.get(..3).unwrap_or(title)
+    }
+}
+
 /// Tab titles laid out left to right, clipped to the bar.
 fn tab_titles(bar: Rect) -> Vec<(PaneId, Rect)> {
     let mut x = bar.x;
@@ -97,7 +119,7 @@ fn tab_titles(bar: Rect) -> Vec<(PaneId, Rect)> {
         if x >= end {
             break;
         }
-        let width = (pane.tab_title().width() as u16).min(end - x);
+        let width = (tab_label(pane, bar.width).width() as u16).min(end - x);
         titles.push((pane, Rect::new(x, bar.y, width, bar.height)));
         x = x.saturating_add(width + TAB_SEPARATOR.width() as u16);
     }
@@ -150,6 +172,14 @@ mod tests {
         assert_eq!(layout.panes[0].0, PaneId::Phone);
         assert!(layout.list.width >= 24);
         assert_eq!(layout.list.height, 23);
+    }
+
+    #[test]
+    fn tab_titles_shorten_so_every_tab_stays_visible() {
+        let layout = users(Rect::new(0, 0, 40, 14), PaneId::Identity);
+        assert_eq!(layout.tab_titles.len(), 6);
+        assert_eq!(tab_label(PaneId::Record, 40), "Rec");
+        assert_eq!(tab_label(PaneId::Record, 80), "Record");
     }
 
     #[test]

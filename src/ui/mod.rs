@@ -1,6 +1,7 @@
 //! Drawing: a pure function of [`App`] state. Called after every message; never mutates.
 
 mod copy_menu;
+mod fields;
 mod help;
 pub mod layout;
 pub mod panes;
@@ -17,6 +18,8 @@ use ratatui::Frame;
 
 use crate::app::{App, Overlay, Screen};
 
+pub use help::max_scroll as help_max_scroll;
+
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -30,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::draw(frame, area, scroll),
+        Overlay::Help { scroll } => help::draw(frame, area, app.screen, scroll),
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, area, selected),
     }
 }

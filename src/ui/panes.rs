@@ -4,13 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{App, Browser, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState};
 use crate::connect::{ApiError, ErrorKind};
-use crate::model::User;
+use crate::model::{User, UserSummary};
 
-use super::text::{acw, row, safe, table, time, value, yes_no};
+use super::fields::{Cell, Field, PaneText};
+use super::text::{acw, safe, time, value, yes_no};
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
@@ -18,185 +19,174 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
         return;
     };
     let focused = b.focus == Focus::Pane(pane);
-    let block = Block::new()
+    let text = content(app, pane, inner_width(area));
+    let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme::border(focused))
         .title(Span::styled(format!(" {} ", pane.title()), theme::title()));
+    if text.shortened {
+        block = block.title_bottom(Line::from(vec![
+            Span::styled(" … ", theme::dim()),
+            Span::styled("c", theme::key()),
+            Span::styled(" copies in full ", theme::dim()),
+        ]));
+    }
     let scroll = if focused { b.pane_scroll } else { 0 };
+    let hidden = text
+        .lines
+        .len()
+        .saturating_sub(usize::from(scroll) + usize::from(area.height.saturating_sub(2)));
+    if hidden > 0 {
+        // Lines below the pane: say so, and how to reach them.
+        let hint = if focused {
+            format!(" ↓ {hidden} more ")
+        } else {
+            format!(" ↓ {hidden} more: Tab here, j scrolls ")
+        };
+        block = block.title_bottom(Line::styled(hint, theme::dim()).right_aligned());
+    }
     frame.render_widget(
-        Paragraph::new(content(app, pane))
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+        Paragraph::new(text.lines).block(block).scroll((scroll, 0)),
         area,
     );
 }
 
-/// The lines of `pane` for the selected user.
-pub fn content(app: &App, pane: PaneId) -> Vec<Line<'static>> {
+/// Columns inside a pane's borders.
+pub fn inner_width(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(2))
+}
+
+/// The lines of `pane` for the selected user, fitted to `width` columns.
+pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
+    let mut text = PaneText::new(width);
     let Some(b) = app.browser.as_ref() else {
-        return Vec::new();
+        return text;
     };
     let Some(summary) = b.selected_user() else {
-        let text = if b.list.loading {
+        let message = if b.list.loading {
             "Waiting for the user list…"
         } else {
             "No user selected"
         };
-        return vec![Line::styled(text, theme::dim())];
+        text.line(Line::styled(message, theme::dim()));
+        return text;
     };
     if pane == PaneId::Record {
         // The summary already has what this pane shows: no need to wait for DescribeUser.
-        let record = b.selected_record();
-        return vec![
-            row("User ID", 13, vec![value(summary.id.as_deref())]),
-            row(
-                "ARN",
-                13,
-                vec![value(
-                    summary
-                        .arn
-                        .as_deref()
-                        .or(record.and_then(|r| r.arn.as_deref())),
-                )],
-            ),
-            row(
-                "Last modified",
-                13,
-                vec![time(
-                    summary
-                        .last_modified_time
-                        .or(record.and_then(|r| r.last_modified_time)),
-                    app.config.zone,
-                )],
-            ),
-            row(
-                "Region",
-                13,
-                vec![value(
-                    summary
-                        .last_modified_region
-                        .as_deref()
-                        .or(record.and_then(|r| r.last_modified_region.as_deref())),
-                )],
-            ),
-        ];
+        record(app, summary, b.selected_record(), &mut text);
+        return text;
     }
     let user_id = summary.id.as_deref().unwrap_or_default();
     match b.records.state(user_id) {
-        RecordState::Waiting => vec![Line::from(vec![
+        RecordState::Waiting => text.line(Line::from(vec![
             Span::styled(theme::spinner(app.spinner_frame()), theme::key()),
             Span::raw(format!(
                 " Loading {}…",
                 safe(summary.username.as_deref().unwrap_or(user_id))
             )),
-        ])],
-        RecordState::Failed(error) => failure(error),
+        ])),
+        RecordState::Failed(error) => failure(error, &mut text),
         RecordState::Loaded(user) => match pane {
-            PaneId::Identity => identity(user),
-            PaneId::Phone => phone(user),
-            PaneId::Routing => routing(b, user),
-            PaneId::Security => security(b, user),
-            PaneId::Tags => tags(user),
-            PaneId::Record => Vec::new(),
+            PaneId::Identity => identity(user, &mut text),
+            PaneId::Phone => phone(user, &mut text),
+            PaneId::Routing => routing(b, user, &mut text),
+            PaneId::Security => security(b, user, &mut text),
+            PaneId::Tags => tags(user, &mut text),
+            PaneId::Record => {}
         },
     }
+    text
 }
 
-fn failure(error: &ApiError) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(safe(&error.human()), theme::error())];
+fn record(app: &App, summary: &UserSummary, record: Option<&User>, text: &mut PaneText) {
+    let arn = summary
+        .arn
+        .as_deref()
+        .or(record.and_then(|r| r.arn.as_deref()));
+    let modified = summary
+        .last_modified_time
+        .or(record.and_then(|r| r.last_modified_time));
+    let region = summary
+        .last_modified_region
+        .as_deref()
+        .or(record.and_then(|r| r.last_modified_region.as_deref()));
+    text.fields(&[
+        Field::copyable("User ID", value(summary.id.as_deref())),
+        Field::copyable("ARN", value(arn)),
+        Field::text("Last modified", vec![time(modified, app.config.zone)]),
+        Field::text("Region", vec![value(region)]),
+    ]);
+}
+
+fn failure(error: &ApiError, text: &mut PaneText) {
+    text.line(Line::styled(safe(&error.human()), theme::error()));
     if error.is_retryable() {
-        lines.push(Line::from(vec![
+        text.line(Line::from(vec![
             Span::raw("Press "),
             Span::styled("R", theme::key()),
             Span::raw(" to retry"),
         ]));
     }
-    lines
 }
 
-fn identity(user: &User) -> Vec<Line<'static>> {
+fn identity(user: &User, text: &mut PaneText) {
     let info = user.identity_info.as_ref();
-    vec![
-        row("Username", 15, vec![value(user.username.as_deref())]),
-        row(
-            "First name",
-            15,
-            vec![value(info.and_then(|i| i.first_name.as_deref()))],
-        ),
-        row(
-            "Last name",
-            15,
-            vec![value(info.and_then(|i| i.last_name.as_deref()))],
-        ),
-        row(
-            "Email",
-            15,
-            vec![value(info.and_then(|i| i.email.as_deref()))],
-        ),
-        row(
+    let info_value = |get: fn(&crate::model::UserIdentityInfo) -> Option<&String>| {
+        vec![value(info.and_then(get).map(String::as_str))]
+    };
+    text.fields(&[
+        Field::text("Username", vec![value(user.username.as_deref())]),
+        Field::text("First name", info_value(|i| i.first_name.as_ref())),
+        Field::text("Last name", info_value(|i| i.last_name.as_ref())),
+        Field::text("Email", info_value(|i| i.email.as_ref())),
+        Field::text(
             "Secondary email",
-            15,
-            vec![value(info.and_then(|i| i.secondary_email.as_deref()))],
+            info_value(|i| i.secondary_email.as_ref()),
         ),
-        row(
-            "Mobile",
-            15,
-            vec![value(info.and_then(|i| i.mobile.as_deref()))],
-        ),
-        row(
-            "Directory ID",
-            15,
-            vec![value(user.directory_user_id.as_deref())],
-        ),
-    ]
+        Field::text("Mobile", info_value(|i| i.mobile.as_ref())),
+        Field::copyable("Directory ID", value(user.directory_user_id.as_deref())),
+    ]);
 }
 
-fn phone(user: &User) -> Vec<Line<'static>> {
+fn phone(user: &User, text: &mut PaneText) {
     let config = user.phone_config.as_ref();
-    let mut lines = vec![
-        row(
+    text.fields(&[
+        Field::text(
             "Phone type",
-            16,
             vec![value(config.and_then(|c| c.phone_type.as_deref()))],
         ),
-        row(
+        Field::text(
             "Auto-accept",
-            16,
             vec![yes_no(config.and_then(|c| c.auto_accept))],
         ),
-        row(
+        Field::text(
             "ACW limit",
-            16,
             vec![acw(config.and_then(|c| c.after_contact_work_time_limit))],
         ),
-        row(
+        Field::text(
             "Desk phone",
-            16,
             vec![value(config.and_then(|c| c.desk_phone_number.as_deref()))],
         ),
-        row(
+        Field::text(
             "Persistent conn.",
-            16,
             vec![yes_no(config.and_then(|c| c.persistent_connection))],
         ),
-    ];
+    ]);
     let rows = channel_rows(user);
     if !rows.is_empty() {
-        lines.push(Line::raw(""));
-        lines.extend(table(
+        text.line(Line::raw(""));
+        text.table(
             &[
-                "Channel",
-                "Auto-accept",
-                "ACW",
-                "Phone number",
-                "Persistent",
-                "Voice enh.",
+                ("Channel", Cell::Text),
+                ("Auto-accept", Cell::Text),
+                ("ACW", Cell::Text),
+                ("Phone number", Cell::Text),
+                ("Persistent", Cell::Text),
+                ("Voice enh.", Cell::Text),
             ],
             &rows,
-        ));
+        );
     }
-    lines
 }
 
 /// One row per channel named in any per-channel configuration, in first-seen order.
@@ -294,32 +284,30 @@ fn why(error: &ApiError) -> String {
     }
 }
 
-fn routing(b: &Browser, user: &User) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+fn routing(b: &Browser, user: &User, text: &mut PaneText) {
+    let mut fields = Vec::new();
     match user.routing_profile_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
-            lines.push(row(
+            fields.push(Field::text(
                 "Routing profile",
-                15,
                 vec![name_span(b.names.lookup(NameKind::RoutingProfiles, id))],
             ));
-            lines.push(row("  ID", 15, vec![value(Some(id))]));
+            fields.push(Field::copyable("  ID", value(Some(id))));
         }
-        None => lines.push(row("Routing profile", 15, vec![value(None)])),
+        None => fields.push(Field::text("Routing profile", vec![value(None)])),
     }
     match user.hierarchy_group_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
-            lines.push(row(
+            fields.push(Field::text(
                 "Hierarchy group",
-                15,
                 vec![name_span(b.names.lookup(NameKind::HierarchyGroups, id))],
             ));
-            lines.push(row("  Path", 15, path_spans(b.names.path(id))));
-            lines.push(row("  ID", 15, vec![value(Some(id))]));
+            fields.push(Field::text("  Path", path_spans(b.names.path(id))));
+            fields.push(Field::copyable("  ID", value(Some(id))));
         }
-        None => lines.push(row("Hierarchy group", 15, vec![value(None)])),
+        None => fields.push(Field::text("Hierarchy group", vec![value(None)])),
     }
-    lines
+    text.fields(&fields);
 }
 
 fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
@@ -335,7 +323,11 @@ fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
                 if i > 0 {
                     spans.push(Span::styled(" › ", theme::dim()));
                 }
-                spans.push(Span::styled(format!("{}: ", safe(level)), theme::label()));
+                // A no-break space keeps "Team: Billing" together when the path wraps.
+                spans.push(Span::styled(
+                    format!("{}:\u{a0}", safe(level)),
+                    theme::label(),
+                ));
                 spans.push(Span::raw(safe(group)));
             }
             spans
@@ -343,14 +335,14 @@ fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
     }
 }
 
-fn security(b: &Browser, user: &User) -> Vec<Line<'static>> {
+fn security(b: &Browser, user: &User, text: &mut PaneText) {
     let ids = user.security_profile_ids.as_deref().unwrap_or_default();
     if ids.is_empty() {
-        return vec![Line::styled("No security profiles", theme::dim())];
+        text.line(Line::styled("No security profiles", theme::dim()));
+        return;
     }
-    let mut lines = Vec::new();
     if let Load::Failed(error) = &b.names.list(NameKind::SecurityProfiles).load {
-        lines.push(Line::styled(
+        text.line(Line::styled(
             format!("Names unavailable: {}", why(error)),
             theme::error(),
         ));
@@ -366,15 +358,15 @@ fn security(b: &Browser, user: &User) -> Vec<Line<'static>> {
             vec![name, safe(id)]
         })
         .collect();
-    lines.extend(table(&["Name", "ID"], &rows));
-    lines
+    text.table(&[("Name", Cell::Name), ("ID", Cell::Id)], &rows);
 }
 
-fn tags(user: &User) -> Vec<Line<'static>> {
+fn tags(user: &User, text: &mut PaneText) {
     let tags = user.tags.clone().unwrap_or_default();
     if tags.is_empty() {
-        return vec![Line::styled("No tags", theme::dim())];
+        text.line(Line::styled("No tags", theme::dim()));
+        return;
     }
     let rows: Vec<Vec<String>> = tags.iter().map(|(k, v)| vec![safe(k), safe(v)]).collect();
-    table(&["Key", "Value"], &rows)
+    text.table(&[("Key", Cell::Text), ("Value", Cell::Text)], &rows);
 }

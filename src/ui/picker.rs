@@ -3,12 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 
 use super::layout;
-use super::text::{safe, time_short};
+use super::text::{safe, shorten_end, shorten_middle, time_short};
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
@@ -27,26 +28,46 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
         .title(Line::from(title));
 
     if picker.instances.is_empty() {
-        frame.render_widget(Paragraph::new(empty_message(app)).block(block), body);
+        frame.render_widget(
+            Paragraph::new(empty_message(app))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            body,
+        );
         return;
     }
     let rows_visible = layout::picker_rows(body);
-    let columns = visible_columns(body.width.saturating_sub(2));
-    let rows: Vec<Row> = picker
+    let table: Vec<[String; 5]> = picker
         .instances
+        .iter()
+        .map(|i| {
+            [
+                safe(i.instance_alias.as_deref().unwrap_or("—")),
+                safe(i.id.as_deref().unwrap_or("—")),
+                safe(i.instance_status.as_deref().unwrap_or("—")),
+                safe(i.identity_management_type.as_deref().unwrap_or("—")),
+                time_short(i.created_time, app.config.zone)
+                    .content
+                    .into_owned(),
+            ]
+        })
+        .collect();
+    let (columns, widths) = fit_columns(&table, body.width.saturating_sub(2));
+    let rows: Vec<Row> = table
         .iter()
         .enumerate()
         .skip(picker.cursor.top)
         .take(rows_visible)
-        .map(|(index, i)| {
-            let mut cells = [
-                Line::raw(safe(i.instance_alias.as_deref().unwrap_or("—"))),
-                Line::raw(safe(i.id.as_deref().unwrap_or("—"))),
-                Line::raw(safe(i.instance_status.as_deref().unwrap_or("—"))),
-                Line::raw(safe(i.identity_management_type.as_deref().unwrap_or("—"))),
-                Line::from(time_short(i.created_time, app.config.zone)),
-            ];
-            let row = Row::new(columns.iter().map(|c| std::mem::take(&mut cells[*c])));
+        .map(|(index, cells)| {
+            let row = Row::new(columns.iter().zip(&widths).map(|(c, w)| {
+                // The ID keeps its ends (what admins recognise); other text its start.
+                let cell = if *c == ID {
+                    shorten_middle(&cells[*c], usize::from(*w))
+                } else {
+                    shorten_end(&cells[*c], usize::from(*w))
+                };
+                Line::raw(cell)
+            }));
             if index == picker.cursor.selected {
                 row.style(theme::selected(true))
             } else {
@@ -54,11 +75,11 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
             }
         })
         .collect();
-    let header = Row::new(columns.iter().map(|c| COLUMNS[*c].0)).style(theme::header());
-    let widths = columns.iter().map(|c| match c {
+    let header = Row::new(columns.iter().map(|c| HEADERS[*c])).style(theme::header());
+    let constraints = columns.iter().zip(&widths).map(|(c, w)| match *c {
         // The alias takes whatever room is left.
-        0 => Constraint::Min(COLUMNS[0].1),
-        _ => Constraint::Length(COLUMNS[*c].1),
+        ALIAS => Constraint::Min(*w),
+        _ => Constraint::Length(*w),
     });
     let mut block = block;
     if let Some(error) = &picker.error {
@@ -67,33 +88,78 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
             theme::error(),
         ));
     }
-    frame.render_widget(Table::new(rows, widths).header(header).block(block), body);
+    frame.render_widget(
+        Table::new(rows, constraints).header(header).block(block),
+        body,
+    );
 }
 
-/// Columns: header and width, in display order.
-const COLUMNS: [(&str, u16); 5] = [
-    ("Alias", 16),
-    ("ID", 36),
-    ("Status", 10),
-    ("Identity management", 19),
-    ("Created", 16),
-];
+/// Column headers, in display order.
+const HEADERS: [&str; 5] = ["Alias", "ID", "Status", "Identity management", "Created"];
+const ALIAS: usize = 0;
+const ID: usize = 1;
+const STATUS: usize = 2;
+/// The alias shrinks (with an ellipsis) down to this before the ID is shortened.
+const ALIAS_MIN: u16 = 12;
+/// Other columns are added only when the alias can be this wide (or whole).
+const ALIAS_READABLE: u16 = 24;
+/// The status shrinks down to this ("CREATION_…") to make room for more columns.
+const STATUS_MIN: u16 = 10;
 
-/// Which columns fit in `width`: alias and ID always (the ID is what admins copy), then
-/// status, created and identity management as room allows; in display order.
-fn visible_columns(width: u16) -> Vec<usize> {
-    const PRIORITY: [usize; 5] = [0, 1, 2, 4, 3];
-    let mut chosen = Vec::new();
-    let mut used = 0u16;
-    for column in PRIORITY {
-        let needed = COLUMNS[column].1 + 1;
-        if chosen.len() < 2 || used + needed <= width {
+/// Which columns fit in `width` and how wide each is, from the content: alias and ID always
+/// (the ID is what admins copy), then status, created and identity management as room
+/// allows; in display order. A column is as wide as its widest cell when there is room;
+/// the alias and the status may shrink (visibly, with "…") to make room for more columns,
+/// and the ID is shortened (in the middle) only when the alias and the ID alone do not fit.
+fn fit_columns(table: &[[String; 5]], width: u16) -> (Vec<usize>, Vec<u16>) {
+    const PRIORITY: [usize; 5] = [ALIAS, ID, STATUS, 4, 3];
+    let natural: Vec<u16> = (0..HEADERS.len())
+        .map(|c| {
+            let widest = table.iter().map(|row| row[c].width()).max().unwrap_or(0);
+            u16::try_from(widest.max(HEADERS[c].width())).unwrap_or(u16::MAX)
+        })
+        .collect();
+    let minimum = |c: usize| match c {
+        ALIAS => natural[c].min(ALIAS_MIN),
+        STATUS => natural[c].min(STATUS_MIN),
+        _ => natural[c],
+    };
+    let mut chosen = vec![ALIAS, ID];
+    let mut used = minimum(ALIAS) + 1 + natural[ID];
+    // More columns only once the alias (what admins recognise an instance by) is readable.
+    let alias_readable = natural[ALIAS].min(ALIAS_READABLE) - minimum(ALIAS);
+    for column in PRIORITY[2..].iter().copied() {
+        let needed = used + alias_readable + minimum(column) + 1;
+        if needed <= width {
             chosen.push(column);
-            used = used.saturating_add(needed);
+            used += minimum(column) + 1;
         }
     }
+    if used > width {
+        // Not even the alias's minimum beside the whole ID: they share what there is
+        // (`y` copies the whole ID).
+        let alias = (width / 2).min(natural[ALIAS]);
+        return (chosen, vec![alias, width.saturating_sub(alias + 1)]);
+    }
+    // Grow the shrinkable columns back towards their natural width, alias first.
+    let mut spare = width - used;
+    let mut widths = Vec::new();
     chosen.sort_unstable();
-    chosen
+    for column in [ALIAS, STATUS] {
+        let grow = natural[column].saturating_sub(minimum(column)).min(spare);
+        spare -= grow;
+        widths.push((column, minimum(column) + grow));
+    }
+    let widths = chosen
+        .iter()
+        .map(|c| {
+            widths
+                .iter()
+                .find(|(column, _)| column == c)
+                .map_or(natural[*c], |(_, w)| *w)
+        })
+        .collect();
+    (chosen, widths)
 }
 
 fn empty_message(app: &App) -> Vec<Line<'static>> {
@@ -120,7 +186,7 @@ fn empty_message(app: &App) -> Vec<Line<'static>> {
         Line::raw(format!(
             "No Amazon Connect instances in region {} for profile {}.",
             safe(&app.config.region),
-            safe(app.config.profile.as_deref().unwrap_or("default"))
+            safe(app.profile_label())
         )),
         Line::raw("Check --profile and --region (or AWS_PROFILE / AWS_REGION), and that"),
         Line::raw("`aws connect list-instances` lists them with the same settings."),
@@ -131,11 +197,53 @@ fn empty_message(app: &App) -> Vec<Line<'static>> {
 mod tests {
     use super::*;
 
+    fn table() -> Vec<[String; 5]> {
+        let row = |alias: &str, status: &str| {
+            [
+                alias.to_string(),
+                "40c83b68-ea62-414c-97bb-d018e39e158e".to_string(),
+                status.to_string(),
+                "CONNECT_MANAGED".to_string(),
+                "2019-06-03 17:04".to_string(),
+            ]
+        };
+        vec![
+            row("anycompany-support", "ACTIVE"),
+            row("anycompany-lab", "CREATION_IN_PROGRESS"),
+        ]
+    }
+
     #[test]
-    fn narrow_pickers_keep_alias_and_id() {
-        assert_eq!(visible_columns(20), vec![0, 1]);
-        assert_eq!(visible_columns(78), vec![0, 1, 2]);
-        assert_eq!(visible_columns(96), vec![0, 1, 2, 4]);
-        assert_eq!(visible_columns(200), vec![0, 1, 2, 3, 4]);
+    fn columns_are_as_wide_as_their_content_when_there_is_room() {
+        let (columns, widths) = fit_columns(&table(), 118);
+        assert_eq!(columns, vec![0, 1, 2, 3, 4]);
+        assert_eq!(widths[2], "CREATION_IN_PROGRESS".len() as u16);
+        assert_eq!(widths[0], "anycompany-support".len() as u16);
+    }
+
+    #[test]
+    fn narrow_pickers_keep_alias_and_id_whole_while_they_fit() {
+        let (columns, widths) = fit_columns(&table(), 50);
+        assert_eq!(columns, vec![0, 1]);
+        assert_eq!(widths[1], 36);
+        assert!(widths[0] >= ALIAS_MIN, "{widths:?}");
+    }
+
+    #[test]
+    fn at_80_columns_the_alias_and_status_stay_whole_and_created_gives_way() {
+        let (columns, widths) = fit_columns(&table(), 78);
+        assert_eq!(columns, vec![0, 1, 2]);
+        assert_eq!(widths, vec![18, 36, 20]);
+        // A little narrower: the status shrinks before the alias does.
+        let (columns, widths) = fit_columns(&table(), 70);
+        assert_eq!(columns, vec![0, 1, 2]);
+        assert_eq!(widths, vec![18, 36, 14]);
+    }
+
+    #[test]
+    fn tiny_pickers_share_the_room_between_alias_and_id() {
+        let (columns, widths) = fit_columns(&table(), 30);
+        assert_eq!(columns, vec![0, 1]);
+        assert_eq!(widths.iter().sum::<u16>() + 1, 30);
     }
 }

@@ -87,6 +87,62 @@ fn error_state() {
 }
 
 #[test]
+fn listing_denied_says_why_in_full_and_offers_the_picker_not_a_retry() {
+    let mut s = Session::open();
+    let generation = s.generation();
+    s.send(Msg::Users {
+        instance_id: INSTANCE.into(),
+        generation,
+        result: Err(error(crate::connect::ErrorKind::AccessDenied, "ListUsers")),
+    });
+    let terminal = render(&mut s.app, 80, 24);
+    // The list's text (inside its borders), rows joined: the message wraps, whole.
+    let buffer = terminal.backend().buffer();
+    let list: Vec<String> = (1..23)
+        .map(|y| {
+            (1..31)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|row| !row.is_empty())
+        .collect();
+    let text = list.join(" ");
+    assert!(
+        text.contains("the credentials need connect:ListUsers permission"),
+        "{text}"
+    );
+    assert!(text.contains("Press i for the instance picker"), "{text}");
+    assert!(!text.contains("retry"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn at_80_columns_the_status_bar_keeps_the_message_whole() {
+    let mut s = Session::jane_loaded();
+    s.send(Msg::Copied {
+        what: "user ID".into(),
+        outcome: crate::clipboard::CopyOutcome::Osc52 {
+            tmux: true,
+            why: None,
+        },
+    });
+    let text = s.app.visible_notice().expect("a message").text.clone();
+    let terminal = render(&mut s.app, 80, 24);
+    let status = row_text(&terminal, 23);
+    assert!(status.contains(&text), "{status:?} lacks {text:?}");
+}
+
+/// The text of row `y`.
+fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
 fn help_overlay() {
     let mut s = Session::jane_loaded();
     s.action(Action::Help);

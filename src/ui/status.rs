@@ -13,60 +13,102 @@ use crate::keys;
 use super::text::{safe, thousands};
 use super::theme;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let sep = || Span::styled(" · ", theme::dim());
-    let mut spans = vec![
-        Span::raw(" "),
-        Span::raw(safe(app.config.profile.as_deref().unwrap_or("default"))),
-        sep(),
-        Span::raw(safe(&app.config.region)),
+/// A piece of the status bar; when the bar is too narrow the least important pieces go
+/// first, so the message and the throttling notice stay readable at 80 columns.
+struct Segment {
+    importance: u8,
+    spans: Vec<Span<'static>>,
+}
+
+fn segment(importance: u8, span: Span<'static>) -> Segment {
+    Segment {
+        importance,
+        spans: vec![span],
+    }
+}
+
+fn segments(app: &App) -> Vec<Segment> {
+    let mut segments = vec![
+        segment(4, Span::raw(safe(app.profile_label()))),
+        segment(1, Span::raw(safe(&app.config.region))),
     ];
     match (app.screen, app.browser.as_ref()) {
         (Screen::Users, Some(b)) => {
-            spans.push(sep());
-            spans.push(Span::styled(
-                safe(&app.instance_label().unwrap_or_default()),
-                theme::title(),
+            segments.push(segment(
+                5,
+                Span::styled(
+                    safe(&app.instance_label().unwrap_or_default()),
+                    theme::title(),
+                ),
             ));
-            spans.push(sep());
-            spans.push(Span::raw(format!(
-                "{} users",
-                thousands(b.list.users.len())
-            )));
+            segments.push(segment(
+                2,
+                Span::raw(format!("{} users", thousands(b.list.users.len()))),
+            ));
         }
-        _ => {
-            spans.push(sep());
-            spans.push(Span::raw(format!(
+        _ => segments.push(segment(
+            2,
+            Span::raw(format!(
                 "{} instances",
                 thousands(app.picker.instances.len())
-            )));
-        }
+            )),
+        )),
     }
     if app.in_flight > 0 {
-        spans.push(sep());
-        spans.push(Span::raw(format!("⇅ {}", app.in_flight)));
+        segments.push(segment(3, Span::raw(format!("⇅ {}", app.in_flight))));
     }
     if app.is_throttled() {
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            " throttled by Connect: slowing down ",
-            theme::warning(),
+        let count = if app.throttled_total > 0 {
+            format!(" ({}×)", thousands(app.throttled_total as usize))
+        } else {
+            String::new()
+        };
+        segments.push(segment(
+            7,
+            Span::styled(
+                format!(" throttled by Connect{count}: retrying slower "),
+                theme::warning(),
+            ),
         ));
     }
-    if let Some(notice) = &app.notice {
-        spans.push(sep());
+    if let Some(notice) = app.visible_notice() {
         let style = if notice.is_error {
             theme::error()
         } else {
             ratatui::style::Style::new()
         };
-        spans.push(Span::styled(safe(&notice.text), style));
+        segments.push(segment(6, Span::styled(safe(&notice.text), style)));
+    }
+    segments
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let width = |segments: &[Segment]| -> usize {
+        let text: usize = segments
+            .iter()
+            .flat_map(|s| &s.spans)
+            .map(|s| s.content.width())
+            .sum();
+        text + 1 + 3 * segments.len().saturating_sub(1)
+    };
+    let mut kept = segments(app);
+    while kept.len() > 1 && width(&kept) > usize::from(area.width) {
+        if let Some(least) = (0..kept.len()).min_by_key(|i| kept[*i].importance) {
+            kept.remove(least);
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, segment) in kept.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.extend(segment.spans);
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let hints = hint_spans(app);
+    let hints = hint_spans(app, usize::from(area.width).saturating_sub(used + 2));
     let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
-    if used + hints_width + 2 <= usize::from(area.width) {
-        let fill = usize::from(area.width) - used - hints_width;
+    if !hints.is_empty() {
+        let fill = usize::from(area.width).saturating_sub(used + hints_width);
         spans.push(Span::raw(" ".repeat(fill)));
         spans.extend(hints);
     }
@@ -76,11 +118,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn hint_spans(app: &App) -> Vec<Span<'static>> {
+/// The key hints that fit in `room` columns: `? help` first (it leads to all the others),
+/// then the mode's hints in key-table order; drawn with help last, at the right edge.
+fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
+    let all = keys::hints(app.mode());
+    let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(k, _)| *k == "?");
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for (keys, word) in help.iter().chain(&others) {
+        let width = keys.width() + word.width() + 3;
+        if used + width > room {
+            break;
+        }
+        used += width;
+        chosen.push((*keys, *word));
+    }
+    // Help goes last (rightmost).
+    if chosen.first().is_some_and(|(k, _)| *k == "?") {
+        chosen.rotate_left(1);
+    }
     let mut spans = Vec::new();
-    for (keys, description) in keys::hints(app.mode()) {
+    for (keys, word) in chosen {
         spans.push(Span::styled(keys, theme::key()));
-        spans.push(Span::raw(format!(" {description}  ")));
+        spans.push(Span::raw(format!(" {word}  ")));
     }
     spans
 }

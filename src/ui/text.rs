@@ -1,7 +1,7 @@
 //! Small text helpers for the panes: sanitised values, label/value rows, aligned tables,
 //! numbers and times.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Zone;
@@ -40,44 +40,51 @@ pub fn acw(v: Option<i32>) -> Span<'static> {
     }
 }
 
-/// `label` padded to `width` columns, then the value spans.
-pub fn row(label: &str, width: usize, mut spans: Vec<Span<'static>>) -> Line<'static> {
-    let mut all = vec![Span::styled(format!("{label:<width$}  "), theme::label())];
-    all.append(&mut spans);
-    Line::from(all)
+/// `s` cut to `width` columns, ending in "…" when it was longer.
+pub fn shorten_end(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = take_columns(s.chars(), width.saturating_sub(1));
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
-/// An aligned table: a header line and one line per row, columns padded by display width
-/// (cells must already be sanitised).
-pub fn table(headers: &[&str], rows: &[Vec<String>]) -> Vec<Line<'static>> {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.width());
-            }
+/// `s` cut to `width` columns by replacing its middle with "…": both ends stay, which is
+/// what identifies an ID or an ARN (the start of the ARN, the ID at its end). Used only for
+/// values the copy menu gives in full.
+pub fn shorten_middle(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width < 3 {
+        return shorten_end(s, width);
+    }
+    let head_width = (width - 1) * 2 / 5;
+    let tail_width = width - 1 - head_width;
+    let head = take_columns(s.chars(), head_width);
+    let tail: String = take_columns(s.chars().rev(), tail_width)
+        .chars()
+        .rev()
+        .collect();
+    format!("{head}…{tail}")
+}
+
+/// The longest prefix of `chars` that fits in `width` columns.
+fn take_columns(chars: impl Iterator<Item = char>, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in chars {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
         }
+        used += w;
+        out.push(c);
     }
-    let pad = |cell: &str, width: usize| {
-        let fill = width.saturating_sub(cell.width());
-        format!("{cell}{}  ", " ".repeat(fill))
-    };
-    let mut lines = vec![Line::from(
-        headers
-            .iter()
-            .zip(&widths)
-            .map(|(h, w)| Span::styled(pad(h, *w), theme::header()))
-            .collect::<Vec<_>>(),
-    )];
-    for row in rows {
-        lines.push(Line::from(
-            row.iter()
-                .zip(&widths)
-                .map(|(c, w)| Span::raw(pad(c, *w)))
-                .collect::<Vec<_>>(),
-        ));
-    }
-    lines
+    out
 }
 
 /// `1234567` → `1,234,567`.
@@ -119,21 +126,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shortening_keeps_the_ends_and_marks_the_cut() {
+        let id = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
+        assert_eq!(shorten_middle(id, 36), id);
+        let short = shorten_middle(id, 20);
+        assert_eq!(short.width(), 20);
+        assert!(short.starts_with("0c245dc") && short.ends_with("cc8a60") && short.contains('…'));
+        assert_eq!(shorten_end("CREATION_IN_PROGRESS", 10), "CREATION_…");
+        assert_eq!(shorten_end("山田太郎", 5), "山田…");
+        assert_eq!(shorten_end("abc", 0), "");
+    }
+
+    #[test]
     fn thousands_separators() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1234567), "1,234,567");
-    }
-
-    #[test]
-    fn tables_align_wide_characters_by_display_width() {
-        let rows = vec![
-            vec!["山田".to_string(), "x".to_string()],
-            vec!["ab".to_string(), "y".to_string()],
-        ];
-        let lines = table(&["Key", "Value"], &rows);
-        let widths: Vec<usize> = lines.iter().map(|l| l.spans[0].content.width()).collect();
-        assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
     }
 }

@@ -2,8 +2,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Browser, Focus, show_filter_line};
 
@@ -49,7 +50,12 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
         .border_style(theme::border(focused))
         .title(Line::from(title));
     if b.list.error.is_some() {
-        block = block.title_bottom(Line::styled(" listing stopped: R retries ", theme::error()));
+        let hint = if b.list.error.as_ref().is_some_and(|e| e.is_retryable()) {
+            " listing stopped: R retries "
+        } else {
+            " listing stopped "
+        };
+        block = block.title_bottom(Line::styled(hint, theme::error()));
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -68,7 +74,10 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
         rows_area.height -= 1;
     }
     if b.view_len() == 0 {
-        frame.render_widget(Paragraph::new(empty_message(app, b)), rows_area);
+        frame.render_widget(
+            Paragraph::new(empty_message(app, b)).wrap(Wrap { trim: true }),
+            rows_area,
+        );
         return;
     }
     let rows = usize::from(rows_area.height);
@@ -91,7 +100,13 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
                 .collect::<Vec<_>>()
                 .join(" ");
             if !name.is_empty() {
-                spans.push(Span::styled(format!("  {}", safe(&name)), theme::dim()));
+                // Dim beside the username, but readable on the selection's background.
+                let style = if row == b.cursor.selected {
+                    Style::new()
+                } else {
+                    theme::dim()
+                };
+                spans.push(Span::styled(format!("  {}", safe(&name)), style));
             }
         }
         let line = Line::from(spans);
@@ -107,12 +122,18 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
 
 fn empty_message(app: &App, b: &Browser) -> Vec<Line<'static>> {
     if let Some(error) = &b.list.error {
+        // Retrying helps a network or service hiccup, not missing permissions.
+        let (key, what) = if error.is_retryable() {
+            ("R", " to retry")
+        } else {
+            ("i", " for the instance picker")
+        };
         return vec![
             Line::styled(safe(&error.human()), theme::error()),
             Line::from(vec![
                 Span::raw("Press "),
-                Span::styled("R", theme::key()),
-                Span::raw(" to retry"),
+                Span::styled(key, theme::key()),
+                Span::raw(what),
             ]),
         ];
     }
@@ -142,7 +163,7 @@ fn draw_tabs(frame: &mut Frame, b: &Browser, bar: Rect, titles: &[(crate::app::P
         } else {
             theme::label()
         };
-        spans.push(Span::styled(pane.tab_title(), style));
+        spans.push(Span::styled(layout::tab_label(*pane, bar.width), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), bar);
 }

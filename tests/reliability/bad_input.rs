@@ -229,8 +229,8 @@ fn every_bad_input_gets_one_clear_line_and_the_aws_cli_exit_code() {
             name: "browser: no terminal",
             setup: nothing,
             args: with_url(&[]),
-            code: 255,
-            says: &["needs a terminal", "connect-tui list-users"],
+            code: 252,
+            says: &["needs a terminal", "list-users"],
             aws_cli_wording: false,
         },
     ];

@@ -58,6 +58,42 @@ fn i_goes_back_to_the_picker_and_q_quits() {
 }
 
 #[test]
+fn y_in_the_picker_copies_the_selected_instance_id() {
+    let mut s = Session::open();
+    s.send(Msg::Instances {
+        generation: 1,
+        result: Ok(page(vec![instance(INSTANCE, "demo-contact-center")], None)),
+    });
+    s.action(Action::InstancePicker);
+    assert_eq!(
+        s.action(Action::CopyInstanceId),
+        vec![Cmd::Copy {
+            what: "instance ID".into(),
+            text: INSTANCE.into()
+        }]
+    );
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_end() {
+    let mut s = Session::open();
+    s.send(Msg::Resize {
+        width: 80,
+        height: 24,
+    });
+    s.action(Action::Help);
+    for _ in 0..500 {
+        s.action(Action::Down);
+    }
+    let Overlay::Help { scroll: bottom } = s.app.overlay else {
+        panic!("help closed");
+    };
+    assert!(bottom > 0 && bottom < 100, "{bottom}");
+    s.action(Action::Up);
+    assert_eq!(s.app.overlay, Overlay::Help { scroll: bottom - 1 });
+}
+
+#[test]
 fn help_opens_and_any_key_closes_it() {
     let mut s = Session::open();
     s.action(Action::Help);

@@ -137,6 +137,35 @@ fn throttling_shows_a_notice_that_expires() {
 }
 
 #[test]
+fn throttling_hidden_by_retries_still_shows_and_wakes_the_loop_to_clear_it() {
+    let mut s = Session::open();
+    let in_flight = s.app.in_flight;
+    s.send(Msg::Throttled { total: 3 });
+    assert!(s.app.is_throttled());
+    assert_eq!(s.app.throttled_total, 3);
+    assert_eq!(s.app.in_flight, in_flight, "not an answer to a request");
+    assert!(
+        s.app
+            .next_wakeup()
+            .is_some_and(|t| t <= s.app.now + THROTTLE_NOTICE),
+        "the loop must wake up to take the notice down"
+    );
+    s.advance(THROTTLE_NOTICE);
+    assert!(!s.app.is_throttled());
+}
+
+#[test]
+fn status_messages_expire_and_the_loop_wakes_up_to_clear_them() {
+    let mut s = Session::open();
+    s.action(Action::Refresh);
+    assert!(s.app.visible_notice().is_some());
+    let until = s.app.visible_notice().map(|n| n.until);
+    assert!(s.app.next_wakeup() <= until);
+    s.advance(NOTICE);
+    assert!(s.app.visible_notice().is_none(), "a stale message stays");
+}
+
+#[test]
 fn requests_in_flight_are_counted() {
     let mut s = Session::open();
     // ListInstances, ListUsers, three name listings and the structure.

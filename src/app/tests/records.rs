@@ -232,7 +232,11 @@ fn the_hierarchy_path_is_described_once_and_shown_with_level_names() {
     assert_eq!(groups.len(), 1);
     assert!(requests(&s.advance(ms(10))).is_empty(), "asked once");
     let s = Session::jane_loaded();
-    let routing = s.pane_text(PaneId::Routing).join("\n");
+    // Level and group are joined by a no-break space (they wrap together).
+    let routing = s
+        .pane_text(PaneId::Routing)
+        .join("\n")
+        .replace('\u{a0}', " ");
     assert!(
         routing.contains("Region: EMEA › Site: Dublin › Team: Billing"),
         "{routing}"
