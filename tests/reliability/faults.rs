@@ -120,23 +120,29 @@ fn each_fault_kind_is_retried_then_reported_with_the_operation_and_exit_code() {
             "ListInstances: unreadable response from the service (HTTP 200)",
         ),
     ];
-    for (kind, code, says) in cases {
-        let mock = Mock::start(&["--fault-rate", "1", "--fault-kinds", kind]);
-        let out = env.run(&command_args(&mock.url, &["list-instances"]));
-        let line = assert_clean_failure(&out, code, kind);
-        assert!(line.contains(says), "{kind}: {line:?} lacks {says:?}");
-        if code == 254 {
-            assert!(
-                line.contains("Injected fault"),
-                "{kind}: {line:?} lacks the message"
-            );
+    // Each kind waits out the client's backoff; run them side by side.
+    std::thread::scope(|scope| {
+        for (kind, code, says) in cases {
+            let env = &env;
+            scope.spawn(move || {
+                let mock = Mock::start(&["--fault-rate", "1", "--fault-kinds", kind]);
+                let out = env.run(&command_args(&mock.url, &["list-instances"]));
+                let line = assert_clean_failure(&out, code, kind);
+                assert!(line.contains(says), "{kind}: {line:?} lacks {says:?}");
+                if code == 254 {
+                    assert!(
+                        line.contains("Injected fault"),
+                        "{kind}: {line:?} lacks the message"
+                    );
+                }
+                let attempts = mock.requests().len();
+                assert!(
+                    attempts > 1,
+                    "{kind}: gave up after {attempts} attempt(s) without retrying"
+                );
+            });
         }
-        let attempts = mock.requests().len();
-        assert!(
-            attempts > 1,
-            "{kind}: gave up after {attempts} attempt(s) without retrying"
-        );
-    }
+    });
 }
 
 /// The demo instance's own users plus `extra` generated ones.
