@@ -269,9 +269,7 @@ impl Browser {
 
     /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
     pub fn refilter(&mut self, changed: bool, keep: Option<&str>, rows: usize) {
-        let list = &self.list;
-        self.filter
-            .refresh(list.users.len(), |index| list.haystack(index), changed);
+        self.filter.refresh(&self.list, changed);
         let kept = keep.is_some_and(|id| self.select_user(id, rows));
         if !kept {
             self.cursor.scroll_into_view(self.view_len(), rows);

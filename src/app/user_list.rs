@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::connect::ApiError;
 use crate::model::{Page, User, UserSummary};
 
-use super::filter::FIELD_SEPARATOR;
+use super::filter::{FIELD_SEPARATOR, Haystacks, char_mask};
 
 #[derive(Debug, Default)]
 pub struct UserList {
@@ -14,6 +14,10 @@ pub struct UserList {
     /// The filter's text for described users: username, first name, last name, email. Others
     /// are searched by username alone (no copy kept: this list can hold 100,000 users).
     enriched: HashMap<u32, String>,
+    /// Per user: whether `enriched` holds its text (saves a hash lookup per user and keystroke).
+    is_enriched: Vec<bool>,
+    /// Per user: the filter's character mask of its text.
+    masks: Vec<u64>,
     index_by_id: HashMap<String, usize>,
     /// More pages are coming (or the next page is being retried).
     pub loading: bool,
@@ -28,18 +32,6 @@ impl UserList {
         UserList {
             loading: true,
             ..UserList::default()
-        }
-    }
-
-    /// What the filter searches for the user at `index`.
-    pub fn haystack(&self, index: usize) -> &str {
-        match self.enriched.get(&(index as u32)) {
-            Some(text) => text,
-            None => self
-                .users
-                .get(index)
-                .and_then(|u| u.username.as_deref())
-                .unwrap_or_default(),
         }
     }
 
@@ -61,6 +53,9 @@ impl UserList {
                         continue;
                     }
                     self.index_by_id.insert(id, self.users.len());
+                    self.masks
+                        .push(char_mask(user.username.as_deref().unwrap_or_default()));
+                    self.is_enriched.push(false);
                     self.users.push(user);
                 }
                 self.error = None;
@@ -100,8 +95,32 @@ impl UserList {
             text.push(FIELD_SEPARATOR);
             text.push_str(field);
         }
-        let changed = self.haystack(index) != text;
+        let changed = self.text(index) != text;
+        self.masks[index] = char_mask(&text);
+        self.is_enriched[index] = true;
         self.enriched.insert(index as u32, text);
         changed
+    }
+}
+
+impl Haystacks for UserList {
+    fn count(&self) -> usize {
+        self.users.len()
+    }
+
+    fn text(&self, index: usize) -> &str {
+        if self.is_enriched.get(index) == Some(&true)
+            && let Some(text) = self.enriched.get(&(index as u32))
+        {
+            return text;
+        }
+        self.users
+            .get(index)
+            .and_then(|u| u.username.as_deref())
+            .unwrap_or_default()
+    }
+
+    fn mask(&self, index: usize) -> u64 {
+        self.masks.get(index).copied().unwrap_or(0)
     }
 }
