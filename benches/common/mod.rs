@@ -1,0 +1,110 @@
+//! Shared by the benches: the browser's state with many users, loaded the way the program
+//! loads it — the in-process mock endpoint with generated users, the real SDK client, the real
+//! worker, `App::update` — only without a terminal.
+
+use std::time::{Duration, Instant};
+
+use connect_tui::app::{App, AppConfig, Cmd, FilterEdit, Msg, Zone};
+use connect_tui::connect::{ClientOptions, ConnectClient, RateLimit};
+use connect_tui::keys::Action;
+use connect_tui::mock::{self, MockConfig};
+use connect_tui::model::{Page, UserSummary};
+use connect_tui::worker::Worker;
+
+/// The demo instance, which `--users N` fills.
+pub const INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
+/// The demo's Jane: a record with every pane filled (phone channels, profiles, group, tags).
+pub const JANE: &str = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
+/// The users screen the budgets are set for.
+pub const SIZE: (u16, u16) = (200, 60);
+
+fn config() -> AppConfig {
+    AppConfig {
+        profile: None,
+        region: "us-east-1".into(),
+        instance_id: Some(INSTANCE.into()),
+        zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
+    }
+}
+
+/// The users screen after every request has been answered: `generated` users (plus the
+/// demo's) listed, the names resolved, and Jane selected with her record and group path open.
+pub fn loaded_app(generated: usize) -> App {
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    runtime.block_on(async {
+        let server = mock::start(MockConfig {
+            extra_users: generated,
+            ..MockConfig::demo()
+        })
+        .await
+        .expect("mock endpoint");
+        let client = ConnectClient::new(&ClientOptions {
+            endpoint_url: Some(server.endpoint_url()),
+            demo: true,
+            // Loading is set-up here, not what is measured.
+            rate_limit: Some(RateLimit::parse("1000/1000").expect("rate")),
+            ..ClientOptions::default()
+        })
+        .await
+        .expect("client");
+        let (answers, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        let mut worker = Worker::new(client, answers);
+        let (mut app, mut cmds) = App::new(config(), SIZE, Instant::now());
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            for cmd in cmds.drain(..) {
+                if let Cmd::Request(request) = cmd {
+                    worker.spawn(request);
+                }
+            }
+            let browser = app.browser.as_ref().expect("the instance is open");
+            let idle = app.in_flight == 0 && app.next_wakeup().is_none();
+            if idle && browser.selected_id() == Some(JANE) {
+                return app;
+            }
+            assert!(Instant::now() < deadline, "loading took over 2 minutes");
+            let msg = if idle {
+                // Everything loaded but another user is selected: walk down to Jane.
+                Msg::Action(Action::Down)
+            } else {
+                let wakeup = app.next_wakeup().unwrap_or(deadline);
+                tokio::select! {
+                    Some(msg) = inbox.recv() => msg,
+                    () = tokio::time::sleep_until(wakeup.into()) => Msg::Tick,
+                }
+            };
+            cmds = app.update(msg, Instant::now());
+        }
+    })
+}
+
+/// A users screen holding `users` in one page, nothing else loaded: cheap to build many
+/// times from one listing.
+pub fn app_with_users(users: &[UserSummary]) -> App {
+    let now = Instant::now();
+    let (mut app, _) = App::new(config(), SIZE, now);
+    let generation = app.browser.as_ref().expect("open").generation;
+    app.update(
+        Msg::Users {
+            instance_id: INSTANCE.into(),
+            generation,
+            result: Ok(Page {
+                items: users.to_vec(),
+                next_token: None,
+            }),
+        },
+        now,
+    );
+    app
+}
+
+/// Presses `/` and types `text`, as the keyboard would.
+pub fn type_filter(app: &mut App, text: &str) {
+    let now = Instant::now();
+    if !app.browser.as_ref().is_some_and(|b| b.filter.editing) {
+        app.update(Msg::Action(Action::Filter), now);
+    }
+    for c in text.chars() {
+        app.update(Msg::FilterEdit(FilterEdit::Insert(c)), now);
+    }
+}
