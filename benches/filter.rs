@@ -82,5 +82,9 @@ fn report_matches() {
         let b = app.browser.as_ref().expect("open");
         report.push(format!("{:?}: {}", b.filter.query, b.view_len()));
     }
-    eprintln!("matches among {} users: {}", users().len(), report.join(", "));
+    eprintln!(
+        "matches among {} users: {}",
+        users().len(),
+        report.join(", ")
+    );
 }
