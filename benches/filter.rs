@@ -27,8 +27,7 @@ fn main() {
 fn users() -> &'static [UserSummary] {
     static USERS: OnceLock<Vec<UserSummary>> = OnceLock::new();
     USERS.get_or_init(|| {
-        let app = common::loaded_app(GENERATED);
-        let users = app.browser.expect("open").list.users;
+        let users = common::listed_users(&common::loaded_app(GENERATED));
         eprintln!("{} users loaded", users.len());
         users
     })

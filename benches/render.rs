@@ -69,7 +69,7 @@ fn full_record_open_after_clear(bencher: divan::Bencher) {
 /// not change the cost.
 #[divan::bench(sample_count = 200)]
 fn bottom_of_the_list(bencher: divan::Bencher) {
-    let mut app = common::app_with_users(&loaded().browser.as_ref().expect("open").list.users);
+    let mut app = common::app_with_users(&common::listed_users(loaded()));
     app.update(Msg::Action(Action::Bottom), Instant::now());
     let mut terminal = terminal();
     bencher.bench_local(|| draw(&mut terminal, &app));
@@ -78,7 +78,7 @@ fn bottom_of_the_list(bencher: divan::Bencher) {
 /// The list filtered by "jane" (thousands of matches, ranked).
 #[divan::bench(sample_count = 200)]
 fn filtered_list(bencher: divan::Bencher) {
-    let mut app = common::app_with_users(&loaded().browser.as_ref().expect("open").list.users);
+    let mut app = common::app_with_users(&common::listed_users(loaded()));
     common::type_filter(&mut app, "jane");
     let mut terminal = terminal();
     bencher.bench_local(|| draw(&mut terminal, &app));

@@ -58,6 +58,14 @@ pub fn loaded_app(generated: usize) -> App {
     })
 }
 
+/// The users `app` lists, as the API listed them.
+pub fn listed_users(app: &App) -> Vec<UserSummary> {
+    let list = &app.browser.as_ref().expect("open").list;
+    (0..list.users.len())
+        .filter_map(|i| list.summary(i))
+        .collect()
+}
+
 /// A users screen holding `users` in one page, nothing else loaded: cheap to build many
 /// times from one listing.
 pub fn app_with_users(users: &[UserSummary]) -> App {

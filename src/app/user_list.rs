@@ -1,24 +1,33 @@
 //! The users of the open instance, streamed in page by page, with the text the filter
-//! searches for each of them.
+//! searches for each of them. Sized for 100,000 users: rows are compact ([`UserRow`]) and the
+//! id index holds row numbers, not copies of the ids.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::connect::ApiError;
 use crate::model::{Page, User, UserSummary};
 
 use super::filter::{FIELD_SEPARATOR, Haystacks, char_mask};
+use super::user_row::{ArnPrefix, UserRow};
 
 #[derive(Debug, Default)]
 pub struct UserList {
-    pub users: Vec<UserSummary>,
+    /// Every listed user, in list order.
+    pub users: Vec<UserRow>,
+    arns: ArnPrefix,
+    /// Row numbers, found by the hash of the row's id.
+    index: HashTable<u32>,
+    hasher: DefaultHashBuilder,
     /// The filter's text for described users: username, first name, last name, email. Others
-    /// are searched by username alone (no copy kept: this list can hold 100,000 users).
+    /// are searched by username alone (no copy kept).
     enriched: HashMap<u32, String>,
     /// Per user: whether `enriched` holds its text (saves a hash lookup per user and keystroke).
     is_enriched: Vec<bool>,
     /// Per user: the filter's character mask of its text.
     masks: Vec<u64>,
-    index_by_id: HashMap<String, usize>,
     /// More pages are coming (or the next page is being retried).
     pub loading: bool,
     /// The last page request failed; the list keeps what arrived.
@@ -36,7 +45,15 @@ impl UserList {
     }
 
     pub fn index_of(&self, user_id: &str) -> Option<usize> {
-        self.index_by_id.get(user_id).copied()
+        let hash = self.hasher.hash_one(user_id);
+        self.index
+            .find(hash, |row| self.users[*row as usize].id() == user_id)
+            .map(|row| *row as usize)
+    }
+
+    /// The user at `index` as the API listed it (built from the compact row).
+    pub fn summary(&self, index: usize) -> Option<UserSummary> {
+        self.users.get(index).map(|row| row.summary(&self.arns))
     }
 
     /// Appends a page (skipping users already listed: paging under faults may repeat them);
@@ -47,16 +64,10 @@ impl UserList {
         }
         match result {
             Ok(page) => {
-                for user in page.items {
-                    let Some(id) = user.id.clone() else { continue };
-                    if self.index_by_id.contains_key(&id) {
-                        continue;
+                for user in &page.items {
+                    if let Some(id) = user.id.as_deref() {
+                        self.push(id, user);
                     }
-                    self.index_by_id.insert(id, self.users.len());
-                    self.masks
-                        .push(char_mask(user.username.as_deref().unwrap_or_default()));
-                    self.is_enriched.push(false);
-                    self.users.push(user);
                 }
                 self.error = None;
                 self.next_token = page.next_token.filter(|t| !t.is_empty());
@@ -69,6 +80,23 @@ impl UserList {
                 None
             }
         }
+    }
+
+    fn push(&mut self, id: &str, user: &UserSummary) {
+        if self.index_of(id).is_some() {
+            return;
+        }
+        let Ok(row) = u32::try_from(self.users.len()) else {
+            return; // Over four billion users: not a Connect instance.
+        };
+        self.masks
+            .push(char_mask(user.username.as_deref().unwrap_or_default()));
+        self.is_enriched.push(false);
+        self.users.push(UserRow::new(id, user, &mut self.arns));
+        let hash = self.hasher.hash_one(id);
+        let (users, hasher) = (&self.users, &self.hasher);
+        self.index
+            .insert_unique(hash, row, |r| hasher.hash_one(users[*r as usize].id()));
     }
 
     /// After a failure: resume from the page that failed. `None` when nothing failed.
@@ -90,7 +118,7 @@ impl UserList {
             info.and_then(|i| i.last_name.as_deref()),
             info.and_then(|i| i.email.as_deref()),
         ];
-        let mut text = self.users[index].username.clone().unwrap_or_default();
+        let mut text = self.users[index].username().unwrap_or_default().to_string();
         for field in fields.into_iter().flatten() {
             text.push(FIELD_SEPARATOR);
             text.push_str(field);
@@ -116,7 +144,7 @@ impl Haystacks for UserList {
         }
         self.users
             .get(index)
-            .and_then(|u| u.username.as_deref())
+            .and_then(UserRow::username)
             .unwrap_or_default()
     }
 
