@@ -72,6 +72,37 @@ fn first_key_matching_few(bencher: divan::Bencher) {
         .bench_local_values(|app| press(app, FilterEdit::Insert('q')));
 }
 
+/// For comparison, what the first key cost before the prefilter: nucleo scoring every
+/// username, then the sort (the previous `Filter::refresh` with nothing to narrow from).
+#[divan::bench(args = ["j", "q"], sample_count = 40)]
+fn before_nucleo_scores_everyone(bencher: divan::Bencher, query: &str) {
+    use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    let names: Vec<&str> = users()
+        .iter()
+        .filter_map(|u| u.username.as_deref())
+        .collect();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    bencher.bench_local(|| {
+        let pattern = Pattern::new(
+            query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Fuzzy,
+        );
+        let mut ranked: Vec<u64> = (0..names.len() as u32)
+            .filter_map(|i| {
+                let score =
+                    pattern.score(Utf32Str::new(names[i as usize], &mut buf), &mut matcher)?;
+                Some((u64::from(u32::MAX - score) << 32) | u64::from(i))
+            })
+            .collect();
+        ranked.sort_unstable();
+        ranked
+    });
+}
+
 /// Prints how many users each step matches, so a broken filter cannot look fast.
 fn report_matches() {
     let mut app = typed("");

@@ -11,7 +11,8 @@
 # how much of the gap is page size. Uses hyperfine when it is installed, a timing loop
 # otherwise; prints the median of RUNS runs (default 5) and the requests each command sent
 # (read from the endpoint's request log). Environment: BIN (default target/release/connect-tui),
-# USERS (default 20000), AWS (default aws).
+# USERS (default 20000), AWS (default aws), THROTTLE_RPS (make the endpoint answer 429 above this
+# account-wide rate, as a real account's quota would; default: no throttling).
 set -euo pipefail
 
 RUNS=${1:-5}
@@ -41,7 +42,8 @@ unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN CONNECT_TUI_MAX_RPS
 
 log=$work/requests.jsonl
 : >"$work/mock.out"
-"$BIN" mock-server --users "$USERS" --request-log "$log" >"$work/mock.out" 2>&1 &
+"$BIN" mock-server --users "$USERS" --request-log "$log" \
+    ${THROTTLE_RPS:+--throttle-rps "$THROTTLE_RPS"} >"$work/mock.out" 2>&1 &
 mock_pid=$!
 deadline=$((SECONDS + 60))
 until grep -q '^listening on ' "$work/mock.out"; do
@@ -91,7 +93,7 @@ else
 fi
 
 echo
-echo "list-users --output json, $USERS generated users (+ the demo's), same endpoint, median of $RUNS:"
+echo "list-users --output json, $USERS generated users (+ the demo's), same endpoint${THROTTLE_RPS:+ (throttling above $THROTTLE_RPS requests/s)}, median of $RUNS:"
 printf '%-36s %10s %10s\n' "command" "median ms" "requests"
 for i in "${!names[@]}"; do
     printf '%-36s %10s %10s\n' "${names[$i]}" "${median_ms[$i]}" "${requests[$i]}"
