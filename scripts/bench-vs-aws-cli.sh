@@ -6,16 +6,17 @@
 #
 # Measures three connect-tui runs:
 #   - default:      the polite client-side rate limit (5 requests/s, burst 10 per operation);
-#   - raised limit: --max-rps 1000/1000, i.e. our own speed with the limiter out of the way;
+#   - raised limit: --max-rps $OUR_RPS (default 1000/1000: our own speed, limiter out of the way);
 # and the AWS CLI as people run it (its default page size), plus with --page-size 1000 to show
 # how much of the gap is page size. Uses hyperfine when it is installed, a timing loop
 # otherwise; prints the median of RUNS runs (default 5) and the requests each command sent
 # (read from the endpoint's request log). Environment: BIN (default target/release/connect-tui),
 # USERS (default 20000), AWS (default aws), THROTTLE_RPS (make the endpoint answer 429 above this
-# account-wide rate, as a real account's quota would; default: no throttling).
+# account-wide rate, as a real account's quota would; default: no throttling), OUR_RPS.
 set -euo pipefail
 
 RUNS=${1:-5}
+OUR_RPS=${OUR_RPS:-1000/1000}
 USERS=${USERS:-20000}
 BIN=${BIN:-target/release/connect-tui}
 AWS=${AWS:-aws}
@@ -54,17 +55,20 @@ done
 url=$(sed -n 's/^listening on //p' "$work/mock.out")
 
 common=(list-users --instance-id "$INSTANCE" --endpoint-url "$url" --output json)
-names=("connect-tui (default limit 5/10)" "connect-tui (--max-rps 1000/1000)"
+names=("connect-tui (default limit 5/10)" "connect-tui (--max-rps $OUR_RPS)"
     "aws connect (default page size)" "aws connect (--page-size 1000)")
-commands=("$BIN ${common[*]}" "$BIN ${common[*]} --max-rps 1000/1000"
+commands=("$BIN ${common[*]}" "$BIN ${common[*]} --max-rps $OUR_RPS"
     "$AWS connect ${common[*]}" "$AWS connect ${common[*]} --page-size 1000")
 
-# One checked run of each: same users, and the requests each one sends.
+# One checked run of each: same users, and the requests each one sends (and how many of
+# them the endpoint throttled).
 requests=()
+throttled=()
 for i in "${!commands[@]}"; do
     before=$(wc -l <"$log")
     ${commands[$i]} >"$work/out$i.json" || die "failed: ${commands[$i]}"
     requests+=($(($(wc -l <"$log") - before)))
+    throttled+=($(tail -n +"$((before + 1))" "$log" | grep -c '"status":429' || true))
     users=$(grep -c '"Username"' "$work/out$i.json" || true)
     ((users >= USERS)) || die "${names[$i]} listed $users users, expected at least $USERS"
 done
@@ -94,9 +98,9 @@ fi
 
 echo
 echo "list-users --output json, $USERS generated users (+ the demo's), same endpoint${THROTTLE_RPS:+ (throttling above $THROTTLE_RPS requests/s)}, median of $RUNS:"
-printf '%-36s %10s %10s\n' "command" "median ms" "requests"
+printf '%-36s %10s %10s %10s\n' "command" "median ms" "requests" "throttled"
 for i in "${!names[@]}"; do
-    printf '%-36s %10s %10s\n' "${names[$i]}" "${median_ms[$i]}" "${requests[$i]}"
+    printf '%-36s %10s %10s %10s\n' "${names[$i]}" "${median_ms[$i]}" "${requests[$i]}" "${throttled[$i]}"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }'; }
 echo

@@ -18,6 +18,11 @@ pub struct UserList {
     /// Every listed user, in list order.
     pub users: Vec<UserRow>,
     arns: ArnPrefix,
+    /// Every user's username, one after the other: the filter reads them in list order, so
+    /// keeping them contiguous (instead of one allocation each) makes a keystroke several times
+    /// faster. `username_ends[i]` is where user `i`'s ends.
+    usernames: String,
+    username_ends: Vec<u32>,
     /// Row numbers, found by the hash of the row's id.
     index: HashTable<u32>,
     hasher: DefaultHashBuilder,
@@ -53,7 +58,18 @@ impl UserList {
 
     /// The user at `index` as the API listed it (built from the compact row).
     pub fn summary(&self, index: usize) -> Option<UserSummary> {
-        self.users.get(index).map(|row| row.summary(&self.arns))
+        let row = self.users.get(index)?;
+        Some(row.summary(&self.arns, self.username(index)))
+    }
+
+    pub fn username(&self, index: usize) -> Option<&str> {
+        let end = *self.username_ends.get(index)? as usize;
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |i| self.username_ends[i] as usize);
+        self.users[index]
+            .has_username()
+            .then(|| &self.usernames[start..end])
     }
 
     /// Appends a page (skipping users already listed: paging under faults may repeat them);
@@ -86,11 +102,16 @@ impl UserList {
         if self.index_of(id).is_some() {
             return;
         }
-        let Ok(row) = u32::try_from(self.users.len()) else {
-            return; // Over four billion users: not a Connect instance.
+        let username = user.username.as_deref().unwrap_or_default();
+        let (Ok(row), Ok(end)) = (
+            u32::try_from(self.users.len()),
+            u32::try_from(self.usernames.len() + username.len()),
+        ) else {
+            return; // Four billion users or 4 GB of usernames: not a Connect instance.
         };
-        self.masks
-            .push(char_mask(user.username.as_deref().unwrap_or_default()));
+        self.masks.push(char_mask(username));
+        self.usernames.push_str(username);
+        self.username_ends.push(end);
         self.is_enriched.push(false);
         self.users.push(UserRow::new(id, user, &mut self.arns));
         let hash = self.hasher.hash_one(id);
@@ -118,7 +139,7 @@ impl UserList {
             info.and_then(|i| i.last_name.as_deref()),
             info.and_then(|i| i.email.as_deref()),
         ];
-        let mut text = self.users[index].username().unwrap_or_default().to_string();
+        let mut text = self.username(index).unwrap_or_default().to_string();
         for field in fields.into_iter().flatten() {
             text.push(FIELD_SEPARATOR);
             text.push_str(field);
@@ -142,10 +163,7 @@ impl Haystacks for UserList {
         {
             return text;
         }
-        self.users
-            .get(index)
-            .and_then(UserRow::username)
-            .unwrap_or_default()
+        self.username(index).unwrap_or_default()
     }
 
     fn mask(&self, index: usize) -> u64 {

@@ -5,7 +5,9 @@
 //! - the ARN, the longest member, is not stored when it is the instance's usual
 //!   `arn:…:instance/{instance}/agent/{user id}`: the list keeps that prefix once.
 //!
-//! Rows are turned back into `UserSummary` values on demand, for the few on screen.
+//! The username is not in the row: the list keeps every username in one contiguous buffer,
+//! which the filter reads at memory speed (`UserList::username`). Rows are turned back into
+//! `UserSummary` values on demand, for the few on screen.
 
 use crate::model::{Timestamp, UserSummary};
 
@@ -48,10 +50,10 @@ const DERIVED_ARN: u8 = 8;
 
 #[derive(Debug)]
 pub struct UserRow {
-    /// The id, then the username, the region and the ARN when it is stored.
+    /// The id, then the region and the ARN when it is stored.
     text: Box<str>,
-    /// Where the username, the region and the stored ARN start in `text`.
-    starts: [u32; 3],
+    /// Where the region and the stored ARN start in `text`.
+    starts: [u32; 2],
     /// Which members are present, and how the ARN is kept.
     flags: u8,
     last_modified_time: Option<Timestamp>,
@@ -60,7 +62,11 @@ pub struct UserRow {
 impl UserRow {
     /// A row for `summary`, which has an id (the list skips users without one).
     pub fn new(id: &str, summary: &UserSummary, arns: &mut ArnPrefix) -> UserRow {
-        let mut flags = 0;
+        let mut flags = if summary.username.is_some() {
+            HAS_USERNAME
+        } else {
+            0
+        };
         let mut text = String::with_capacity(id.len() + 64);
         let mut push = |value: Option<&str>, flag: u8, text: &mut String| {
             let start = text.len() as u32;
@@ -71,7 +77,6 @@ impl UserRow {
             start
         };
         text.push_str(id);
-        let username = push(summary.username.as_deref(), HAS_USERNAME, &mut text);
         let region = push(
             summary.last_modified_region.as_deref(),
             HAS_REGION,
@@ -85,7 +90,7 @@ impl UserRow {
         }
         UserRow {
             text: text.into_boxed_str(),
-            starts: [username, region, own],
+            starts: [region, own],
             flags,
             last_modified_time: summary.last_modified_time,
         }
@@ -95,8 +100,9 @@ impl UserRow {
         &self.text[..self.starts[0] as usize]
     }
 
-    pub fn username(&self) -> Option<&str> {
-        self.member(HAS_USERNAME, 0)
+    /// Whether the listing gave a username (kept by the list, see the module comment).
+    pub fn has_username(&self) -> bool {
+        self.flags & HAS_USERNAME != 0
     }
 
     fn member(&self, flag: u8, which: usize) -> Option<&str> {
@@ -108,19 +114,19 @@ impl UserRow {
         (self.flags & flag != 0).then(|| &self.text[start..end])
     }
 
-    /// The user as the API listed it.
-    pub fn summary(&self, arns: &ArnPrefix) -> UserSummary {
+    /// The user as the API listed it, with its `username` from the list.
+    pub fn summary(&self, arns: &ArnPrefix, username: Option<&str>) -> UserSummary {
         let arn = if self.flags & DERIVED_ARN != 0 {
             arns.derive(self.id())
         } else {
-            self.member(OWN_ARN, 2).map(str::to_string)
+            self.member(OWN_ARN, 1).map(str::to_string)
         };
         UserSummary {
             id: Some(self.id().to_string()),
             arn,
-            username: self.username().map(str::to_string),
+            username: username.filter(|_| self.has_username()).map(str::to_string),
             last_modified_time: self.last_modified_time,
-            last_modified_region: self.member(HAS_REGION, 1).map(str::to_string),
+            last_modified_region: self.member(HAS_REGION, 0).map(str::to_string),
         }
     }
 }
@@ -155,16 +161,14 @@ mod tests {
             .iter()
             .map(|s| UserRow::new(s.id.as_deref().unwrap(), s, &mut arns))
             .collect();
-        assert_eq!(rows[0].summary(&arns), usual);
-        assert_eq!(
-            rows[1].summary(&arns),
-            other,
-            "another instance's ARN is kept"
-        );
-        assert_eq!(rows[2].summary(&arns), odd);
-        assert_eq!(rows[3].summary(&arns), bare);
-        assert_eq!(rows[0].username(), Some("jane"));
-        assert_eq!(rows[2].username(), None);
+        let back = |i: usize, s: &UserSummary| rows[i].summary(&arns, s.username.as_deref());
+        assert_eq!(back(0, &usual), usual);
+        assert_eq!(back(1, &other), other, "another instance's ARN is kept");
+        assert_eq!(back(2, &odd), odd);
+        assert_eq!(back(3, &bare), bare);
+        assert!(rows[0].has_username());
+        assert!(!rows[2].has_username());
+        assert_eq!(rows[2].summary(&arns, Some("x")).username, None);
         assert!(
             !rows[0].text.contains("arn:"),
             "the usual ARN is not stored"
@@ -177,6 +181,6 @@ mod tests {
         let s = summary("ü-1", Some("Zoë"), Some(&format!("{PREFIX}/agent/ü-1")));
         let row = UserRow::new("ü-1", &s, &mut arns);
         assert_eq!(row.id(), "ü-1");
-        assert_eq!(row.summary(&arns), s);
+        assert_eq!(row.summary(&arns, Some("Zoë")), s);
     }
 }
