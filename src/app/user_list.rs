@@ -63,13 +63,21 @@ impl UserList {
     }
 
     pub fn username(&self, index: usize) -> Option<&str> {
-        let end = *self.username_ends.get(index)? as usize;
+        let row = self.users.get(index)?;
+        row.has_username().then(|| self.username_text(index))
+    }
+
+    /// The username at `index`, empty when there is none. Reads only the username buffer:
+    /// the filter calls this for thousands of users per keystroke, and touching each row too
+    /// would cost a cache miss each.
+    fn username_text(&self, index: usize) -> &str {
+        let Some(end) = self.username_ends.get(index) else {
+            return "";
+        };
         let start = index
             .checked_sub(1)
             .map_or(0, |i| self.username_ends[i] as usize);
-        self.users[index]
-            .has_username()
-            .then(|| &self.usernames[start..end])
+        &self.usernames[start..*end as usize]
     }
 
     /// Appends a page (skipping users already listed: paging under faults may repeat them);
@@ -163,7 +171,7 @@ impl Haystacks for UserList {
         {
             return text;
         }
-        self.username(index).unwrap_or_default()
+        self.username_text(index)
     }
 
     fn mask(&self, index: usize) -> u64 {
