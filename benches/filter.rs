@@ -63,8 +63,8 @@ fn backspace(bencher: divan::Bencher) {
         .bench_local_values(|app| press(app, FilterEdit::Backspace));
 }
 
-/// The first key of a query few users match ("q"): the character prefilter turns most users
-/// away with one AND each, before nucleo scores anyone.
+/// The first key of a query fewer users match ("q": about 7,000 of 100,031): the character
+/// prefilter turns the others away with one AND each, before nucleo scores anyone.
 #[divan::bench(sample_count = 40)]
 fn first_key_matching_few(bencher: divan::Bencher) {
     bencher

@@ -129,8 +129,7 @@ impl Filter {
             let text = haystacks.text(i);
             let haystack = Utf32Str::new(text, &mut self.chars);
             if let Some(score) = pattern.score(haystack, &mut self.matcher) {
-                self.ranked
-                    .push(rank_key(tier(text, &lower), u32::from(score), index));
+                self.ranked.push(rank_key(tier(text, &lower), score, index));
             }
         }
         self.ranked.sort_unstable();
