@@ -19,10 +19,10 @@ struct Setup {
     runtime: tokio::runtime::Runtime,
     client: ConnectClient,
     log: tempfile::NamedTempFile,
-    _server: mock::MockHandle,
+    server: mock::MockHandle,
 }
 
-fn setup() -> Setup {
+fn setup(rate: Option<&str>) -> Setup {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let log = tempfile::NamedTempFile::new().expect("temp file");
     let (server, client) = runtime.block_on(async {
@@ -33,23 +33,27 @@ fn setup() -> Setup {
         })
         .await
         .expect("mock server");
-        let client = ConnectClient::new(&ClientOptions {
-            endpoint_url: Some(server.endpoint_url()),
-            demo: true,
-            // The benchmark measures our paging, not the polite default rate.
-            rate_limit: Some(RateLimit::parse("1000/1000").expect("rate")),
-            ..ClientOptions::default()
-        })
-        .await
-        .expect("client");
+        let client = client(server.endpoint_url(), rate).await;
         (server, client)
     });
     Setup {
         runtime,
         client,
         log,
-        _server: server,
+        server,
     }
+}
+
+/// A fresh client (and so a full rate-limit bucket); `rate` is `--max-rps`, `None` the default.
+async fn client(endpoint_url: String, rate: Option<&str>) -> ConnectClient {
+    ConnectClient::new(&ClientOptions {
+        endpoint_url: Some(endpoint_url),
+        demo: true,
+        rate_limit: rate.map(|r| RateLimit::parse(r).expect("rate")),
+        ..ClientOptions::default()
+    })
+    .await
+    .expect("client")
 }
 
 async fn list_all(client: &ConnectClient) -> usize {
@@ -76,9 +80,10 @@ fn list_users_requests(log: &std::path::Path) -> usize {
         .count()
 }
 
+/// Our paging speed: the client-side rate limit raised out of the way (`--max-rps 1000/1000`).
 #[divan::bench(sample_count = 10)]
 fn list_20000_users(bencher: divan::Bencher) {
-    let setup = setup();
+    let setup = setup(Some("1000/1000"));
     let expected = GENERATED + 31; // plus the hand-made demo users
     // One measured listing outside the loop, to report the request count of exactly one.
     let before = list_users_requests(setup.log.path());
@@ -89,4 +94,18 @@ fn list_20000_users(bencher: divan::Bencher) {
         "one listing: {users} users (expected about {expected}) in {requests} ListUsers requests"
     );
     bencher.bench_local(|| setup.runtime.block_on(list_all(&setup.client)));
+}
+
+/// What a user waits by default: each run a fresh client with the polite default limit
+/// (5 requests/s per operation, burst 10), so 20 pages take about 10 / 5 = 2 s.
+#[divan::bench(sample_count = 3)]
+fn list_20000_users_default_rate_limit(bencher: divan::Bencher) {
+    let setup = setup(None);
+    let endpoint = setup.server.endpoint_url();
+    bencher
+        .with_inputs(|| setup.runtime.block_on(client(endpoint.clone(), None)))
+        .bench_local_values(|client| {
+            setup.runtime.block_on(list_all(&client));
+            client
+        });
 }

@@ -106,7 +106,8 @@ pub struct GlobalArgs {
     pub no_cli_auto_prompt: bool,
 
     /// Client-side request rate per Connect operation: R or R/B (requests per second, burst).
-    /// Default 5/10, inside Connect's default API quotas.
+    /// Default 1.6/5, just under Connect's default quota of 2/s, burst 5; raise it for
+    /// accounts with raised quotas.
     #[arg(long, global = true, value_name = "R[/B]", env = "CONNECT_TUI_MAX_RPS", value_parser = crate::connect::RateLimit::parse)]
     pub max_rps: Option<crate::connect::RateLimit>,
 }

@@ -153,7 +153,7 @@ impl Browser {
         fresh.filter.query = self.filter.query.clone();
         fresh.focus = self.focus;
         fresh.tab = self.tab;
-        fresh.restore = self.selected_user().and_then(|u| u.id.clone());
+        fresh.restore = self.selected_id().map(str::to_string);
         (fresh, requests)
     }
 
@@ -170,21 +170,28 @@ impl Browser {
         }
     }
 
-    /// The user shown at `row` of the (possibly filtered) list.
-    pub fn user_at(&self, row: usize) -> Option<&UserSummary> {
+    /// The list index of the user shown at `row` of the (possibly filtered) list.
+    fn index_at(&self, row: usize) -> Option<usize> {
         let index = match self.filter.matches() {
             Some(matches) => *matches.get(row)? as usize,
             None => row,
         };
-        self.list.users.get(index)
+        (index < self.list.users.len()).then_some(index)
     }
 
-    pub fn selected_user(&self) -> Option<&UserSummary> {
+    /// The user shown at `row` of the (possibly filtered) list, built from its compact row
+    /// (drawing asks only for the rows on screen).
+    pub fn user_at(&self, row: usize) -> Option<UserSummary> {
+        self.list.summary(self.index_at(row)?)
+    }
+
+    pub fn selected_user(&self) -> Option<UserSummary> {
         self.user_at(self.cursor.selected)
     }
 
     pub fn selected_id(&self) -> Option<&str> {
-        self.selected_user().and_then(|u| u.id.as_deref())
+        let index = self.index_at(self.cursor.selected)?;
+        Some(self.list.users[index].id())
     }
 
     /// The selected user's record, if it has arrived.
@@ -269,9 +276,7 @@ impl Browser {
 
     /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
     pub fn refilter(&mut self, changed: bool, keep: Option<&str>, rows: usize) {
-        let list = &self.list;
-        self.filter
-            .refresh(list.users.len(), |index| list.haystack(index), changed);
+        self.filter.refresh(&self.list, changed);
         let kept = keep.is_some_and(|id| self.select_user(id, rows));
         if !kept {
             self.cursor.scroll_into_view(self.view_len(), rows);

@@ -51,7 +51,7 @@ pub struct CopySource<'a> {
     pub instance_id: &'a str,
     pub region: &'a str,
     pub profile: Option<&'a str>,
-    pub summary: &'a UserSummary,
+    pub summary: UserSummary,
     /// The DescribeUser record, once it has arrived.
     pub record: Option<&'a User>,
 }

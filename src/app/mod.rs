@@ -12,6 +12,7 @@ mod names;
 mod picker;
 mod records;
 mod user_list;
+mod user_row;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -28,6 +29,7 @@ pub use msg::{Cmd, FilterEdit, Msg, NameKind, Request};
 pub use names::{Load, Lookup, PathState};
 pub use picker::Picker;
 pub use records::{DEBOUNCE, RecordState};
+pub use user_row::UserRow;
 
 use std::time::{Duration, Instant};
 

@@ -1,20 +1,38 @@
 //! The users of the open instance, streamed in page by page, with the text the filter
-//! searches for each of them.
+//! searches for each of them. Sized for 100,000 users: rows are compact ([`UserRow`]) and the
+//! id index holds row numbers, not copies of the ids.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::connect::ApiError;
 use crate::model::{Page, User, UserSummary};
 
-use super::filter::FIELD_SEPARATOR;
+use super::filter::{FIELD_SEPARATOR, Haystacks, char_mask};
+use super::user_row::{ArnPrefix, UserRow};
 
 #[derive(Debug, Default)]
 pub struct UserList {
-    pub users: Vec<UserSummary>,
+    /// Every listed user, in list order.
+    pub users: Vec<UserRow>,
+    arns: ArnPrefix,
+    /// Every user's username, one after the other: the filter reads them in list order, so
+    /// keeping them contiguous (instead of one allocation each) makes a keystroke several times
+    /// faster. `username_ends[i]` is where user `i`'s ends.
+    usernames: String,
+    username_ends: Vec<u32>,
+    /// Row numbers, found by the hash of the row's id.
+    index: HashTable<u32>,
+    hasher: DefaultHashBuilder,
     /// The filter's text for described users: username, first name, last name, email. Others
-    /// are searched by username alone (no copy kept: this list can hold 100,000 users).
+    /// are searched by username alone (no copy kept).
     enriched: HashMap<u32, String>,
-    index_by_id: HashMap<String, usize>,
+    /// Per user: whether `enriched` holds its text (saves a hash lookup per user and keystroke).
+    is_enriched: Vec<bool>,
+    /// Per user: the filter's character mask of its text.
+    masks: Vec<u64>,
     /// More pages are coming (or the next page is being retried).
     pub loading: bool,
     /// The last page request failed; the list keeps what arrived.
@@ -31,20 +49,35 @@ impl UserList {
         }
     }
 
-    /// What the filter searches for the user at `index`.
-    pub fn haystack(&self, index: usize) -> &str {
-        match self.enriched.get(&(index as u32)) {
-            Some(text) => text,
-            None => self
-                .users
-                .get(index)
-                .and_then(|u| u.username.as_deref())
-                .unwrap_or_default(),
-        }
+    pub fn index_of(&self, user_id: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(user_id);
+        self.index
+            .find(hash, |row| self.users[*row as usize].id() == user_id)
+            .map(|row| *row as usize)
     }
 
-    pub fn index_of(&self, user_id: &str) -> Option<usize> {
-        self.index_by_id.get(user_id).copied()
+    /// The user at `index` as the API listed it (built from the compact row).
+    pub fn summary(&self, index: usize) -> Option<UserSummary> {
+        let row = self.users.get(index)?;
+        Some(row.summary(&self.arns, self.username(index)))
+    }
+
+    pub fn username(&self, index: usize) -> Option<&str> {
+        let row = self.users.get(index)?;
+        row.has_username().then(|| self.username_text(index))
+    }
+
+    /// The username at `index`, empty when there is none. Reads only the username buffer:
+    /// the filter calls this for thousands of users per keystroke, and touching each row too
+    /// would cost a cache miss each.
+    fn username_text(&self, index: usize) -> &str {
+        let Some(end) = self.username_ends.get(index) else {
+            return "";
+        };
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |i| self.username_ends[i] as usize);
+        &self.usernames[start..*end as usize]
     }
 
     /// Appends a page (skipping users already listed: paging under faults may repeat them);
@@ -55,13 +88,10 @@ impl UserList {
         }
         match result {
             Ok(page) => {
-                for user in page.items {
-                    let Some(id) = user.id.clone() else { continue };
-                    if self.index_by_id.contains_key(&id) {
-                        continue;
+                for user in &page.items {
+                    if let Some(id) = user.id.as_deref() {
+                        self.push(id, user);
                     }
-                    self.index_by_id.insert(id, self.users.len());
-                    self.users.push(user);
                 }
                 self.error = None;
                 self.next_token = page.next_token.filter(|t| !t.is_empty());
@@ -74,6 +104,28 @@ impl UserList {
                 None
             }
         }
+    }
+
+    fn push(&mut self, id: &str, user: &UserSummary) {
+        if self.index_of(id).is_some() {
+            return;
+        }
+        let username = user.username.as_deref().unwrap_or_default();
+        let (Ok(row), Ok(end)) = (
+            u32::try_from(self.users.len()),
+            u32::try_from(self.usernames.len() + username.len()),
+        ) else {
+            return; // Four billion users or 4 GB of usernames: not a Connect instance.
+        };
+        self.masks.push(char_mask(username));
+        self.usernames.push_str(username);
+        self.username_ends.push(end);
+        self.is_enriched.push(false);
+        self.users.push(UserRow::new(id, user, &mut self.arns));
+        let hash = self.hasher.hash_one(id);
+        let (users, hasher) = (&self.users, &self.hasher);
+        self.index
+            .insert_unique(hash, row, |r| hasher.hash_one(users[*r as usize].id()));
     }
 
     /// After a failure: resume from the page that failed. `None` when nothing failed.
@@ -95,13 +147,34 @@ impl UserList {
             info.and_then(|i| i.last_name.as_deref()),
             info.and_then(|i| i.email.as_deref()),
         ];
-        let mut text = self.users[index].username.clone().unwrap_or_default();
+        let mut text = self.username(index).unwrap_or_default().to_string();
         for field in fields.into_iter().flatten() {
             text.push(FIELD_SEPARATOR);
             text.push_str(field);
         }
-        let changed = self.haystack(index) != text;
+        let changed = self.text(index) != text;
+        self.masks[index] = char_mask(&text);
+        self.is_enriched[index] = true;
         self.enriched.insert(index as u32, text);
         changed
+    }
+}
+
+impl Haystacks for UserList {
+    fn count(&self) -> usize {
+        self.users.len()
+    }
+
+    fn text(&self, index: usize) -> &str {
+        if self.is_enriched.get(index) == Some(&true)
+            && let Some(text) = self.enriched.get(&(index as u32))
+        {
+            return text;
+        }
+        self.username_text(index)
+    }
+
+    fn mask(&self, index: usize) -> u64 {
+        self.masks.get(index).copied().unwrap_or(0)
     }
 }

@@ -73,7 +73,7 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
     };
     if pane == PaneId::Record {
         // The summary already has what this pane shows: no need to wait for DescribeUser.
-        record(app, summary, b.selected_record(), &mut text);
+        record(app, &summary, b.selected_record(), &mut text);
         return text;
     }
     let user_id = summary.id.as_deref().unwrap_or_default();

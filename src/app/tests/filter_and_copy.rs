@@ -25,9 +25,7 @@ fn filter_ranks_exact_then_prefix_then_fuzzy_and_counts() {
     }
     let b = s.app.browser.as_ref().unwrap();
     assert_eq!(b.view_len(), 4);
-    let order: Vec<&str> = (0..4)
-        .filter_map(|r| b.user_at(r)?.username.as_deref())
-        .collect();
+    let order: Vec<String> = (0..4).filter_map(|r| b.user_at(r)?.username).collect();
     assert_eq!(order, ["jane", "janet", "mary-jane", "xjxaxnxe"]);
     assert_eq!(b.selected_id(), Some("c"), "the best match is selected");
     s.action(Action::Confirm);
