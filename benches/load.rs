@@ -97,7 +97,7 @@ fn list_20000_users(bencher: divan::Bencher) {
 }
 
 /// What a user waits by default: each run a fresh client with the polite default limit
-/// (5 requests/s per operation, burst 10), so 20 pages take about 10 / 5 = 2 s.
+/// (1.6 requests/s per operation, burst 5), so 21 pages take about 5 at once + 16 / 1.6 = 10 s.
 #[divan::bench(sample_count = 3)]
 fn list_20000_users_default_rate_limit(bencher: divan::Bencher) {
     let setup = setup(None);

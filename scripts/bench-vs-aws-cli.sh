@@ -5,7 +5,7 @@
 #   cargo build --release && scripts/bench-vs-aws-cli.sh [RUNS]
 #
 # Measures three connect-tui runs:
-#   - default:      the polite client-side rate limit (5 requests/s, burst 10 per operation);
+#   - default:      the polite client-side rate limit (1.6 requests/s, burst 5 per operation);
 #   - raised limit: --max-rps $OUR_RPS (default 1000/1000: our own speed, limiter out of the way);
 # and the AWS CLI as people run it (its default page size), plus with --page-size 1000 to show
 # how much of the gap is page size. Uses hyperfine when it is installed, a timing loop
@@ -55,7 +55,7 @@ done
 url=$(sed -n 's/^listening on //p' "$work/mock.out")
 
 common=(list-users --instance-id "$INSTANCE" --endpoint-url "$url" --output json)
-names=("connect-tui (default limit 5/10)" "connect-tui (--max-rps $OUR_RPS)"
+names=("connect-tui (default limit 1.6/5)" "connect-tui (--max-rps $OUR_RPS)"
     "aws connect (default page size)" "aws connect (--page-size 1000)")
 commands=("$BIN ${common[*]}" "$BIN ${common[*]} --max-rps $OUR_RPS"
     "$AWS connect ${common[*]}" "$AWS connect ${common[*]} --page-size 1000")

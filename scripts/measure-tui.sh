@@ -91,7 +91,7 @@ while :; do
 done
 load_ms=$(($(now_ms) - started))
 pages=$(grep -c '"op":"ListUsers"' "$work/requests.jsonl")
-echo "loaded $loaded users in $load_ms ms ($pages ListUsers requests; limit: ${MAX_RPS:-default 5/10})"
+echo "loaded $loaded users in $load_ms ms ($pages ListUsers requests; limit: ${MAX_RPS:-default 1.6/5})"
 echo "VmRSS $(field VmRSS) kB, peak VmHWM $(field VmHWM) kB (budget: 64 MB = 65536 kB)"
 
 echo "== 2. idle for $IDLE_SECONDS s"
