@@ -1,6 +1,6 @@
 //! Client-side rate limiting: one token bucket per operation, so that holding down an arrow
 //! key or listing a huge instance never turns into a throttling storm against an API that is
-//! shared with the live contact center. Adaptive retry (in the SDK) handles what still gets
+//! shared with the live contact center. The SDK's retry (standard mode) handles what still gets
 //! throttled. Uses `governor` (GCRA, the standard Rust rate limiter).
 
 use std::num::NonZeroU32;
