@@ -7,9 +7,8 @@
 //! Without `aws` on PATH the comparisons print "skipped: ..." (they fail when `CI` is set);
 //! the connect-tui-only checks always run.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -19,62 +18,13 @@ const OURS: &str = env!("CARGO_BIN_EXE_connect-tui");
 const TZ: &str = "Asia/Kolkata";
 const FORMATS: [&str; 3] = ["json", "text", "table"];
 
-/// A running `connect-tui mock-server`, killed when dropped; then every operation in its
-/// request log (ours and the AWS CLI's) must be on the read-only allowlist.
-struct Mock {
-    child: Child,
-    url: String,
-    log: tempfile::NamedTempFile,
-}
+#[path = "common/mock_process.rs"]
+mod mock_process;
+use mock_process::Mock;
 
-impl Mock {
-    fn start(extra: &[&str]) -> Mock {
-        let log = tempfile::NamedTempFile::new().expect("request log");
-        let mut child = Command::new(OURS)
-            .args(["mock-server", "--addr", "127.0.0.1:0", "--users", "2500"])
-            .arg("--request-log")
-            .arg(log.path())
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start mock-server");
-        let stdout = child.stdout.take().expect("mock stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("mock-server printed no address within 30 s");
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line from mock-server: {line:?}"))
-            .to_string();
-        Mock { child, url, log }
-    }
-}
-
-impl Drop for Mock {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if std::thread::panicking() {
-            return;
-        }
-        let log = std::fs::read_to_string(self.log.path()).unwrap_or_default();
-        for line in log.lines() {
-            let entry: Value = serde_json::from_str(line).expect("request log line");
-            let op = entry["op"].as_str().unwrap_or_default();
-            assert!(
-                connect_tui::connect::READ_OPERATIONS.contains(&op),
-                "{op} reached the endpoint: not on the read-only allowlist"
-            );
-        }
-    }
+/// The endpoint both tools talk to: 2500 extra users, so listings need several pages.
+fn mock() -> Mock {
+    Mock::start(&["--users", "2500"])
 }
 
 /// A private AWS configuration: a temp HOME with config and credentials files.
@@ -140,7 +90,7 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let mock = Mock::start(&[]);
+        let mock = mock();
         let env = AwsEnv::new();
         let mut fx = Fixture {
             mock,
@@ -576,8 +526,8 @@ mod paging {
     #[test]
     fn all_users_come_back_in_few_requests() {
         let env = AwsEnv::new();
-        let mock = Mock::start(&[]);
-        let log = mock.log.path().to_path_buf();
+        let mock = mock();
+        let log = mock.log_path().to_path_buf();
         let fx = Fixture {
             mock,
             env,

@@ -1,14 +1,12 @@
 //! The binary, a mock server it talks to (with a request log checked against the read-only
 //! allowlist when the mock is dropped), and a private AWS environment with marker secrets.
 
-use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use connect_tui::connect::READ_OPERATIONS;
+pub use crate::mock_process::{Mock, assert_read_only};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_connect-tui");
 pub const JANE_INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
@@ -23,87 +21,6 @@ pub const SESSION_TOKEN: &str = "marker-session-token-must-never-appear-FwoGZXIv
 
 /// How long any one command may take (a retried listing of 20,000 users included).
 pub const COMMAND_DEADLINE: Duration = Duration::from_secs(180);
-
-/// A running `connect-tui mock-server` with a request log; killed when dropped, after which
-/// every operation it received must be one of [`READ_OPERATIONS`].
-pub struct Mock {
-    child: Child,
-    pub url: String,
-    log: tempfile::NamedTempFile,
-}
-
-impl Mock {
-    pub fn start(extra: &[&str]) -> Mock {
-        let log = tempfile::NamedTempFile::new().expect("request log file");
-        let mut child = Command::new(BIN)
-            .args(["mock-server", "--addr", "127.0.0.1:0", "--request-log"])
-            .arg(log.path())
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start mock-server");
-        let stdout = child.stdout.take().expect("mock stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("mock-server printed no address within 60 s");
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line from mock-server: {line:?}"))
-            .to_string();
-        Mock { child, url, log }
-    }
-
-    /// The operations received so far, in order, with their status and injected fault.
-    pub fn requests(&self) -> Vec<serde_json::Value> {
-        request_log(self.log.path())
-    }
-
-    pub fn operations(&self) -> BTreeSet<String> {
-        self.requests()
-            .iter()
-            .map(|e| e["op"].as_str().unwrap_or("<no op>").to_string())
-            .collect()
-    }
-}
-
-pub fn request_log(path: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(path)
-        .expect("request log readable")
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("request log line is JSON"))
-        .collect()
-}
-
-/// Fails unless every operation is on the read-only allowlist.
-pub fn assert_read_only(operations: &BTreeSet<String>, context: &str) {
-    let outside: Vec<&String> = operations
-        .iter()
-        .filter(|op| !READ_OPERATIONS.contains(&op.as_str()))
-        .collect();
-    assert!(
-        outside.is_empty(),
-        "{context}: operations outside the read-only allowlist reached the endpoint: {outside:?}"
-    );
-}
-
-impl Drop for Mock {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if !std::thread::panicking() {
-            assert_read_only(&self.operations(), &format!("mock at {}", self.url));
-        }
-    }
-}
 
 /// A private AWS setup: a temp HOME with config and credentials files, marker credentials in
 /// the environment, a state directory for the browser's log, a fixed time zone.
