@@ -6,6 +6,8 @@
 
 #[path = "common/mock_process.rs"]
 mod mock_process;
+#[path = "common/pty.rs"]
+mod pty_harness;
 #[path = "reliability/support.rs"]
 mod support;
 

@@ -2,136 +2,26 @@
 //! data's escape sequences or controls reach the terminal (checked on the raw bytes), the
 //! list's columns stay aligned, and its `--debug` log file holds no secrets.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::io::Read;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use crate::pty_harness::{DEADLINE, Pty};
 
 use crate::hostile_data::is_dangerous;
 use crate::support::*;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 140;
-const DEADLINE: Duration = Duration::from_secs(30);
-
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    input: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    raw: Vec<u8>,
-    screen: vt100::Parser,
-}
-
-impl Pty {
-    fn start(env: &AwsEnv, args: &[&str]) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(BIN);
-        command.args(args);
-        for name in env.removed() {
-            command.env_remove(name);
-        }
-        for (name, value) in env.vars() {
-            command.env(name, value);
-        }
-        command.env("TERM", "xterm-256color");
-        let child = pair
-            .slave
-            .spawn_command(command)
-            .expect("start connect-tui");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let input = pair.master.take_writer().expect("pty writer");
-        let (tx, output) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        // Closing the master would hang up the child; keep it for the test's life.
-        std::mem::forget(pair.master);
-        Pty {
-            child,
-            input,
-            output,
-            raw: Vec::new(),
-            screen: vt100::Parser::new(
-                std::num::NonZeroU16::new(ROWS).expect("rows > 0"),
-                std::num::NonZeroU16::new(COLS).expect("cols > 0"),
-                0,
-            ),
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).expect("type");
-        self.input.flush().expect("flush");
-    }
-
-    fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
-        if !self.wait_until(DEADLINE, what, &done) {
-            let text = self.screen.screen().contents();
-            panic!("timed out waiting for {what}; the screen shows:\n{text}")
-        }
-    }
-
-    /// Reads output until `done` holds for the screen (true) or `within` passes (false).
-    fn wait_until(&mut self, within: Duration, what: &str, done: &impl Fn(&str) -> bool) -> bool {
-        let deadline = Instant::now() + within;
-        loop {
-            let text = self.screen.screen().contents();
-            if done(&text) {
-                return true;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => {
-                    self.screen.process(&bytes);
-                    self.raw.extend_from_slice(&bytes);
-                }
-                Err(RecvTimeoutError::Timeout) => return false,
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("connect-tui exited while waiting for {what}; the screen:\n{text}")
-                }
-            }
-        }
-    }
-
-    fn quit(&mut self) {
-        self.send("q");
-        let deadline = Instant::now() + DEADLINE;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                assert!(status.success(), "exit status {status:?}");
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-                    self.raw.extend_from_slice(&bytes);
-                }
-                return;
-            }
-            assert!(Instant::now() < deadline, "connect-tui did not quit");
-            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.raw.extend_from_slice(&bytes);
-            }
-        }
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// The browser in a 140×40 terminal with the test's private AWS environment.
+fn start(env: &AwsEnv, args: &[&str]) -> Pty {
+    let set: Vec<(&str, &str)> = env
+        .vars()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    let remove: Vec<&str> = env.removed().iter().map(String::as_str).collect();
+    Pty::start(args, &set, &remove, (ROWS, COLS))
 }
 
 /// Browses every user of the hostile data set (the record of each is drawn), then quits.
@@ -145,8 +35,8 @@ fn browse_hostile_users(env: &AwsEnv, mock: &Mock, extra: &[&str]) -> Pty {
         "off",
     ];
     args.extend(extra);
-    let mut pty = Pty::start(env, &args);
-    pty.wait_for("the hostile users listed", |s| {
+    let mut pty = start(env, &args);
+    pty.wait_for("the hostile users listed", |s, _| {
         s.contains("Users ·") && s.contains("u99-long-")
     });
     for n in 1..=10 {
@@ -156,9 +46,9 @@ fn browse_hostile_users(env: &AwsEnv, mock: &Mock, extra: &[&str]) -> Pty {
         } else {
             format!("00000000-0000-4000-8000-{n:012}")
         };
-        pty.wait_for(&format!("the record of user {n}"), |s| s.contains(&id));
+        pty.wait_for(&format!("the record of user {n}"), |s, _| s.contains(&id));
     }
-    pty.wait_for("the routing profile's hostile name, inert", |s| {
+    pty.wait_for("the routing profile's hostile name, inert", |s, _| {
         s.contains("rp␛]52;c;SE9TVElMRUNMSVA=␇clip")
     });
     pty
@@ -259,12 +149,12 @@ fn quitting_with_a_request_in_flight_exits_at_once() {
         // Keep the connection open (unanswered) while the test runs.
         let _ = tx.send((String::from_utf8_lossy(&head).into_owned(), stream));
     });
-    let mut pty = Pty::start(&env, &["--endpoint-url", &url, "--clipboard", "off"]);
+    let mut pty = start(&env, &["--endpoint-url", &url, "--clipboard", "off"]);
     let (request, _connection) = requests
         .recv_timeout(DEADLINE)
         .expect("the browser never sent its first request");
     assert!(request.starts_with("GET /instance"), "{request}");
-    pty.wait_for("the first frame", |s| {
+    pty.wait_for("the first frame", |s, _| {
         s.contains("Amazon Connect instances")
     });
     let pressed = Instant::now();
@@ -282,7 +172,7 @@ fn the_browser_works_through_injected_faults() {
     // Half of all answers fail: the client's retries and, when a pane still fails, the
     // retry key must get Jane's whole record through.
     let mock = Mock::start(&["--fault-rate", "0.5", "--seed", "9"]);
-    let mut pty = Pty::start(
+    let mut pty = start(
         &env,
         &[
             "--endpoint-url",
@@ -293,13 +183,13 @@ fn the_browser_works_through_injected_faults() {
             "off",
         ],
     );
-    pty.wait_for("the users screen", |s| s.contains("Users ·"));
+    pty.wait_for("the users screen", |s, _| s.contains("Users ·"));
     pty.send("/Jane");
-    pty.wait_for("the filter to match Jane", |s| {
+    pty.wait_for("the filter to match Jane", |s, _| {
         s.contains("/Jane") && s.contains(" of ")
     });
     pty.send("\r");
-    let loaded = |s: &str| {
+    let loaded = |s: &str, _: &[u8]| {
         s.contains("First name       Jane")
             && s.lines()
                 .any(|l| l.contains("Routing profile") && l.contains("Basic Routing Profile"))
@@ -307,7 +197,7 @@ fn the_browser_works_through_injected_faults() {
     // The client retries by itself; should a pane still fail (five faults in a row), the
     // retry key must bring it back, as a user would press it.
     let mut retries = 0;
-    while !pty.wait_until(Duration::from_secs(15), "Jane's record", &loaded) {
+    while !pty.wait_until(Duration::from_secs(15), "Jane's record", loaded) {
         retries += 1;
         assert!(
             retries <= 3,
