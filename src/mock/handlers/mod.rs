@@ -15,23 +15,9 @@ use super::operations::Resolved;
 use super::paging::{Limits, Paging};
 use super::wire::{self, Answer, ServiceError};
 
-/// The operations this endpoint answers; every other one gets a 400 naming them.
-pub const SERVED: &[&str] = &[
-    "ListInstances",
-    "DescribeInstance",
-    "ListUsers",
-    "DescribeUser",
-    "SearchUsers",
-    "ListRoutingProfiles",
-    "DescribeRoutingProfile",
-    "ListSecurityProfiles",
-    "DescribeSecurityProfile",
-    "ListUserHierarchyGroups",
-    "DescribeUserHierarchyGroup",
-    "DescribeUserHierarchyStructure",
-    "ListUserProficiencies",
-    "ListTagsForResource",
-];
+/// The operations this endpoint answers; every other one gets a 400 naming them. They are
+/// exactly the read operations the client may call: the endpoint exists to serve this tool.
+pub const SERVED: &[&str] = crate::connect::READ_OPERATIONS;
 
 /// A request addressed to a known operation.
 pub struct Request<'a> {
