@@ -30,10 +30,13 @@ async fn unreachable_endpoint_is_reported_as_such() {
     let err = client.list_instances_page(None, None).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::Unreachable, "{err:?}");
     assert_eq!(err.operation, "ListInstances");
+    let url = format!("http://127.0.0.1:{port}");
+    let shown = err.human();
+    assert!(shown.contains("endpoint unreachable"), "{shown}");
+    // It names where it tried to go and the innermost cause, not a debug dump.
     assert!(
-        err.human().contains("endpoint unreachable"),
-        "{}",
-        err.human()
+        shown.contains(&format!("{url}: Connection refused")),
+        "{shown}"
     );
 }
 

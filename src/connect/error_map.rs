@@ -16,6 +16,8 @@ pub struct ErrorHints {
     pub sso_profile: Option<String>,
     /// The host whose certificate is checked.
     pub host: String,
+    /// The endpoint URL requests go to, named when it cannot be reached.
+    pub endpoint: String,
 }
 
 /// Maps one SDK error of operation `op`.
@@ -72,7 +74,11 @@ where
         SdkError::DispatchFailure(d) if d.is_timeout() => {
             ApiError::new(ErrorKind::Timeout, op, "connect or read timeout")
         }
-        SdkError::DispatchFailure(_) => ApiError::new(ErrorKind::Unreachable, op, last_cause(&err)),
+        SdkError::DispatchFailure(_) => ApiError::new(
+            ErrorKind::Unreachable,
+            op,
+            format!("{}: {}", hints.endpoint, last_cause(&err)),
+        ),
         SdkError::ResponseError(_) => ApiError::new(
             ErrorKind::Service,
             op,

@@ -138,6 +138,7 @@ impl ConnectClient {
             hints: Arc::new(error_map::ErrorHints {
                 sso_profile: facts.sso_profile,
                 host: config::endpoint_host(opts.endpoint_url.as_deref(), &region),
+                endpoint: endpoint_for_messages(opts, &sdk_config, &region),
             }),
             _demo_endpoint: demo_endpoint,
             profile,
@@ -462,6 +463,21 @@ impl ConnectClient {
         )?;
         Ok(out.tags.unwrap_or_default().into_iter().collect())
     }
+}
+
+/// The endpoint requests go to, for error messages: the flag, then the variables and profile
+/// setting aws-config reads, then Connect's regional endpoint. (A profile's per-service
+/// `services` section is not consulted: this only names the URL in a message.)
+fn endpoint_for_messages(
+    opts: &ClientOptions,
+    sdk_config: &aws_config::SdkConfig,
+    region: &str,
+) -> String {
+    opts.endpoint_url
+        .clone()
+        .or_else(|| std::env::var("AWS_ENDPOINT_URL_CONNECT").ok())
+        .or_else(|| sdk_config.endpoint_url().map(str::to_string))
+        .unwrap_or_else(|| format!("https://connect.{region}.amazonaws.com"))
 }
 
 /// A successful answer without the member the operation exists to return.

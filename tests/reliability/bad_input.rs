@@ -145,7 +145,7 @@ fn every_bad_input_gets_one_clear_line_and_the_aws_cli_exit_code() {
             code: 255,
             says: &[
                 "ListInstances",
-                "endpoint unreachable",
+                "endpoint unreachable: http://127.0.0.1:1:",
                 "check --endpoint-url",
             ],
             aws_cli_wording: false,
