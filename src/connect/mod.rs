@@ -166,15 +166,11 @@ impl ConnectClient {
                 .max_results(max.unwrap_or(MAX_INSTANCES_PAGE))
                 .send()
         )?;
-        Ok(Page {
-            items: out
-                .instance_summary_list
-                .unwrap_or_default()
-                .into_iter()
-                .map(mapping::instance_summary)
-                .collect(),
-            next_token: out.next_token,
-        })
+        Ok(page(
+            out.instance_summary_list,
+            out.next_token,
+            mapping::instance_summary,
+        ))
     }
 
     pub async fn describe_instance(&self, instance_id: &str) -> Result<Instance, ApiError> {
@@ -204,15 +200,11 @@ impl ConnectClient {
                 .max_results(max.unwrap_or(MAX_USERS_PAGE))
                 .send()
         )?;
-        Ok(Page {
-            items: out
-                .user_summary_list
-                .unwrap_or_default()
-                .into_iter()
-                .map(mapping::user_summary)
-                .collect(),
-            next_token: out.next_token,
-        })
+        Ok(page(
+            out.user_summary_list,
+            out.next_token,
+            mapping::user_summary,
+        ))
     }
 
     pub async fn describe_user(&self, instance_id: &str, user_id: &str) -> Result<User, ApiError> {
@@ -285,15 +277,11 @@ impl ConnectClient {
                 .max_results(max.unwrap_or(MAX_NAMED_PAGE))
                 .send()
         )?;
-        Ok(Page {
-            items: out
-                .routing_profile_summary_list
-                .unwrap_or_default()
-                .into_iter()
-                .map(mapping::routing_profile_summary)
-                .collect(),
-            next_token: out.next_token,
-        })
+        Ok(page(
+            out.routing_profile_summary_list,
+            out.next_token,
+            mapping::routing_profile_summary,
+        ))
     }
 
     pub async fn describe_routing_profile(
@@ -331,15 +319,11 @@ impl ConnectClient {
                 .max_results(max.unwrap_or(MAX_NAMED_PAGE))
                 .send()
         )?;
-        Ok(Page {
-            items: out
-                .security_profile_summary_list
-                .unwrap_or_default()
-                .into_iter()
-                .map(mapping::security_profile_summary)
-                .collect(),
-            next_token: out.next_token,
-        })
+        Ok(page(
+            out.security_profile_summary_list,
+            out.next_token,
+            mapping::security_profile_summary,
+        ))
     }
 
     pub async fn describe_security_profile(
@@ -377,15 +361,11 @@ impl ConnectClient {
                 .max_results(max.unwrap_or(MAX_NAMED_PAGE))
                 .send()
         )?;
-        Ok(Page {
-            items: out
-                .user_hierarchy_group_summary_list
-                .unwrap_or_default()
-                .into_iter()
-                .map(mapping::hierarchy_group_summary)
-                .collect(),
-            next_token: out.next_token,
-        })
+        Ok(page(
+            out.user_hierarchy_group_summary_list,
+            out.next_token,
+            mapping::hierarchy_group_summary,
+        ))
     }
 
     pub async fn describe_hierarchy_group(
@@ -444,15 +424,11 @@ impl ConnectClient {
                 .max_results(max.unwrap_or(MAX_PROFICIENCIES_PAGE))
                 .send()
         )?;
-        Ok(Page {
-            items: out
-                .user_proficiency_list
-                .unwrap_or_default()
-                .into_iter()
-                .map(mapping::user_proficiency)
-                .collect(),
-            next_token: out.next_token,
-        })
+        Ok(page(
+            out.user_proficiency_list,
+            out.next_token,
+            mapping::user_proficiency,
+        ))
     }
 
     pub async fn list_tags_for_resource(&self, arn: &str) -> Result<Tags, ApiError> {
@@ -478,6 +454,14 @@ fn endpoint_for_messages(
         .or_else(|| std::env::var("AWS_ENDPOINT_URL_CONNECT").ok())
         .or_else(|| sdk_config.endpoint_url().map(str::to_string))
         .unwrap_or_else(|| format!("https://connect.{region}.amazonaws.com"))
+}
+
+/// One page of a listing: the SDK's items mapped to domain types, and the token for the next.
+fn page<S, T>(items: Option<Vec<S>>, next_token: Option<String>, map: fn(S) -> T) -> Page<T> {
+    Page {
+        items: items.unwrap_or_default().into_iter().map(map).collect(),
+        next_token,
+    }
 }
 
 /// A successful answer without the member the operation exists to return.
