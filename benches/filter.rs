@@ -109,7 +109,7 @@ fn report_matches() {
     let mut report = Vec::new();
     for c in "jane d".chars() {
         app = press(app, FilterEdit::Insert(c));
-        let b = app.browser.as_ref().expect("open");
+        let b = app.users.as_ref().expect("open");
         report.push(format!("{:?}: {}", b.filter.query, b.view_len()));
     }
     eprintln!(

@@ -12,8 +12,8 @@ mod common;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use connect_tui::app::Action;
 use connect_tui::app::{App, Msg};
-use connect_tui::keys::Action;
 use connect_tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -47,7 +47,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 fn full_record_open(bencher: divan::Bencher) {
     let app = loaded();
     assert_eq!(
-        app.browser.as_ref().and_then(|b| b.selected_id()),
+        app.users.as_ref().and_then(|b| b.selected_id()),
         Some(common::JANE)
     );
     let mut terminal = terminal();

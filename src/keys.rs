@@ -5,36 +5,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::app::{CopyItem, FilterEdit, Msg};
-
-/// What a key asks for. The app decides what it means in the current state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    Quit,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    FocusNext,
-    FocusPrev,
-    /// Enter: open the instance, keep the filter, copy the chosen menu item.
-    Confirm,
-    /// Esc: close an overlay, clear the filter.
-    Back,
-    Refresh,
-    Retry,
-    InstancePicker,
-    Filter,
-    Help,
-    CopyUserId,
-    CopyArn,
-    /// `y` in the instance picker.
-    CopyInstanceId,
-    CopyMenu,
-    Copy(CopyItem),
-}
+use crate::app::{Action, CopyItem, FilterEdit, Mode, Msg};
 
 /// Where a binding applies. The app's current [`Mode`] selects the contexts that are live.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,25 +40,14 @@ impl Context {
     }
 }
 
-/// The input mode, derived from app state; decides which contexts are live.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Picker,
-    Users,
-    Filter,
-    CopyMenu,
-    Help,
-}
-
-impl Mode {
-    fn contexts(self) -> &'static [Context] {
-        match self {
-            Mode::Picker => &[Context::Always, Context::Browse, Context::Picker],
-            Mode::Users => &[Context::Always, Context::Browse, Context::Users],
-            Mode::Filter => &[Context::Always, Context::Filter],
-            Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
-            Mode::Help => &[Context::Always, Context::Help],
-        }
+/// The contexts live in `mode`.
+fn contexts(mode: Mode) -> &'static [Context] {
+    match mode {
+        Mode::Picker => &[Context::Always, Context::Browse, Context::Picker],
+        Mode::Users => &[Context::Always, Context::Browse, Context::Users],
+        Mode::Filter => &[Context::Always, Context::Filter],
+        Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
+        Mode::Help => &[Context::Always, Context::Help],
     }
 }
 
@@ -200,7 +160,7 @@ pub static KEY_TABLE: &[Binding] = &[
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     KEY_TABLE
         .iter()
-        .filter(move |b| mode.contexts().contains(&b.context))
+        .filter(move |b| contexts(mode).contains(&b.context))
 }
 
 /// The action bound to `key` in `mode`, if any.
@@ -282,13 +242,7 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_in_every_mode() {
-        for mode in [
-            Mode::Picker,
-            Mode::Users,
-            Mode::Filter,
-            Mode::CopyMenu,
-            Mode::Help,
-        ] {
+        for mode in Mode::ALL {
             let msg = to_msg(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), mode);
             assert!(matches!(msg, Some(Msg::Action(Action::Quit))), "{mode:?}");
         }
@@ -365,13 +319,7 @@ mod tests {
 
     #[test]
     fn no_two_bindings_share_a_chord_within_a_mode() {
-        for mode in [
-            Mode::Picker,
-            Mode::Users,
-            Mode::Filter,
-            Mode::CopyMenu,
-            Mode::Help,
-        ] {
+        for mode in Mode::ALL {
             let chords: Vec<Chord> = bindings(mode)
                 .flat_map(|b| b.chords.iter().copied())
                 .collect();

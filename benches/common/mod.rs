@@ -6,8 +6,8 @@ pub mod headless;
 
 use std::time::{Duration, Instant};
 
-use connect_tui::app::{App, AppConfig, FilterEdit, Msg, Zone};
-use connect_tui::keys::Action;
+use connect_tui::app::Action;
+use connect_tui::app::{Answer, App, AppConfig, FilterEdit, Msg, Request, Zone};
 use connect_tui::mock::{self, MockConfig};
 use connect_tui::model::{Page, UserSummary};
 
@@ -49,7 +49,7 @@ pub fn loaded_app(generated: usize) -> App {
         browser.run_until_idle(LOAD_LIMIT).await;
         // Jane is the demo's first user; walk down to her should the order ever change.
         for _ in 0..100 {
-            if browser.app.browser.as_ref().and_then(|b| b.selected_id()) == Some(JANE) {
+            if browser.app.users.as_ref().and_then(|b| b.selected_id()) == Some(JANE) {
                 return browser.app;
             }
             browser.update(Msg::Action(Action::Down));
@@ -61,7 +61,7 @@ pub fn loaded_app(generated: usize) -> App {
 
 /// The users `app` lists, as the API listed them.
 pub fn listed_users(app: &App) -> Vec<UserSummary> {
-    let list = &app.browser.as_ref().expect("open").list;
+    let list = &app.users.as_ref().expect("open").list;
     (0..list.users.len())
         .filter_map(|i| list.summary(i))
         .collect()
@@ -72,25 +72,24 @@ pub fn listed_users(app: &App) -> Vec<UserSummary> {
 pub fn app_with_users(users: &[UserSummary]) -> App {
     let now = Instant::now();
     let (mut app, _) = App::new(config(), SIZE, now);
-    let generation = app.browser.as_ref().expect("open").generation;
-    app.update(
-        Msg::Users {
-            instance_id: INSTANCE.into(),
-            generation,
-            result: Ok(Page {
-                items: users.to_vec(),
-                next_token: None,
-            }),
-        },
-        now,
-    );
+    let scope = app.users.as_ref().expect("open").scope();
+    let page = Page {
+        items: users.to_vec(),
+        next_token: None,
+    };
+    let answer = Answer {
+        scope,
+        request: Request::ListUsers { token: None },
+        result: Ok(page.into()),
+    };
+    app.update(Msg::Answer(Box::new(answer)), now);
     app
 }
 
 /// Presses `/` and types `text`, as the keyboard would.
 pub fn type_filter(app: &mut App, text: &str) {
     let now = Instant::now();
-    if !app.browser.as_ref().is_some_and(|b| b.filter.editing) {
+    if !app.users.as_ref().is_some_and(|b| b.filter.editing) {
         app.update(Msg::Action(Action::Filter), now);
     }
     for c in text.chars() {

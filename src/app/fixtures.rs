@@ -9,7 +9,7 @@ use crate::model::{
     Tags, Timestamp, User, UserIdentityInfo, UserPhoneConfig, UserSummary,
 };
 
-use super::{App, AppConfig, Cmd, Msg, NameKind, Request, Zone};
+use super::{Answer, App, AppConfig, Call, Cmd, Msg, NameKind, Reply, Request, Scope, Zone};
 
 pub const INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
 pub const JANE: &str = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
@@ -156,14 +156,28 @@ pub fn billing_group() -> HierarchyGroup {
     }
 }
 
-/// The requests among `cmds`.
-pub fn requests(cmds: &[Cmd]) -> Vec<Request> {
+/// The calls among `cmds`.
+pub fn calls(cmds: &[Cmd]) -> Vec<Call> {
     cmds.iter()
         .filter_map(|c| match c {
-            Cmd::Request(r) => Some(r.clone()),
+            Cmd::Request(call) => Some(call.clone()),
             _ => None,
         })
         .collect()
+}
+
+/// The requests among `cmds`, without their scope.
+pub fn requests(cmds: &[Cmd]) -> Vec<Request> {
+    calls(cmds).into_iter().map(|c| c.request).collect()
+}
+
+/// The worker's answer to `request` in `scope`.
+pub fn answer(scope: Scope, request: Request, result: Result<Reply, ApiError>) -> Msg {
+    Msg::Answer(Box::new(Answer {
+        scope,
+        request,
+        result,
+    }))
 }
 
 pub fn describes(cmds: &[Cmd]) -> Vec<String> {
@@ -174,6 +188,12 @@ pub fn describes(cmds: &[Cmd]) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// The picker's first ListInstances call answered with `instances`.
+pub fn instances_answer(instances: Page<InstanceSummary>) -> Msg {
+    let request = Request::ListInstances { token: None };
+    answer(Scope::picker(1), request, Ok(instances.into()))
 }
 
 /// A test session: the app, the current time, and helpers to answer as the worker would.
@@ -191,7 +211,18 @@ impl Session {
     }
 
     pub fn generation(&self) -> u64 {
-        self.app.browser.as_ref().map_or(0, |b| b.generation)
+        self.app.users.as_ref().map_or(0, |b| b.generation)
+    }
+
+    /// The scope of the open users screen.
+    pub fn scope(&self) -> Scope {
+        Scope::instance(INSTANCE, self.generation())
+    }
+
+    /// Answers `request` for the open users screen, as the worker would.
+    pub fn answer(&mut self, request: Request, result: Result<Reply, ApiError>) -> Vec<Cmd> {
+        let scope = self.scope();
+        self.send(answer(scope, request, result))
     }
 
     pub fn send(&mut self, msg: Msg) -> Vec<Cmd> {
@@ -203,36 +234,27 @@ impl Session {
         self.send(Msg::Tick)
     }
 
-    pub fn users(&mut self, users: Vec<UserSummary>, token: Option<&str>) -> Vec<Cmd> {
-        let generation = self.generation();
-        self.send(Msg::Users {
-            instance_id: INSTANCE.into(),
-            generation,
-            result: Ok(page(users, token)),
-        })
+    /// A page of `users` answering ListUsers; `next` is the token of the page after it.
+    pub fn users(&mut self, users: Vec<UserSummary>, next: Option<&str>) -> Vec<Cmd> {
+        self.answer(
+            Request::ListUsers { token: None },
+            Ok(page(users, next).into()),
+        )
     }
 
     pub fn user(&mut self, user_id: &str, result: Result<User, ApiError>) -> Vec<Cmd> {
-        let generation = self.generation();
-        self.send(Msg::User {
-            instance_id: INSTANCE.into(),
-            generation,
+        let request = Request::DescribeUser {
             user_id: user_id.into(),
-            result,
-        })
+        };
+        self.answer(request, result.map(Reply::from))
     }
 
     pub fn names(&mut self, kind: NameKind, items: Vec<NamedSummary>) -> Vec<Cmd> {
-        let generation = self.generation();
-        self.send(Msg::Names {
-            instance_id: INSTANCE.into(),
-            generation,
-            kind,
-            result: Ok(page(items, None)),
-        })
+        let request = Request::ListNames { kind, token: None };
+        self.answer(request, Ok(Reply::Names(page(items, None))))
     }
 
-    pub fn action(&mut self, action: crate::keys::Action) -> Vec<Cmd> {
+    pub fn action(&mut self, action: super::Action) -> Vec<Cmd> {
         self.send(Msg::Action(action))
     }
 
@@ -250,18 +272,11 @@ impl Session {
         );
         s.names(NameKind::SecurityProfiles, vec![named(SECURITY, "Agent")]);
         s.names(NameKind::HierarchyGroups, vec![named(GROUP, "Billing")]);
-        let generation = s.generation();
-        s.send(Msg::Structure {
-            instance_id: INSTANCE.into(),
-            generation,
-            result: Ok(structure()),
-        });
-        s.send(Msg::Group {
-            instance_id: INSTANCE.into(),
-            generation,
+        s.answer(Request::DescribeStructure, Ok(structure().into()));
+        let request = Request::DescribeGroup {
             group_id: GROUP.into(),
-            result: Ok(billing_group()),
-        });
+        };
+        s.answer(request, Ok(billing_group().into()));
         s
     }
 

@@ -2,12 +2,12 @@
 
 use ratatui::layout::Rect;
 
-use crate::keys::Action;
-
-use super::browser::{Browser, Focus};
+use super::action::Action;
+use super::answers::push_calls;
 use super::copy::CopyItem;
-use super::msg::{Cmd, FilterEdit, Request};
-use super::{App, Overlay, Screen, layout, push_requests, show_filter_line};
+use super::msg::{Cmd, FilterEdit, Request, Scope};
+use super::users_screen::{Focus, UsersScreen};
+use super::{App, Overlay, Screen, layout, show_filter_line};
 
 /// Rows the mouse wheel moves.
 const WHEEL_ROWS: isize = 3;
@@ -69,10 +69,8 @@ impl App {
             Action::Refresh => {
                 let generation = self.next_generation();
                 self.picker = super::Picker::loading(generation);
-                cmds.push(Cmd::Request(Request::ListInstances {
-                    generation,
-                    token: None,
-                }));
+                let request = Request::ListInstances { token: None };
+                push_calls(cmds, &Scope::picker(generation), vec![request]);
             }
             Action::CopyInstanceId => match self.picker.selected().and_then(|i| i.id.clone()) {
                 Some(id) => cmds.push(Cmd::Copy {
@@ -83,10 +81,8 @@ impl App {
             },
             Action::Retry => {
                 if let Some(token) = self.picker.retry() {
-                    cmds.push(Cmd::Request(Request::ListInstances {
-                        generation: self.picker.generation,
-                        token,
-                    }));
+                    let request = Request::ListInstances { token };
+                    push_calls(cmds, &Scope::picker(self.picker.generation), vec![request]);
                 }
             }
             _ => {}
@@ -96,7 +92,7 @@ impl App {
     fn on_users_action(&mut self, action: Action, cmds: &mut Vec<Cmd>) {
         let rows = self.list_rows();
         let pane_lines = self.focused_pane_lines();
-        let Some(b) = self.browser.as_mut() else {
+        let Some(b) = self.users.as_mut() else {
             self.screen = Screen::Picker;
             return;
         };
@@ -155,19 +151,20 @@ impl App {
             }
             Action::Refresh => {
                 let generation = self.next_generation();
-                if let Some(old) = self.browser.as_ref() {
+                if let Some(old) = self.users.as_ref() {
                     let (fresh, requests) = old.refreshed(generation);
-                    self.browser = Some(fresh);
-                    push_requests(cmds, requests);
+                    push_calls(cmds, &fresh.scope(), requests);
+                    self.users = Some(fresh);
                     self.notify("Refreshed: cached users and names dropped", false);
                 }
             }
             Action::Retry => {
                 let requests = b.retry();
-                if requests.is_empty() {
+                let nothing = requests.is_empty();
+                push_calls(cmds, &b.scope(), requests);
+                if nothing {
                     self.notify("Nothing to retry", false);
                 }
-                push_requests(cmds, requests);
             }
             Action::InstancePicker => {
                 self.screen = Screen::Picker;
@@ -238,7 +235,7 @@ impl App {
 
     pub(super) fn on_filter_edit(&mut self, edit: FilterEdit) {
         let rows = self.list_rows();
-        let Some(b) = self.browser.as_mut() else {
+        let Some(b) = self.users.as_mut() else {
             return;
         };
         if !b.filter.editing {
@@ -263,7 +260,7 @@ impl App {
         self.picker
             .cursor
             .scroll_into_view(self.picker.instances.len(), picker_rows);
-        if let Some(b) = self.browser.as_mut() {
+        if let Some(b) = self.users.as_mut() {
             let len = b.view_len();
             b.cursor.scroll_into_view(len, rows);
         }
@@ -299,7 +296,7 @@ impl App {
             return;
         };
         let rows = self.list_rows();
-        let Some(b) = self.browser.as_mut() else {
+        let Some(b) = self.users.as_mut() else {
             return;
         };
         if layout::contains(layout.list, column, row) {
@@ -352,7 +349,7 @@ impl App {
                 let rows = self.list_rows();
                 let over_list = layout::contains(layout.list, column, row);
                 let pane_lines = self.focused_pane_lines();
-                let Some(b) = self.browser.as_mut() else {
+                let Some(b) = self.users.as_mut() else {
                     return;
                 };
                 let over_focused_pane = layout.panes.iter().any(|(pane, area)| {
@@ -369,7 +366,7 @@ impl App {
 
     /// Lines of content in the focused pane at its current width (bounds pane scrolling).
     fn focused_pane_lines(&self) -> usize {
-        let Some(Focus::Pane(pane)) = self.browser.as_ref().map(|b| b.focus) else {
+        let Some(Focus::Pane(pane)) = self.users.as_ref().map(|b| b.focus) else {
             return 0;
         };
         let Some(area) = self
@@ -383,13 +380,13 @@ impl App {
     }
 }
 
-fn move_selection(b: &mut Browser, delta: isize, rows: usize) {
+fn move_selection(b: &mut UsersScreen, delta: isize, rows: usize) {
     let len = b.view_len();
     b.cursor.move_by(delta, len, rows);
     b.pane_scroll = 0;
 }
 
-fn scroll_pane(b: &mut Browser, delta: isize, lines: usize) {
+fn scroll_pane(b: &mut UsersScreen, delta: isize, lines: usize) {
     let max = u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX);
     let target = (b.pane_scroll as isize).saturating_add(delta);
     b.pane_scroll = u16::try_from(target.max(0)).unwrap_or(u16::MAX).min(max);

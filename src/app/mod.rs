@@ -2,7 +2,8 @@
 //! time in, state changed and effects ([`Cmd`]) out. No IO, no clocks, no channels here, so
 //! every behaviour is tested by feeding messages (see `tests.rs`).
 
-mod browser;
+mod action;
+mod answers;
 mod copy;
 mod cursor;
 mod filter;
@@ -10,9 +11,10 @@ mod input;
 mod msg;
 mod names;
 mod picker;
-mod records;
+mod record_cache;
 mod user_list;
 mod user_row;
+mod users_screen;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -21,23 +23,25 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use browser::{Browser, Focus, PaneId};
+pub use action::{Action, Mode};
 pub use copy::{CopyItem, CopySource};
 pub use cursor::Cursor;
 pub use filter::Filter;
-pub use msg::{Cmd, FilterEdit, Msg, NameKind, Request};
+pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scope};
 pub use names::{Load, Lookup, PathState};
 pub use picker::Picker;
-pub use records::{DEBOUNCE, RecordState};
+pub use record_cache::{DEBOUNCE, RecordState};
 pub use user_row::UserRow;
+pub use users_screen::{Focus, PaneId, UsersScreen};
 
 use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use crate::connect::{ApiError, ErrorKind};
-use crate::keys::Mode;
+use crate::connect::ErrorKind;
+
 use crate::ui::layout;
+use answers::push_calls;
 
 /// How long the "throttled" notice stays after the last throttled answer.
 pub const THROTTLE_NOTICE: Duration = Duration::from_secs(10);
@@ -98,7 +102,7 @@ pub struct App {
     pub picker: Picker,
     /// The users screen of the open instance (kept while the picker is shown, so going back
     /// to the same instance is instant).
-    pub browser: Option<Browser>,
+    pub users: Option<UsersScreen>,
     pub overlay: Overlay,
     pub notice: Option<Notice>,
     /// Until when the "throttled" notice shows.
@@ -122,7 +126,7 @@ impl App {
             config,
             screen: Screen::Picker,
             picker: Picker::loading(1),
-            browser: None,
+            users: None,
             overlay: Overlay::None,
             notice: None,
             throttled_until: None,
@@ -133,9 +137,9 @@ impl App {
             started: now,
             generation: 1,
         };
-        let mut cmds = vec![Cmd::Request(Request::ListInstances {
-            generation: 1,
-            token: None,
+        let mut cmds = vec![Cmd::Request(Call {
+            scope: Scope::picker(1),
+            request: Request::ListInstances { token: None },
         })];
         if let Some(instance_id) = app.config.instance_id.clone() {
             app.open_instance(instance_id, &mut cmds);
@@ -148,12 +152,6 @@ impl App {
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Cmd> {
         self.now = now;
         let mut cmds = Vec::new();
-        if msg_error(&msg).is_some_and(|e| e.kind == ErrorKind::Throttled) {
-            self.throttled_until = Some(now + THROTTLE_NOTICE);
-        }
-        if is_answer(&msg) {
-            self.in_flight = self.in_flight.saturating_sub(1);
-        }
         match msg {
             Msg::Action(action) => self.on_action(action, &mut cmds),
             Msg::FilterEdit(edit) => self.on_filter_edit(edit),
@@ -173,64 +171,22 @@ impl App {
                 );
                 self.notify(outcome.describe(&what), is_error);
             }
-            Msg::Instances { generation, result } => {
-                self.on_instances(generation, result, &mut cmds)
-            }
-            Msg::Users {
-                instance_id,
-                generation,
-                result,
-            } => {
-                let rows = self.list_rows();
-                if let Some(b) = self.current_browser(&instance_id, generation) {
-                    push_requests(&mut cmds, b.on_users(result, rows));
+            Msg::Answer(answer) => {
+                self.in_flight = self.in_flight.saturating_sub(1);
+                if answer
+                    .error()
+                    .is_some_and(|e| e.kind == ErrorKind::Throttled)
+                {
+                    self.throttled_until = Some(now + THROTTLE_NOTICE);
                 }
-            }
-            Msg::User {
-                instance_id,
-                generation,
-                user_id,
-                result,
-            } => {
-                let rows = self.list_rows();
-                if let Some(b) = self.current_browser(&instance_id, generation) {
-                    b.on_user(&user_id, result, rows);
-                }
-            }
-            Msg::Names {
-                instance_id,
-                generation,
-                kind,
-                result,
-            } => {
-                if let Some(b) = self.current_browser(&instance_id, generation) {
-                    push_requests(&mut cmds, b.on_names(kind, result));
-                }
-            }
-            Msg::Structure {
-                instance_id,
-                generation,
-                result,
-            } => {
-                if let Some(b) = self.current_browser(&instance_id, generation) {
-                    b.on_structure(result);
-                }
-            }
-            Msg::Group {
-                instance_id,
-                generation,
-                group_id,
-                result,
-            } => {
-                if let Some(b) = self.current_browser(&instance_id, generation) {
-                    b.on_group(&group_id, result);
-                }
+                self.on_answer(*answer, &mut cmds);
             }
         }
         if self.screen == Screen::Users
-            && let Some(browser) = self.browser.as_mut()
+            && let Some(screen) = self.users.as_mut()
         {
-            push_requests(&mut cmds, browser.due_requests(now));
+            let requests = screen.due_requests(now);
+            push_calls(&mut cmds, &screen.scope(), requests);
         }
         self.in_flight += cmds.iter().filter(|c| matches!(c, Cmd::Request(_))).count();
         cmds
@@ -241,7 +197,7 @@ impl App {
     /// throttling notice. `None` when idle: no periodic redraw.
     pub fn next_wakeup(&self) -> Option<Instant> {
         let debounce = self
-            .browser
+            .users
             .as_ref()
             .filter(|_| self.screen == Screen::Users)
             .and_then(|b| b.records.deadline());
@@ -258,7 +214,7 @@ impl App {
     pub fn is_loading(&self) -> bool {
         match self.screen {
             Screen::Picker => self.picker.loading,
-            Screen::Users => self.browser.as_ref().is_some_and(Browser::is_loading),
+            Screen::Users => self.users.as_ref().is_some_and(UsersScreen::is_loading),
         }
     }
 
@@ -284,7 +240,7 @@ impl App {
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
-                Screen::Users if self.browser.as_ref().is_some_and(|b| b.filter.editing) => {
+                Screen::Users if self.users.as_ref().is_some_and(|b| b.filter.editing) => {
                     Mode::Filter
                 }
                 Screen::Users => Mode::Users,
@@ -304,13 +260,13 @@ impl App {
 
     /// The instance alias of the open instance (or its ID until the alias is known).
     pub fn instance_label(&self) -> Option<String> {
-        let b = self.browser.as_ref()?;
+        let b = self.users.as_ref()?;
         Some(b.alias.clone().unwrap_or_else(|| b.instance_id.clone()))
     }
 
     /// The copy sources of the selected user.
     pub fn copy_source(&self) -> Option<CopySource<'_>> {
-        let b = self.browser.as_ref()?;
+        let b = self.users.as_ref()?;
         Some(CopySource {
             instance_id: &b.instance_id,
             region: &self.config.region,
@@ -325,13 +281,13 @@ impl App {
     }
 
     fn users_layout(&self) -> Option<layout::UsersLayout> {
-        let b = self.browser.as_ref()?;
+        let b = self.users.as_ref()?;
         Some(layout::users(self.body(), b.tab))
     }
 
     /// Rows of the user list on screen now.
     fn list_rows(&self) -> usize {
-        match (self.users_layout(), &self.browser) {
+        match (self.users_layout(), &self.users) {
             (Some(l), Some(b)) => layout::list_rows(l.list, show_filter_line(b)),
             _ => 1,
         }
@@ -339,12 +295,6 @@ impl App {
 
     fn picker_rows(&self) -> usize {
         layout::picker_rows(self.body())
-    }
-
-    fn current_browser(&mut self, instance_id: &str, generation: u64) -> Option<&mut Browser> {
-        self.browser
-            .as_mut()
-            .filter(|b| b.is_current(instance_id, generation))
     }
 
     fn next_generation(&mut self) -> u64 {
@@ -365,7 +315,7 @@ impl App {
         self.screen = Screen::Users;
         self.overlay = Overlay::None;
         if self
-            .browser
+            .users
             .as_ref()
             .is_some_and(|b| b.instance_id == instance_id)
         {
@@ -373,83 +323,13 @@ impl App {
         }
         let alias = self.picker.alias_of(&instance_id);
         let generation = self.next_generation();
-        let (browser, requests) = Browser::open(instance_id, alias, generation);
-        self.browser = Some(browser);
-        push_requests(cmds, requests);
-    }
-
-    fn on_instances(
-        &mut self,
-        generation: u64,
-        result: Result<crate::model::Page<crate::model::InstanceSummary>, ApiError>,
-        cmds: &mut Vec<Cmd>,
-    ) {
-        if generation != self.picker.generation {
-            return;
-        }
-        if let Some(token) = self.picker.on_page(result) {
-            cmds.push(Cmd::Request(Request::ListInstances {
-                generation,
-                token: Some(token),
-            }));
-        }
-        if let Some(b) = self.browser.as_mut()
-            && b.alias.is_none()
-        {
-            b.alias = self.picker.alias_of(&b.instance_id);
-        }
-        let complete = !self.picker.loading && self.picker.error.is_none();
-        if complete && self.screen == Screen::Picker && self.browser.is_none() {
-            match self.picker.instances.as_slice() {
-                [only] => {
-                    if let Some(id) = only.id.clone() {
-                        self.open_instance(id, cmds);
-                    }
-                }
-                [] => self.notify(
-                    format!(
-                        "No Amazon Connect instances in {} for profile {}: check --profile and --region",
-                        self.config.region,
-                        self.profile_label()
-                    ),
-                    true,
-                ),
-                _ => {}
-            }
-        }
+        let (screen, requests) = UsersScreen::open(instance_id, alias, generation);
+        push_calls(cmds, &screen.scope(), requests);
+        self.users = Some(screen);
     }
 }
 
 /// The filter line shows while typing and while a filter is applied.
-pub fn show_filter_line(browser: &Browser) -> bool {
+pub fn show_filter_line(browser: &UsersScreen) -> bool {
     browser.filter.editing || !browser.filter.query.is_empty()
-}
-
-fn push_requests(cmds: &mut Vec<Cmd>, requests: Vec<Request>) {
-    cmds.extend(requests.into_iter().map(Cmd::Request));
-}
-
-/// True for the worker's answers (each one ends a request in flight).
-fn is_answer(msg: &Msg) -> bool {
-    matches!(
-        msg,
-        Msg::Instances { .. }
-            | Msg::Users { .. }
-            | Msg::User { .. }
-            | Msg::Names { .. }
-            | Msg::Structure { .. }
-            | Msg::Group { .. }
-    )
-}
-
-fn msg_error(msg: &Msg) -> Option<&ApiError> {
-    match msg {
-        Msg::Instances { result, .. } => result.as_ref().err(),
-        Msg::Users { result, .. } => result.as_ref().err(),
-        Msg::User { result, .. } => result.as_ref().err(),
-        Msg::Names { result, .. } => result.as_ref().err(),
-        Msg::Structure { result, .. } => result.as_ref().err(),
-        Msg::Group { result, .. } => result.as_ref().err(),
-        _ => None,
-    }
 }

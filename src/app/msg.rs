@@ -1,14 +1,19 @@
 //! The messages `App::update` consumes and the effects (`Cmd`) it returns.
 //!
-//! Every answer from the worker is tagged with what it answers (instance, generation, user or
-//! group id) so `update` can tell a current answer from a stale one.
+//! A Connect read is a [`Call`]: a [`Request`] (what to read) and a [`Scope`] (which screen
+//! asked). The worker answers every call with one [`Answer`] carrying the same scope and
+//! request back, so `update` can tell a current answer from a stale one without each kind of
+//! answer repeating the bookkeeping. Adding a read means a client method, a `Request`
+//! variant, its [`Reply`] variant, the worker's arm that maps one to the other, and the
+//! `update` arm that uses it (`answers.rs`).
 
 use crate::clipboard::CopyOutcome;
-use crate::connect::ApiError;
-use crate::keys::Action;
+use crate::connect::{ApiError, ErrorKind};
 use crate::model::{
     HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, User, UserSummary,
 };
+
+use super::action::Action;
 
 /// The name lists fetched once per instance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,38 +58,8 @@ pub enum Msg {
     },
     /// A timer fired (debounce, animation, notice expiry); `update` reads the injected `now`.
     Tick,
-    Instances {
-        generation: u64,
-        result: Result<Page<InstanceSummary>, ApiError>,
-    },
-    Users {
-        instance_id: String,
-        generation: u64,
-        result: Result<Page<UserSummary>, ApiError>,
-    },
-    User {
-        instance_id: String,
-        generation: u64,
-        user_id: String,
-        result: Result<User, ApiError>,
-    },
-    Names {
-        instance_id: String,
-        generation: u64,
-        kind: NameKind,
-        result: Result<Page<NamedSummary>, ApiError>,
-    },
-    Structure {
-        instance_id: String,
-        generation: u64,
-        result: Result<HierarchyStructure, ApiError>,
-    },
-    Group {
-        instance_id: String,
-        generation: u64,
-        group_id: String,
-        result: Result<HierarchyGroup, ApiError>,
-    },
+    /// The worker's answer to one [`Call`] (boxed: a record is large, keys are many).
+    Answer(Box<Answer>),
     /// The service answered 429 (throttling) again; `total` counts every throttled answer
     /// so far, retried ones included.
     Throttled {
@@ -97,36 +72,49 @@ pub enum Msg {
     },
 }
 
-/// A request for the worker: one Connect call, answered by one [`Msg`].
+/// Which screen a call is for: the instance (none for the picker's ListInstances) and the
+/// generation of the screen that asked. A refresh or another instance starts a new
+/// generation, so a late answer for an old one is recognised and dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub instance_id: Option<String>,
+    pub generation: u64,
+}
+
+impl Scope {
+    pub fn picker(generation: u64) -> Scope {
+        Scope {
+            instance_id: None,
+            generation,
+        }
+    }
+
+    pub fn instance(instance_id: &str, generation: u64) -> Scope {
+        Scope {
+            instance_id: Some(instance_id.to_string()),
+            generation,
+        }
+    }
+}
+
+/// One Connect read: what to read. Paged reads carry the token of the page they ask for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     ListInstances {
-        generation: u64,
         token: Option<String>,
     },
     ListUsers {
-        instance_id: String,
-        generation: u64,
         token: Option<String>,
     },
     DescribeUser {
-        instance_id: String,
-        generation: u64,
         user_id: String,
     },
     ListNames {
-        instance_id: String,
-        generation: u64,
         kind: NameKind,
         token: Option<String>,
     },
-    DescribeStructure {
-        instance_id: String,
-        generation: u64,
-    },
+    DescribeStructure,
     DescribeGroup {
-        instance_id: String,
-        generation: u64,
         group_id: String,
     },
 }
@@ -143,76 +131,79 @@ impl Request {
                 NameKind::SecurityProfiles => "ListSecurityProfiles",
                 NameKind::HierarchyGroups => "ListUserHierarchyGroups",
             },
-            Request::DescribeStructure { .. } => "DescribeUserHierarchyStructure",
+            Request::DescribeStructure => "DescribeUserHierarchyStructure",
             Request::DescribeGroup { .. } => "DescribeUserHierarchyGroup",
         }
     }
+}
 
-    /// The answer to this request when it failed before the client could answer (for example
-    /// a task that panicked): the pane that asked shows `error` instead of loading forever.
-    pub fn failed(self, error: ApiError) -> Msg {
-        match self {
-            Request::ListInstances { generation, .. } => Msg::Instances {
-                generation,
-                result: Err(error),
-            },
-            Request::ListUsers {
-                instance_id,
-                generation,
-                ..
-            } => Msg::Users {
-                instance_id,
-                generation,
-                result: Err(error),
-            },
-            Request::DescribeUser {
-                instance_id,
-                generation,
-                user_id,
-            } => Msg::User {
-                instance_id,
-                generation,
-                user_id,
-                result: Err(error),
-            },
-            Request::ListNames {
-                instance_id,
-                generation,
-                kind,
-                ..
-            } => Msg::Names {
-                instance_id,
-                generation,
-                kind,
-                result: Err(error),
-            },
-            Request::DescribeStructure {
-                instance_id,
-                generation,
-            } => Msg::Structure {
-                instance_id,
-                generation,
-                result: Err(error),
-            },
-            Request::DescribeGroup {
-                instance_id,
-                generation,
-                group_id,
-            } => Msg::Group {
-                instance_id,
-                generation,
-                group_id,
-                result: Err(error),
-            },
+/// A request for the worker, with the scope its answer is checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Call {
+    pub scope: Scope,
+    pub request: Request,
+}
+
+impl Call {
+    /// The answer to this call.
+    pub fn answer(self, result: Result<Reply, ApiError>) -> Answer {
+        Answer {
+            scope: self.scope,
+            request: self.request,
+            result,
         }
     }
+}
+
+/// What a successful read returned, one variant per kind of data; `TryFrom<Reply>` for each
+/// payload type (derived) lets the `update` arm name the type it expects.
+#[derive(Clone, Debug, derive_more::From, derive_more::TryInto)]
+pub enum Reply {
+    Instances(Page<InstanceSummary>),
+    Users(Page<UserSummary>),
+    User(User),
+    Names(Page<NamedSummary>),
+    Structure(HierarchyStructure),
+    Group(HierarchyGroup),
+}
+
+/// The worker's answer: the call it answers and what came back.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub scope: Scope,
+    pub request: Request,
+    pub result: Result<Reply, ApiError>,
+}
+
+impl Answer {
+    pub fn error(&self) -> Option<&ApiError> {
+        self.result.as_ref().err()
+    }
+}
+
+/// The result as the payload type the request expects. The worker pairs each request with
+/// its own kind of reply, so a mismatch is a bug; it is shown as an error in the pane that
+/// asked rather than a panic.
+pub fn typed<T: TryFrom<Reply>>(
+    result: Result<Reply, ApiError>,
+    operation: &'static str,
+) -> Result<T, ApiError> {
+    result.and_then(|reply| {
+        T::try_from(reply).map_err(|_| {
+            ApiError::new(
+                ErrorKind::Service,
+                operation,
+                "internal error (a bug): the answer was of another kind",
+            )
+        })
+    })
 }
 
 /// An effect `update` asks the loop to perform.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cmd {
     /// A Connect call, run by the worker.
-    Request(Request),
+    Request(Call),
     /// Put `text` on the clipboard (run by the UI loop, which owns the clipboard and the
     /// terminal for OSC 52); `what` names it in the status line.
     Copy {

@@ -13,7 +13,6 @@ use super::fixtures::*;
 use super::*;
 use crate::clipboard::CopyOutcome;
 use crate::connect::ErrorKind;
-use crate::keys::Action;
 use crate::model::{Page, User};
 
 #[derive(Clone, Debug)]
@@ -101,117 +100,60 @@ fn users_page(token: &Option<String>) -> Page<crate::model::UserSummary> {
     page(users, next)
 }
 
-/// The worker's answer to `request`.
-fn answer(request: &Request, outcome: &Outcome) -> Msg {
-    let failure = match outcome {
-        Outcome::Fail(kind) => Some(error(kind.clone(), request.operation())),
-        _ => None,
-    };
-    if let Some(failure) = failure {
-        return request.clone().failed(failure);
-    }
-    match request.clone() {
-        Request::ListInstances { generation, .. } => Msg::Instances {
-            generation,
-            result: Ok(page(
-                vec![instance(INSTANCE, "demo"), instance("i-2", "two")],
-                None,
-            )),
-        },
-        Request::ListUsers {
-            instance_id,
-            generation,
-            token,
-        } => Msg::Users {
-            instance_id,
-            generation,
-            result: Ok(users_page(&token)),
-        },
-        Request::DescribeUser {
-            instance_id,
-            generation,
-            user_id,
-        } => {
+/// The worker's answer to `call`.
+fn answer_to(call: &Call, outcome: &Outcome) -> Msg {
+    let reply = match (&call.request, outcome) {
+        (request, Outcome::Fail(kind)) => Err(error(kind.clone(), request.operation())),
+        (Request::ListInstances { .. }, _) => Ok(Reply::from(page(
+            vec![instance(INSTANCE, "demo"), instance("i-2", "two")],
+            None,
+        ))),
+        (Request::ListUsers { token }, _) => Ok(users_page(token).into()),
+        (Request::DescribeUser { user_id }, outcome) => {
             let id = match outcome {
                 Outcome::WrongUser => format!("{user_id}-other"),
                 _ => user_id.clone(),
             };
-            Msg::User {
-                instance_id,
-                generation,
-                user_id,
-                result: Ok(User {
-                    id: Some(id),
-                    username: Some("someone".into()),
-                    hierarchy_group_id: Some(GROUP.into()),
-                    routing_profile_id: Some(ROUTING.into()),
-                    ..User::default()
-                }),
+            Ok(User {
+                id: Some(id),
+                username: Some("someone".into()),
+                hierarchy_group_id: Some(GROUP.into()),
+                routing_profile_id: Some(ROUTING.into()),
+                ..User::default()
             }
+            .into())
         }
-        Request::ListNames {
-            instance_id,
-            generation,
-            kind,
-            ..
-        } => Msg::Names {
-            instance_id,
-            generation,
-            kind,
-            result: Ok(page(
-                vec![named(ROUTING, "Basic"), named(GROUP, "Billing")],
-                None,
-            )),
-        },
-        Request::DescribeStructure {
-            instance_id,
-            generation,
-        } => Msg::Structure {
-            instance_id,
-            generation,
-            result: Ok(structure()),
-        },
-        Request::DescribeGroup {
-            instance_id,
-            generation,
-            group_id,
-        } => Msg::Group {
-            instance_id,
-            generation,
-            group_id,
-            result: Ok(billing_group()),
-        },
-    }
+        (Request::ListNames { .. }, _) => Ok(Reply::Names(page(
+            vec![named(ROUTING, "Basic"), named(GROUP, "Billing")],
+            None,
+        ))),
+        (Request::DescribeStructure, _) => Ok(structure().into()),
+        (Request::DescribeGroup { .. }, _) => Ok(billing_group().into()),
+    };
+    Msg::Answer(Box::new(call.clone().answer(reply)))
 }
 
 struct World {
     app: App,
     now: Instant,
-    outstanding: Vec<Request>,
-    answered: Vec<Request>,
+    outstanding: Vec<Call>,
+    answered: Vec<Call>,
 }
 
 impl World {
     fn apply(&mut self, cmds: Vec<Cmd>) -> Result<(), TestCaseError> {
         for cmd in cmds {
             match cmd {
-                Cmd::Request(request) => {
-                    if let Request::DescribeUser {
-                        generation,
-                        user_id,
-                        ..
-                    } = &request
-                    {
-                        let twice = self.outstanding.iter().any(|r| {
-                            matches!(r, Request::DescribeUser { generation: g, user_id: u, .. } if g == generation && u == user_id)
-                        });
+                Cmd::Request(call) => {
+                    if let Request::DescribeUser { user_id } = &call.request {
+                        let twice = self.outstanding.contains(&call);
                         prop_assert!(
                             !twice,
                             "a second DescribeUser for {} while one is in flight",
                             user_id
                         );
                     }
-                    self.outstanding.push(request);
+                    self.outstanding.push(call);
                 }
                 Cmd::Copy { what, .. } => {
                     let more = self.app.update(
@@ -246,16 +188,16 @@ impl World {
                 if self.outstanding.is_empty() {
                     return Ok(());
                 }
-                let request = self.outstanding.remove(pick % self.outstanding.len());
-                let msg = answer(&request, &outcome);
-                self.answered.push(request);
+                let call = self.outstanding.remove(pick % self.outstanding.len());
+                let msg = answer_to(&call, &outcome);
+                self.answered.push(call);
                 msg
             }
             Op::Duplicate(pick) => {
                 if self.answered.is_empty() {
                     return Ok(());
                 }
-                answer(&self.answered[pick % self.answered.len()], &Outcome::Ok)
+                answer_to(&self.answered[pick % self.answered.len()], &Outcome::Ok)
             }
             Op::Click(column, row) => Msg::Click { column, row },
             Op::Wheel(column, row, down) => Msg::Wheel { column, row, down },
@@ -269,7 +211,7 @@ impl World {
         let picker = &self.app.picker;
         prop_assert!(picker.cursor.selected < picker.instances.len().max(1));
         prop_assert!(picker.cursor.top <= picker.cursor.selected);
-        if let Some(b) = &self.app.browser {
+        if let Some(b) = &self.app.users {
             let len = b.view_len();
             prop_assert!(
                 b.cursor.selected < len.max(1),

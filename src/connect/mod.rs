@@ -24,7 +24,6 @@ pub use tls::{NO_VERIFY_WARNING, TlsTrust};
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::model::{
@@ -68,7 +67,7 @@ pub struct ClientOptions {
 pub struct ConnectClient {
     sdk: aws_sdk_connect::Client,
     limiter: Arc<Limiter>,
-    throttled: Arc<AtomicU64>,
+    throttled: Arc<tokio::sync::watch::Sender<u64>>,
     /// What error messages need to say what to do (SSO profile, endpoint host).
     hints: Arc<error_map::ErrorHints>,
     /// The in-process demo endpoint, kept alive as long as any clone of the client.
@@ -146,10 +145,16 @@ impl ConnectClient {
         })
     }
 
-    /// How many throttled (429) answers this client has seen, retried ones included. The UI
-    /// compares it between answers to show a notice while the service is throttling us.
+    /// How many throttled (429) answers this client has seen, retried ones included.
     pub fn throttled_count(&self) -> u64 {
-        self.throttled.load(Ordering::Relaxed)
+        *self.throttled.borrow()
+    }
+
+    /// Changes whenever the service throttles a request (the value is
+    /// [`Self::throttled_count`]): the UI waits on it to show a notice while retries hide
+    /// the throttling, instead of polling the count.
+    pub fn watch_throttling(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.throttled.subscribe()
     }
 
     pub async fn list_instances_page(

@@ -10,7 +10,7 @@
 //!   the retries were exhausted, as the AWS CLI does.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use tokio::sync::watch;
 
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
@@ -54,14 +54,25 @@ const SECRET_HEADERS: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attempt(pub u32);
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Observer {
-    throttled: Arc<AtomicU64>,
+    /// The count of throttled answers seen so far. A watch channel rather than an atomic:
+    /// the browser waits on it, so it learns of throttling the moment it happens without
+    /// polling (an idle process stays asleep).
+    throttled: Arc<watch::Sender<u64>>,
+}
+
+impl Default for Observer {
+    fn default() -> Self {
+        Observer {
+            throttled: Arc::new(watch::Sender::new(0)),
+        }
+    }
 }
 
 impl Observer {
     /// The shared count of throttled answers seen so far.
-    pub fn throttled_counter(&self) -> Arc<AtomicU64> {
+    pub fn throttled_counter(&self) -> Arc<watch::Sender<u64>> {
         self.throttled.clone()
     }
 }
@@ -155,7 +166,8 @@ impl Intercept for Observer {
         let response = context.response();
         let status = response.status().as_u16();
         if status == 429 {
-            self.throttled.fetch_add(1, Ordering::Relaxed);
+            // Notifies waiting receivers; works with none (commands never watch).
+            self.throttled.send_modify(|count| *count += 1);
         }
         if tracing::enabled!(tracing::Level::DEBUG) {
             let body = response

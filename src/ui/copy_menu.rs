@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::Action;
 use crate::app::{App, CopyItem};
-use crate::keys::{Action, KEY_TABLE};
+use crate::keys::KEY_TABLE;
 
 use super::help::centered;
 use super::text::{safe, shorten_end, shorten_middle};

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::app::{App, Browser, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState};
+use crate::app::{App, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState, UsersScreen};
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::{User, UserSummary};
 
@@ -15,7 +15,7 @@ use super::text::{acw, safe, time, value, yes_no};
 use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
-    let Some(b) = app.browser.as_ref() else {
+    let Some(b) = app.users.as_ref() else {
         return;
     };
     let focused = b.focus == Focus::Pane(pane);
@@ -59,7 +59,7 @@ pub fn inner_width(area: Rect) -> usize {
 /// The lines of `pane` for the selected user, fitted to `width` columns.
 pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
     let mut text = PaneText::new(width);
-    let Some(b) = app.browser.as_ref() else {
+    let Some(b) = app.users.as_ref() else {
         return text;
     };
     let Some(summary) = b.selected_user() else {
@@ -284,7 +284,7 @@ fn why(error: &ApiError) -> String {
     }
 }
 
-fn routing(b: &Browser, user: &User, text: &mut PaneText) {
+fn routing(b: &UsersScreen, user: &User, text: &mut PaneText) {
     let mut fields = Vec::new();
     match user.routing_profile_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
@@ -335,7 +335,7 @@ fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
     }
 }
 
-fn security(b: &Browser, user: &User, text: &mut PaneText) {
+fn security(b: &UsersScreen, user: &User, text: &mut PaneText) {
     let ids = user.security_profile_ids.as_deref().unwrap_or_default();
     if ids.is_empty() {
         text.line(Line::styled("No security profiles", theme::dim()));

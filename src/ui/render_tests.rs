@@ -4,9 +4,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
+use crate::app::Action;
 use crate::app::fixtures::*;
-use crate::app::{App, Msg, PaneId};
-use crate::keys::Action;
+use crate::app::{App, Msg, PaneId, Request};
 use crate::model::User;
 
 use super::draw;
@@ -23,17 +23,14 @@ fn picker_app() -> App {
     let now = std::time::Instant::now();
     let (mut app, _) = App::new(config(None), (100, 20), now);
     app.update(
-        Msg::Instances {
-            generation: 1,
-            result: Ok(page(
-                vec![
-                    instance(INSTANCE, "demo-contact-center"),
-                    instance("6a8d3d2e-1c0b-4f5e-9a7b-0c1d2e3f4a5b", "emea-support"),
-                    instance("9b7e6f5d-4c3b-2a19-8f7e-6d5c4b3a2910", "us-sales"),
-                ],
-                None,
-            )),
-        },
+        instances_answer(page(
+            vec![
+                instance(INSTANCE, "demo-contact-center"),
+                instance("6a8d3d2e-1c0b-4f5e-9a7b-0c1d2e3f4a5b", "emea-support"),
+                instance("9b7e6f5d-4c3b-2a19-8f7e-6d5c4b3a2910", "us-sales"),
+            ],
+            None,
+        )),
         now,
     );
     app
@@ -89,12 +86,10 @@ fn error_state() {
 #[test]
 fn listing_denied_says_why_in_full_and_offers_the_picker_not_a_retry() {
     let mut s = Session::open();
-    let generation = s.generation();
-    s.send(Msg::Users {
-        instance_id: INSTANCE.into(),
-        generation,
-        result: Err(error(crate::connect::ErrorKind::AccessDenied, "ListUsers")),
-    });
+    s.answer(
+        Request::ListUsers { token: None },
+        Err(error(crate::connect::ErrorKind::AccessDenied, "ListUsers")),
+    );
     let terminal = render(&mut s.app, 80, 24);
     // The list's text (inside its borders), rows joined: the message wraps, whole.
     let buffer = terminal.backend().buffer();
@@ -283,7 +278,7 @@ fn every_terminal_size_draws_without_panic() {
     // Each pane alone in a tiny area, too.
     let mut s = Session::jane_loaded();
     for pane in PaneId::ALL {
-        s.app.browser.as_mut().unwrap().tab = pane;
+        s.app.users.as_mut().unwrap().tab = pane;
         for size in [(1, 1), (2, 2), (10, 3)] {
             render(&mut s.app, size.0, size.1);
         }

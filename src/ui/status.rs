@@ -32,7 +32,7 @@ fn segments(app: &App) -> Vec<Segment> {
         segment(4, Span::raw(safe(app.profile_label()))),
         segment(1, Span::raw(safe(&app.config.region))),
     ];
-    match (app.screen, app.browser.as_ref()) {
+    match (app.screen, app.users.as_ref()) {
         (Screen::Users, Some(b)) => {
             segments.push(segment(
                 5,

@@ -6,14 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Browser, Focus, show_filter_line};
+use crate::app::{App, Focus, UsersScreen, show_filter_line};
 
 use super::layout::{self, TAB_SEPARATOR};
 use super::text::{safe, thousands};
 use super::{panes, theme};
 
 pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
-    let Some(b) = app.browser.as_ref() else {
+    let Some(b) = app.users.as_ref() else {
         return;
     };
     let areas = layout::users(body, b.tab);
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
     }
 }
 
-fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
+fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     let focused = b.focus == Focus::List;
     let total = b.list.users.len();
     let mut title = vec![Span::styled(" Users ", theme::title())];
@@ -120,7 +120,7 @@ fn draw_list(frame: &mut Frame, app: &App, b: &Browser, area: Rect) {
     }
 }
 
-fn empty_message(app: &App, b: &Browser) -> Vec<Line<'static>> {
+fn empty_message(app: &App, b: &UsersScreen) -> Vec<Line<'static>> {
     if let Some(error) = &b.list.error {
         // Retrying helps a network or service hiccup, not missing permissions.
         let (key, what) = if error.is_retryable() {
@@ -152,7 +152,7 @@ fn empty_message(app: &App, b: &Browser) -> Vec<Line<'static>> {
     vec![Line::styled("No users in this instance", theme::dim())]
 }
 
-fn draw_tabs(frame: &mut Frame, b: &Browser, bar: Rect, titles: &[(crate::app::PaneId, Rect)]) {
+fn draw_tabs(frame: &mut Frame, b: &UsersScreen, bar: Rect, titles: &[(crate::app::PaneId, Rect)]) {
     let mut spans = Vec::new();
     for (i, (pane, _)) in titles.iter().enumerate() {
         if i > 0 {

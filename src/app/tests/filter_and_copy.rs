@@ -2,8 +2,8 @@
 
 use super::super::fixtures::*;
 use super::super::*;
+use crate::app::Action;
 use crate::clipboard::CopyOutcome;
-use crate::keys::Action;
 
 #[test]
 fn filter_ranks_exact_then_prefix_then_fuzzy_and_counts() {
@@ -19,19 +19,19 @@ fn filter_ranks_exact_then_prefix_then_fuzzy_and_counts() {
         None,
     );
     s.action(Action::Filter);
-    assert_eq!(s.app.mode(), crate::keys::Mode::Filter);
+    assert_eq!(s.app.mode(), crate::app::Mode::Filter);
     for c in "jane".chars() {
         s.send(Msg::FilterEdit(FilterEdit::Insert(c)));
     }
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.view_len(), 4);
     let order: Vec<String> = (0..4).filter_map(|r| b.user_at(r)?.username).collect();
     assert_eq!(order, ["jane", "janet", "mary-jane", "xjxaxnxe"]);
     assert_eq!(b.selected_id(), Some("c"), "the best match is selected");
     s.action(Action::Confirm);
-    assert_eq!(s.app.mode(), crate::keys::Mode::Users);
+    assert_eq!(s.app.mode(), crate::app::Mode::Users);
     s.action(Action::Back);
-    assert_eq!(s.app.browser.as_ref().unwrap().view_len(), 5);
+    assert_eq!(s.app.users.as_ref().unwrap().view_len(), 5);
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn filter_searches_names_of_described_users() {
     for c in "doe".chars() {
         s.send(Msg::FilterEdit(FilterEdit::Insert(c)));
     }
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.view_len(), 1);
     assert_eq!(b.selected_id(), Some(JANE));
 }
@@ -71,7 +71,7 @@ fn copy_keys_produce_the_right_text() {
         }]
     );
     s.action(Action::CopyMenu);
-    assert_eq!(s.app.mode(), crate::keys::Mode::CopyMenu);
+    assert_eq!(s.app.mode(), crate::app::Mode::CopyMenu);
     let json = serde_json::to_string_pretty(&jane()).unwrap();
     assert_eq!(
         s.action(Action::Copy(CopyItem::Json)),

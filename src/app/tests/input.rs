@@ -2,7 +2,7 @@
 
 use super::super::fixtures::*;
 use super::super::*;
-use crate::keys::Action;
+use crate::app::Action;
 
 #[test]
 fn tab_cycles_focus_through_the_panes_and_back() {
@@ -10,14 +10,14 @@ fn tab_cycles_focus_through_the_panes_and_back() {
     let mut seen = Vec::new();
     for _ in 0..7 {
         s.action(Action::FocusNext);
-        seen.push(s.app.browser.as_ref().unwrap().focus);
+        seen.push(s.app.users.as_ref().unwrap().focus);
     }
     assert_eq!(seen[0], Focus::Pane(PaneId::Identity));
     assert_eq!(seen[5], Focus::Pane(PaneId::Record));
     assert_eq!(seen[6], Focus::List);
     s.action(Action::FocusPrev);
     assert_eq!(
-        s.app.browser.as_ref().unwrap().focus,
+        s.app.users.as_ref().unwrap().focus,
         Focus::Pane(PaneId::Record)
     );
 }
@@ -27,11 +27,11 @@ fn paging_and_jumps_move_the_selection() {
     let mut s = Session::open();
     s.users(summaries(100), None);
     s.action(Action::Bottom);
-    assert_eq!(s.app.browser.as_ref().unwrap().cursor.selected, 99);
+    assert_eq!(s.app.users.as_ref().unwrap().cursor.selected, 99);
     s.action(Action::Top);
     s.action(Action::PageDown);
     let rows = s.app.list_rows();
-    assert_eq!(s.app.browser.as_ref().unwrap().cursor.selected, rows);
+    assert_eq!(s.app.users.as_ref().unwrap().cursor.selected, rows);
 }
 
 #[test]
@@ -40,13 +40,13 @@ fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
     s.users(summaries(50), None);
     // 100×30: list block at x 0..40, first row at y 1.
     s.send(Msg::Click { column: 3, row: 4 });
-    assert_eq!(s.app.browser.as_ref().unwrap().cursor.selected, 3);
+    assert_eq!(s.app.users.as_ref().unwrap().cursor.selected, 3);
     s.send(Msg::Wheel {
         column: 3,
         row: 4,
         down: true,
     });
-    assert_eq!(s.app.browser.as_ref().unwrap().cursor.selected, 6);
+    assert_eq!(s.app.users.as_ref().unwrap().cursor.selected, 6);
 }
 
 #[test]
@@ -60,10 +60,10 @@ fn i_goes_back_to_the_picker_and_q_quits() {
 #[test]
 fn y_in_the_picker_copies_the_selected_instance_id() {
     let mut s = Session::open();
-    s.send(Msg::Instances {
-        generation: 1,
-        result: Ok(page(vec![instance(INSTANCE, "demo-contact-center")], None)),
-    });
+    s.send(instances_answer(page(
+        vec![instance(INSTANCE, "demo-contact-center")],
+        None,
+    )));
     s.action(Action::InstancePicker);
     assert_eq!(
         s.action(Action::CopyInstanceId),
@@ -97,7 +97,7 @@ fn help_scrolls_no_further_than_its_end() {
 fn help_opens_and_any_key_closes_it() {
     let mut s = Session::open();
     s.action(Action::Help);
-    assert_eq!(s.app.mode(), crate::keys::Mode::Help);
+    assert_eq!(s.app.mode(), crate::app::Mode::Help);
     s.action(Action::Back);
     assert_eq!(s.app.overlay, Overlay::None);
 }

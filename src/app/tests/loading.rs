@@ -2,25 +2,22 @@
 
 use super::super::fixtures::*;
 use super::super::*;
-use crate::keys::Action;
+use crate::app::Action;
 
 #[test]
 fn start_lists_instances_and_opens_the_only_one() {
     let now = Instant::now();
     let (mut app, cmds) = App::new(config(None), (100, 30), now);
     assert_eq!(
-        requests(&cmds),
-        vec![Request::ListInstances {
-            generation: 1,
-            token: None
+        calls(&cmds),
+        vec![Call {
+            scope: Scope::picker(1),
+            request: Request::ListInstances { token: None }
         }]
     );
     assert_eq!(app.screen, Screen::Picker);
     let cmds = app.update(
-        Msg::Instances {
-            generation: 1,
-            result: Ok(page(vec![instance(INSTANCE, "demo-contact-center")], None)),
-        },
+        instances_answer(page(vec![instance(INSTANCE, "demo-contact-center")], None)),
         now,
     );
     assert_eq!(app.screen, Screen::Users);
@@ -43,24 +40,19 @@ fn several_instances_wait_in_the_picker_and_enter_opens_the_selected_one() {
     let now = Instant::now();
     let (mut app, _) = App::new(config(None), (100, 30), now);
     let list = vec![instance("i-1", "one"), instance("i-2", "two")];
-    app.update(
-        Msg::Instances {
-            generation: 1,
-            result: Ok(page(list, None)),
-        },
-        now,
-    );
+    app.update(instances_answer(page(list, None)), now);
     assert_eq!(app.screen, Screen::Picker);
     app.update(Msg::Action(Action::Down), now);
     let cmds = app.update(Msg::Action(Action::Confirm), now);
     assert_eq!(
-        app.browser.as_ref().map(|b| b.instance_id.as_str()),
+        app.users.as_ref().map(|b| b.instance_id.as_str()),
         Some("i-2")
     );
     assert!(
-        requests(&cmds)
+        calls(&cmds)
             .iter()
-            .any(|r| matches!(r, Request::ListUsers { instance_id, .. } if instance_id == "i-2"))
+            .any(|c| matches!(c.request, Request::ListUsers { .. })
+                && c.scope.instance_id.as_deref() == Some("i-2"))
     );
 }
 
@@ -68,13 +60,7 @@ fn several_instances_wait_in_the_picker_and_enter_opens_the_selected_one() {
 fn no_instances_says_how_to_check_profile_and_region() {
     let now = Instant::now();
     let (mut app, _) = App::new(config(None), (100, 30), now);
-    app.update(
-        Msg::Instances {
-            generation: 1,
-            result: Ok(page(vec![], None)),
-        },
-        now,
-    );
+    app.update(instances_answer(page(vec![], None)), now);
     let notice = app.notice.expect("a notice");
     assert!(
         notice.text.contains("us-west-2") && notice.text.contains("--profile"),
@@ -87,16 +73,17 @@ fn no_instances_says_how_to_check_profile_and_region() {
 fn pages_stream_in_and_the_next_page_is_requested_at_once() {
     let mut s = Session::open();
     let cmds = s.users(summaries(3), Some("t1"));
-    assert!(requests(&cmds).contains(&Request::ListUsers {
-        instance_id: INSTANCE.into(),
-        generation: s.generation(),
-        token: Some("t1".into())
+    assert!(calls(&cmds).contains(&Call {
+        scope: s.scope(),
+        request: Request::ListUsers {
+            token: Some("t1".into())
+        }
     }));
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.list.users.len(), 3);
     assert!(b.list.loading);
     s.users(summaries(5), None);
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.list.users.len(), 5, "repeated users are not listed twice");
     assert!(!b.list.loading);
 }
@@ -105,20 +92,22 @@ fn pages_stream_in_and_the_next_page_is_requested_at_once() {
 fn a_failed_page_keeps_the_users_and_retry_resumes_from_it() {
     let mut s = Session::open();
     s.users(summaries(2), Some("t1"));
-    let generation = s.generation();
-    s.send(Msg::Users {
-        instance_id: INSTANCE.into(),
-        generation,
-        result: Err(error(crate::connect::ErrorKind::Timeout, "ListUsers")),
-    });
-    let b = s.app.browser.as_ref().unwrap();
+    let scope = s.scope();
+    s.answer(
+        Request::ListUsers {
+            token: Some("t1".into()),
+        },
+        Err(error(crate::connect::ErrorKind::Timeout, "ListUsers")),
+    );
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.list.users.len(), 2);
     assert!(b.list.error.is_some());
     let cmds = s.action(Action::Retry);
-    assert!(requests(&cmds).contains(&Request::ListUsers {
-        instance_id: INSTANCE.into(),
-        generation,
-        token: Some("t1".into())
+    assert!(calls(&cmds).contains(&Call {
+        scope,
+        request: Request::ListUsers {
+            token: Some("t1".into())
+        }
     }));
 }
 
@@ -179,12 +168,7 @@ fn requests_in_flight_are_counted() {
 #[test]
 fn idle_means_no_wakeups() {
     let mut s = Session::jane_loaded();
-    let generation = s.generation();
-    s.send(Msg::Users {
-        instance_id: INSTANCE.into(),
-        generation,
-        result: Ok(page(vec![], None)),
-    });
+    s.users(vec![], None);
     assert!(!s.app.is_loading());
     assert_eq!(s.app.next_wakeup(), None);
 }

@@ -2,7 +2,7 @@
 
 use super::super::fixtures::*;
 use super::super::*;
-use crate::keys::Action;
+use crate::app::Action;
 use crate::model::User;
 
 #[test]
@@ -16,7 +16,7 @@ fn describe_user_waits_until_the_selection_rests() {
     assert!(describes(&s.advance(ms(100))).is_empty());
     assert!(describes(&s.action(Action::Down)).is_empty());
     assert_eq!(
-        s.app.browser.as_ref().unwrap().records.deadline(),
+        s.app.users.as_ref().unwrap().records.deadline(),
         Some(s.now + DEBOUNCE)
     );
     assert!(describes(&s.advance(ms(149))).is_empty());
@@ -43,7 +43,7 @@ fn answers_are_cached_per_user() {
     assert!(describes(&s.advance(DEBOUNCE)).is_empty(), "u000 is cached");
     assert_eq!(
         s.app
-            .browser
+            .users
             .as_ref()
             .unwrap()
             .selected_record()
@@ -66,7 +66,7 @@ fn a_late_answer_for_another_user_is_cached_but_not_shown() {
             ..User::default()
         }),
     );
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.selected_id(), Some("u001"));
     assert!(
         b.selected_record().is_none(),
@@ -90,7 +90,7 @@ fn an_answer_naming_a_different_user_is_rejected() {
             ..User::default()
         }),
     );
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert!(b.selected_record().is_none());
     assert!(s.pane_text(PaneId::Identity)[0].contains("another user"));
 }
@@ -103,21 +103,18 @@ fn answers_from_before_a_refresh_are_dropped() {
     let old_generation = s.generation();
     s.action(Action::Refresh);
     assert_ne!(s.generation(), old_generation);
-    s.send(Msg::User {
-        instance_id: INSTANCE.into(),
-        generation: old_generation,
+    let old = Scope::instance(INSTANCE, old_generation);
+    let record = User {
+        id: Some("u000".into()),
+        ..User::default()
+    };
+    let request = Request::DescribeUser {
         user_id: "u000".into(),
-        result: Ok(User {
-            id: Some("u000".into()),
-            ..User::default()
-        }),
-    });
-    s.send(Msg::Users {
-        instance_id: INSTANCE.into(),
-        generation: old_generation,
-        result: Ok(page(summaries(9), None)),
-    });
-    let b = s.app.browser.as_ref().unwrap();
+    };
+    s.send(answer(old.clone(), request, Ok(record.into())));
+    let request = Request::ListUsers { token: None };
+    s.send(answer(old, request, Ok(page(summaries(9), None).into())));
+    let b = s.app.users.as_ref().unwrap();
     assert!(b.list.users.is_empty(), "a stale page is not listed");
     assert!(
         b.records.loaded("u000").is_none(),
@@ -137,7 +134,7 @@ fn refresh_keeps_the_selected_user_and_the_filter() {
     s.action(Action::Down);
     let before = s
         .app
-        .browser
+        .users
         .as_ref()
         .unwrap()
         .selected_id()
@@ -146,11 +143,11 @@ fn refresh_keeps_the_selected_user_and_the_filter() {
     let cmds = s.action(Action::Refresh);
     assert!(requests(&cmds).iter().any(|r| r.operation() == "ListUsers"));
     assert!(
-        s.app.browser.as_ref().unwrap().list.users.is_empty(),
+        s.app.users.as_ref().unwrap().list.users.is_empty(),
         "caches dropped"
     );
     s.users(summaries(15), None);
-    let b = s.app.browser.as_ref().unwrap();
+    let b = s.app.users.as_ref().unwrap();
     assert_eq!(b.filter.query, "user01");
     assert_eq!(b.view_len(), 6, "user010..user014 and user001");
     assert_eq!(b.selected_id().map(str::to_string), before);
@@ -200,16 +197,17 @@ fn a_denied_name_listing_says_so_and_the_rest_works() {
     s.users(vec![summary(JANE, "Jane")], None);
     s.advance(DEBOUNCE);
     s.user(JANE, Ok(jane()));
-    let generation = s.generation();
-    s.send(Msg::Names {
-        instance_id: INSTANCE.into(),
-        generation,
+    let request = Request::ListNames {
         kind: NameKind::SecurityProfiles,
-        result: Err(error(
+        token: None,
+    };
+    s.answer(
+        request,
+        Err(error(
             crate::connect::ErrorKind::AccessDenied,
             "ListSecurityProfiles",
         )),
-    });
+    );
     let security = s.pane_text(PaneId::Security).join("\n");
     assert!(
         security.contains("access denied to ListSecurityProfiles"),

@@ -9,9 +9,9 @@ use crate::model::{HierarchyGroup, HierarchyStructure, NamedSummary, Page, User,
 
 use super::cursor::Cursor;
 use super::filter::Filter;
-use super::msg::{NameKind, Request};
+use super::msg::{NameKind, Request, Scope};
 use super::names::Names;
-use super::records::Records;
+use super::record_cache::RecordCache;
 use super::user_list::UserList;
 
 /// The detail panes, in focus order.
@@ -87,14 +87,14 @@ impl Focus {
 }
 
 #[derive(Debug)]
-pub struct Browser {
+pub struct UsersScreen {
     pub instance_id: String,
     pub alias: Option<String>,
     pub generation: u64,
     pub list: UserList,
     pub filter: Filter,
     pub cursor: Cursor,
-    pub records: Records,
+    pub records: RecordCache,
     pub names: Names,
     pub focus: Focus,
     /// The pane shown when panes are tabs (narrow layouts); follows focus.
@@ -104,7 +104,7 @@ pub struct Browser {
     restore: Option<String>,
 }
 
-impl Browser {
+impl UsersScreen {
     /// A fresh screen for `instance_id` and the requests that fill it: the first page of
     /// users, and the name listings, all at once.
     pub fn open(
@@ -112,31 +112,19 @@ impl Browser {
         alias: Option<String>,
         generation: u64,
     ) -> (Self, Vec<Request>) {
-        let mut requests = vec![Request::ListUsers {
-            instance_id: instance_id.clone(),
-            generation,
-            token: None,
-        }];
+        let mut requests = vec![Request::ListUsers { token: None }];
         for kind in NameKind::ALL {
-            requests.push(Request::ListNames {
-                instance_id: instance_id.clone(),
-                generation,
-                kind,
-                token: None,
-            });
+            requests.push(Request::ListNames { kind, token: None });
         }
-        requests.push(Request::DescribeStructure {
-            instance_id: instance_id.clone(),
-            generation,
-        });
-        let browser = Browser {
+        requests.push(Request::DescribeStructure);
+        let browser = UsersScreen {
             instance_id,
             alias,
             generation,
             list: UserList::loading(),
             filter: Filter::default(),
             cursor: Cursor::default(),
-            records: Records::default(),
+            records: RecordCache::default(),
             names: Names::default(),
             focus: Focus::List,
             tab: PaneId::Identity,
@@ -149,7 +137,7 @@ impl Browser {
     /// A refreshed copy of this screen: caches dropped, filter and selected user kept.
     pub fn refreshed(&self, generation: u64) -> (Self, Vec<Request>) {
         let (mut fresh, requests) =
-            Browser::open(self.instance_id.clone(), self.alias.clone(), generation);
+            UsersScreen::open(self.instance_id.clone(), self.alias.clone(), generation);
         fresh.filter.query = self.filter.query.clone();
         fresh.focus = self.focus;
         fresh.tab = self.tab;
@@ -157,9 +145,15 @@ impl Browser {
         (fresh, requests)
     }
 
-    /// True when a message tagged with `instance_id` and `generation` is for this screen.
-    pub fn is_current(&self, instance_id: &str, generation: u64) -> bool {
-        self.instance_id == instance_id && self.generation == generation
+    /// The scope of this screen's calls.
+    pub fn scope(&self) -> Scope {
+        Scope::instance(&self.instance_id, self.generation)
+    }
+
+    /// True when an answer for `scope` is for this screen.
+    pub fn is_current(&self, scope: &Scope) -> bool {
+        scope.instance_id.as_deref() == Some(self.instance_id.as_str())
+            && scope.generation == self.generation
     }
 
     /// Rows in the (possibly filtered) list.
@@ -199,14 +193,6 @@ impl Browser {
         self.selected_id().and_then(|id| self.records.loaded(id))
     }
 
-    fn request_users(&self, token: Option<String>) -> Request {
-        Request::ListUsers {
-            instance_id: self.instance_id.clone(),
-            generation: self.generation,
-            token,
-        }
-    }
-
     pub fn on_users(
         &mut self,
         result: Result<Page<UserSummary>, ApiError>,
@@ -220,12 +206,17 @@ impl Browser {
         {
             self.restore = None;
         }
-        next.map(|token| self.request_users(Some(token)))
+        next.map(|token| Request::ListUsers { token: Some(token) })
             .into_iter()
             .collect()
     }
 
-    pub fn on_user(&mut self, user_id: &str, result: Result<User, ApiError>, rows: usize) {
+    pub fn on_user(
+        &mut self,
+        user_id: &str,
+        result: Result<User, ApiError>,
+        rows: usize,
+    ) -> Vec<Request> {
         // Never show a record under another user's name, whatever the service answered.
         let result = result.and_then(|user| match user.id.as_deref() {
             Some(id) if id != user_id => Err(ApiError::new(
@@ -247,6 +238,7 @@ impl Browser {
             let selected = self.selected_id().map(str::to_string);
             self.refilter(true, selected.as_deref(), rows);
         }
+        Vec::new()
     }
 
     pub fn on_names(
@@ -257,8 +249,6 @@ impl Browser {
         self.names
             .on_page(kind, result)
             .map(|token| Request::ListNames {
-                instance_id: self.instance_id.clone(),
-                generation: self.generation,
                 kind,
                 token: Some(token),
             })
@@ -266,12 +256,18 @@ impl Browser {
             .collect()
     }
 
-    pub fn on_structure(&mut self, result: Result<HierarchyStructure, ApiError>) {
+    pub fn on_structure(&mut self, result: Result<HierarchyStructure, ApiError>) -> Vec<Request> {
         self.names.on_structure(result);
+        Vec::new()
     }
 
-    pub fn on_group(&mut self, group_id: &str, result: Result<HierarchyGroup, ApiError>) {
+    pub fn on_group(
+        &mut self,
+        group_id: &str,
+        result: Result<HierarchyGroup, ApiError>,
+    ) -> Vec<Request> {
         self.names.on_group(group_id, result);
+        Vec::new()
     }
 
     /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
@@ -308,11 +304,7 @@ impl Browser {
         self.records.rest_on(selected.as_deref(), now);
         let mut requests = Vec::new();
         if let Some(user_id) = self.records.due(now) {
-            requests.push(Request::DescribeUser {
-                instance_id: self.instance_id.clone(),
-                generation: self.generation,
-                user_id,
-            });
+            requests.push(Request::DescribeUser { user_id });
         }
         let group = self
             .selected_record()
@@ -321,11 +313,7 @@ impl Browser {
         if let Some(group_id) = group
             && self.names.should_describe_group(&group_id)
         {
-            requests.push(Request::DescribeGroup {
-                instance_id: self.instance_id.clone(),
-                generation: self.generation,
-                group_id,
-            });
+            requests.push(Request::DescribeGroup { group_id });
         }
         requests
     }
@@ -335,30 +323,18 @@ impl Browser {
     pub fn retry(&mut self) -> Vec<Request> {
         let mut requests = Vec::new();
         if let Some(token) = self.list.retry() {
-            requests.push(self.request_users(token));
+            requests.push(Request::ListUsers { token });
         }
         if let Some(user_id) = self.selected_id().map(str::to_string)
             && self.records.retry(&user_id)
         {
-            requests.push(Request::DescribeUser {
-                instance_id: self.instance_id.clone(),
-                generation: self.generation,
-                user_id,
-            });
+            requests.push(Request::DescribeUser { user_id });
         }
         for (kind, token) in self.names.retry_lists() {
-            requests.push(Request::ListNames {
-                instance_id: self.instance_id.clone(),
-                generation: self.generation,
-                kind,
-                token,
-            });
+            requests.push(Request::ListNames { kind, token });
         }
         if self.names.retry_structure() {
-            requests.push(Request::DescribeStructure {
-                instance_id: self.instance_id.clone(),
-                generation: self.generation,
-            });
+            requests.push(Request::DescribeStructure);
         }
         if let Some(group_id) = self
             .selected_record()

@@ -21,14 +21,14 @@ pub enum RecordState<'a> {
 }
 
 #[derive(Debug, Default)]
-pub struct Records {
+pub struct RecordCache {
     answers: HashMap<String, Result<User, ApiError>>,
     in_flight: HashSet<String>,
     /// The user the selection rests on, and since when.
     resting: Option<(String, Instant)>,
 }
 
-impl Records {
+impl RecordCache {
     pub fn state(&self, user_id: &str) -> RecordState<'_> {
         match self.answers.get(user_id) {
             Some(Ok(user)) => RecordState::Loaded(user),
@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn nothing_is_due_before_the_selection_rests() {
         let t0 = Instant::now();
-        let mut r = Records::default();
+        let mut r = RecordCache::default();
         r.rest_on(Some("a"), t0);
         assert_eq!(r.due(t0 + Duration::from_millis(100)), None);
         r.rest_on(Some("b"), t0 + Duration::from_millis(100));

@@ -1,0 +1,110 @@
+//! What each answer does: the one place where a read's result reaches the state. An answer
+//! for a screen that is gone (another instance, a refresh since) is dropped here; a late
+//! answer for the current screen is kept (its caches store it, the panes show it only if it
+//! is for what is selected).
+
+use crate::connect::ApiError;
+use crate::model::{InstanceSummary, Page};
+
+use super::msg::{Answer, Call, Cmd, Request, Scope, typed};
+use super::users_screen::UsersScreen;
+use super::{App, Screen};
+
+impl App {
+    pub(super) fn on_answer(&mut self, answer: Answer, cmds: &mut Vec<Cmd>) {
+        let Answer {
+            scope,
+            request,
+            result,
+        } = answer;
+        let operation = request.operation();
+        match request {
+            Request::ListInstances { .. } => {
+                self.on_instances(scope.generation, typed(result, operation), cmds)
+            }
+            Request::ListUsers { .. } => self.on_screen(&scope, cmds, |s, rows| {
+                s.on_users(typed(result, operation), rows)
+            }),
+            Request::DescribeUser { user_id } => self.on_screen(&scope, cmds, |s, rows| {
+                s.on_user(&user_id, typed(result, operation), rows)
+            }),
+            Request::ListNames { kind, .. } => self.on_screen(&scope, cmds, |s, _| {
+                s.on_names(kind, typed(result, operation))
+            }),
+            Request::DescribeStructure => self.on_screen(&scope, cmds, |s, _| {
+                s.on_structure(typed(result, operation))
+            }),
+            Request::DescribeGroup { group_id } => self.on_screen(&scope, cmds, |s, _| {
+                s.on_group(&group_id, typed(result, operation))
+            }),
+        }
+    }
+
+    /// Runs `apply` on the users screen when `scope` is still its scope, with the number of
+    /// list rows on screen, and sends the requests it returns.
+    fn on_screen(
+        &mut self,
+        scope: &Scope,
+        cmds: &mut Vec<Cmd>,
+        apply: impl FnOnce(&mut UsersScreen, usize) -> Vec<Request>,
+    ) {
+        let rows = self.list_rows();
+        let Some(screen) = self.users.as_mut().filter(|s| s.is_current(scope)) else {
+            return;
+        };
+        let scope = screen.scope();
+        let requests = apply(screen, rows);
+        push_calls(cmds, &scope, requests);
+    }
+
+    fn on_instances(
+        &mut self,
+        generation: u64,
+        result: Result<Page<InstanceSummary>, ApiError>,
+        cmds: &mut Vec<Cmd>,
+    ) {
+        if generation != self.picker.generation {
+            return;
+        }
+        if let Some(token) = self.picker.on_page(result) {
+            cmds.push(Cmd::Request(Call {
+                scope: Scope::picker(generation),
+                request: Request::ListInstances { token: Some(token) },
+            }));
+        }
+        if let Some(b) = self.users.as_mut()
+            && b.alias.is_none()
+        {
+            b.alias = self.picker.alias_of(&b.instance_id);
+        }
+        let complete = !self.picker.loading && self.picker.error.is_none();
+        if complete && self.screen == Screen::Picker && self.users.is_none() {
+            match self.picker.instances.as_slice() {
+                [only] => {
+                    if let Some(id) = only.id.clone() {
+                        self.open_instance(id, cmds);
+                    }
+                }
+                [] => self.notify(
+                    format!(
+                        "No Amazon Connect instances in {} for profile {}: check --profile and --region",
+                        self.config.region,
+                        self.profile_label()
+                    ),
+                    true,
+                ),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Sends `requests` as calls in `scope`.
+pub(super) fn push_calls(cmds: &mut Vec<Cmd>, scope: &Scope, requests: Vec<Request>) {
+    cmds.extend(requests.into_iter().map(|request| {
+        Cmd::Request(Call {
+            scope: scope.clone(),
+            request,
+        })
+    }));
+}
