@@ -37,7 +37,9 @@ fn terminal() -> Terminal<TestBackend> {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| ui::draw(frame, app))
+        .draw(|frame| {
+            ui::draw(frame, app);
+        })
         .expect("draw into the test backend");
 }
 

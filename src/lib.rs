@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod connect;
+pub mod event_loop;
 pub mod keys;
 pub mod logging;
 pub mod mock;

@@ -4,14 +4,12 @@
 //! Entry point: [`run`]. Everything it draws comes from `ui::draw(&app)`; everything that
 //! changes state goes through `App::update`; network work runs in the [`Worker`].
 
-use std::collections::VecDeque;
 use std::io::{self, Stdout, Write};
 use std::panic::PanicHookInfo;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::ThreadId;
-use std::time::Instant;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream};
 use crossterm::terminal::{
@@ -21,13 +19,12 @@ use crossterm::{cursor, execute};
 use futures::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use tokio::sync::mpsc;
 
-use crate::app::{App, AppConfig, Cmd, Msg, Zone};
+use crate::app::{AppConfig, Drawn, Msg, Zone};
 use crate::cli::ClipboardMode;
-use crate::clipboard::{Clipboard, Session};
+use crate::clipboard::{Clipboard, CopyOutcome, Session};
 use crate::connect::{ApiError, ConnectClient, parse_instance_id};
-use crate::worker::Worker;
+use crate::event_loop::{Copier, Driver, Flow};
 use crate::{keys, ui};
 
 /// Options of the interactive browser (from the command line).
@@ -90,11 +87,10 @@ async fn event_loop(
     config: AppConfig,
     clipboard: &mut Clipboard,
 ) -> io::Result<()> {
-    let (answers, mut inbox) = mpsc::unbounded_channel();
-    let mut worker = Worker::new(client, answers);
     let size = terminal.size()?;
-    let (mut app, first) = App::new(config, (size.width, size.height), Instant::now());
-    if perform(first, &mut app, &mut worker, clipboard, terminal) == Flow::Quit {
+    let size = (size.width, size.height);
+    let (mut driver, flow) = Driver::start(client, config, size, &mut copier(clipboard, terminal));
+    if flow == Flow::Quit {
         return Ok(());
     }
     let mut events = EventStream::new();
@@ -104,46 +100,60 @@ async fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, &app))?;
+            let mut drawn = Drawn::default();
+            terminal.draw(|frame| drawn = ui::draw(frame, &driver.app))?;
             dirty = false;
-        }
-        let wakeup = app.next_wakeup();
-        let timer = async move {
-            match wakeup {
-                Some(at) => tokio::time::sleep_until(at.into()).await,
-                None => std::future::pending().await,
-            }
-        };
-        let first = tokio::select! {
-            event = events.next() => match event {
-                Some(Ok(Event::Key(_))) if panic_on_first_key => {
-                    panic!("{TEST_PANIC_VAR} is set: panicking on the first key, as asked")
-                }
-                Some(Ok(event)) => match keys::to_msg(&event, app.mode()) {
-                    Some(msg) => msg,
-                    // Mouse motion, focus changes...: nothing to redraw.
-                    None => continue,
-                },
-                Some(Err(error)) => return Err(error),
-                None => return Ok(()),
-            },
-            Some(msg) = inbox.recv() => msg,
-            () = timer => Msg::Tick,
-            () = &mut terminate => return Ok(()),
-        };
-        dirty = true;
-        // Answers that are already waiting are applied before the next frame (one redraw
-        // for a burst of pages, not one each).
-        let mut batch = vec![first];
-        while let Ok(msg) = inbox.try_recv() {
-            batch.push(msg);
-        }
-        for msg in batch {
-            let cmds = app.update(msg, Instant::now());
-            if perform(cmds, &mut app, &mut worker, clipboard, terminal) == Flow::Quit {
+            if driver.drawn(drawn, &mut copier(clipboard, terminal)) == Flow::Quit {
                 return Ok(());
             }
         }
+        let incoming = tokio::select! {
+            event = events.next() => Incoming::Terminal(event),
+            msg = driver.next() => Incoming::Msg(msg),
+            () = &mut terminate => return Ok(()),
+        };
+        let first = match incoming {
+            Incoming::Msg(msg) => msg,
+            Incoming::Terminal(Some(Ok(Event::Key(_)))) if panic_on_first_key => {
+                panic!("{TEST_PANIC_VAR} is set: panicking on the first key, as asked")
+            }
+            Incoming::Terminal(Some(Ok(event))) => match keys::to_msg(&event, driver.app.mode()) {
+                Some(msg) => msg,
+                // Mouse motion, focus changes...: nothing to redraw.
+                None => continue,
+            },
+            Incoming::Terminal(Some(Err(error))) => return Err(error),
+            Incoming::Terminal(None) => return Ok(()),
+        };
+        dirty = true;
+        if driver.apply(first, &mut copier(clipboard, terminal)) == Flow::Quit {
+            return Ok(());
+        }
+    }
+}
+
+/// What woke the loop.
+enum Incoming {
+    Terminal(Option<io::Result<Event>>),
+    Msg(Msg),
+}
+
+/// The browser's clipboard, writing OSC 52 into the terminal it draws on.
+struct TerminalCopier<'a> {
+    clipboard: &'a mut Clipboard,
+    terminal: &'a mut Term,
+}
+
+impl Copier for TerminalCopier<'_> {
+    fn copy(&mut self, text: &str) -> CopyOutcome {
+        self.clipboard.copy(text, self.terminal.backend_mut())
+    }
+}
+
+fn copier<'a>(clipboard: &'a mut Clipboard, terminal: &'a mut Term) -> TerminalCopier<'a> {
+    TerminalCopier {
+        clipboard,
+        terminal,
     }
 }
 
@@ -154,35 +164,6 @@ const TEST_PANIC_VAR: &str = "CONNECT_TUI_TEST_PANIC";
 
 fn test_panic_requested() -> bool {
     std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1")
-}
-
-#[derive(PartialEq, Eq)]
-enum Flow {
-    Continue,
-    Quit,
-}
-
-/// Runs the effects of one update: requests go to the worker, copies happen here (the loop
-/// owns the clipboard and the terminal that OSC 52 is written to).
-fn perform(
-    cmds: Vec<Cmd>,
-    app: &mut App,
-    worker: &mut Worker,
-    clipboard: &mut Clipboard,
-    terminal: &mut Term,
-) -> Flow {
-    let mut queue: VecDeque<Cmd> = cmds.into();
-    while let Some(cmd) = queue.pop_front() {
-        match cmd {
-            Cmd::Request(request) => worker.spawn(request),
-            Cmd::Copy { what, text } => {
-                let outcome = clipboard.copy(&text, terminal.backend_mut());
-                queue.extend(app.update(Msg::Copied { what, outcome }, Instant::now()));
-            }
-            Cmd::Quit => return Flow::Quit,
-        }
-    }
-    Flow::Continue
 }
 
 /// Resolves when the process is asked to terminate (SIGTERM, SIGHUP). Ctrl-C arrives as a

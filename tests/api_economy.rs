@@ -59,7 +59,7 @@ async fn loaded_browser(log: &Path) -> (MockHandle, Headless) {
 async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_once() {
     let log = tempfile::NamedTempFile::new().expect("temp file");
     let (_server, browser) = loaded_browser(log.path()).await;
-    let b = browser.app.users.as_ref().expect("instance open");
+    let b = browser.app().users.as_ref().expect("instance open");
     let users = b.list.users.len();
     assert!(users > GENERATED, "all users listed: {users}");
     let counts = requests(log.path());
@@ -134,7 +134,7 @@ async fn moving_quickly_describes_only_the_user_the_selection_rests_on() {
             "names are cached: {name}"
         );
     }
-    let b = browser.app.users.as_ref().expect("instance open");
+    let b = browser.app().users.as_ref().expect("instance open");
     let rested = passed.pop().expect("moved");
     assert_ne!(rested, first);
     assert!(
@@ -152,7 +152,7 @@ async fn moving_quickly_describes_only_the_user_the_selection_rests_on() {
 
 fn selected(browser: &Headless) -> String {
     browser
-        .app
+        .app()
         .users
         .as_ref()
         .and_then(|b| b.selected_id())

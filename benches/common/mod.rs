@@ -49,8 +49,8 @@ pub fn loaded_app(generated: usize) -> App {
         browser.run_until_idle(LOAD_LIMIT).await;
         // Jane is the demo's first user; walk down to her should the order ever change.
         for _ in 0..100 {
-            if browser.app.users.as_ref().and_then(|b| b.selected_id()) == Some(JANE) {
-                return browser.app;
+            if browser.app().users.as_ref().and_then(|b| b.selected_id()) == Some(JANE) {
+                return browser.driver.app;
             }
             browser.update(Msg::Action(Action::Down));
             browser.run_until_idle(LOAD_LIMIT).await;

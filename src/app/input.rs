@@ -22,9 +22,7 @@ impl App {
             Overlay::Help { scroll } => {
                 self.overlay = match action {
                     Action::Down => Overlay::Help {
-                        scroll: scroll
-                            .saturating_add(1)
-                            .min(crate::ui::help_max_scroll(self.size)),
+                        scroll: scroll.saturating_add(1).min(self.drawn.help_max_scroll),
                     },
                     Action::Up => Overlay::Help {
                         scroll: scroll.saturating_sub(1),
@@ -333,7 +331,7 @@ impl App {
                 self.overlay = Overlay::Help {
                     scroll: scroll
                         .saturating_add_signed(delta as i16)
-                        .min(crate::ui::help_max_scroll(self.size)),
+                        .min(self.drawn.help_max_scroll),
                 };
             }
             (Overlay::CopyMenu { .. }, _) => {}
@@ -364,19 +362,12 @@ impl App {
         }
     }
 
-    /// Lines of content in the focused pane at its current width (bounds pane scrolling).
+    /// Lines of content in the focused pane as last drawn (bounds pane scrolling).
     fn focused_pane_lines(&self) -> usize {
         let Some(Focus::Pane(pane)) = self.users.as_ref().map(|b| b.focus) else {
             return 0;
         };
-        let Some(area) = self
-            .users_layout()
-            .and_then(|l| l.panes.into_iter().find(|(p, _)| *p == pane))
-        else {
-            return 0;
-        };
-        let width = crate::ui::panes::inner_width(area.1);
-        crate::ui::panes::content(self, pane, width).lines.len()
+        self.drawn.pane_lines(pane)
     }
 }
 

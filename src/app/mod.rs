@@ -6,8 +6,10 @@ mod action;
 mod answers;
 mod copy;
 mod cursor;
+mod drawn;
 mod filter;
 mod input;
+pub mod layout;
 mod msg;
 mod names;
 mod picker;
@@ -26,6 +28,7 @@ mod tests;
 pub use action::{Action, Mode};
 pub use copy::{CopyItem, CopySource};
 pub use cursor::Cursor;
+pub use drawn::Drawn;
 pub use filter::Filter;
 pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scope};
 pub use names::{Load, Lookup, PathState};
@@ -40,7 +43,6 @@ use ratatui::layout::Rect;
 
 use crate::connect::ErrorKind;
 
-use crate::ui::layout;
 use answers::push_calls;
 
 /// How long the "throttled" notice stays after the last throttled answer.
@@ -113,6 +115,8 @@ pub struct App {
     pub in_flight: usize,
     /// Terminal size.
     pub size: (u16, u16),
+    /// What the last frame measured.
+    drawn: Drawn,
     /// The time of the latest update; drawing reads it for the spinner and notices.
     pub now: Instant,
     started: Instant,
@@ -133,6 +137,7 @@ impl App {
             throttled_total: 0,
             in_flight: 0,
             size,
+            drawn: Drawn::default(),
             now,
             started: now,
             generation: 1,
@@ -159,6 +164,7 @@ impl App {
             Msg::Click { column, row } => self.on_click(column, row),
             Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
             Msg::Tick => {}
+            Msg::Drawn(drawn) => self.drawn = drawn,
             Msg::Throttled { total } => {
                 self.throttled_total = self.throttled_total.max(total);
                 self.throttled_until = Some(now + THROTTLE_NOTICE);

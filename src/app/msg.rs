@@ -58,6 +58,9 @@ pub enum Msg {
     },
     /// A timer fired (debounce, animation, notice expiry); `update` reads the injected `now`.
     Tick,
+    /// What the last frame measured; it changes nothing on screen by itself, so the loop
+    /// does not redraw for it.
+    Drawn(super::Drawn),
     /// The worker's answer to one [`Call`] (boxed: a record is large, keys are many).
     Answer(Box<Answer>),
     /// The service answered 429 (throttling) again; `total` counts every throttled answer

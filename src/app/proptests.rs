@@ -207,7 +207,7 @@ impl World {
         self.check()
     }
 
-    fn check(&self) -> Result<(), TestCaseError> {
+    fn check(&mut self) -> Result<(), TestCaseError> {
         let picker = &self.app.picker;
         prop_assert!(picker.cursor.selected < picker.instances.len().max(1));
         prop_assert!(picker.cursor.top <= picker.cursor.selected);
@@ -230,9 +230,13 @@ impl World {
         }
         let (width, height) = self.app.size;
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+        let mut drawn = Drawn::default();
         terminal
-            .draw(|frame| crate::ui::draw(frame, &self.app))
+            .draw(|frame| drawn = crate::ui::draw(frame, &self.app))
             .expect("draw");
+        // As the event loop does: what the frame measured goes back to the app.
+        let cmds = self.app.update(Msg::Drawn(drawn), self.now);
+        prop_assert!(cmds.is_empty(), "a measurement asks for nothing");
         Ok(())
     }
 }

@@ -71,16 +71,8 @@ fn popup(area: Rect, content_lines: u16) -> Rect {
     centered(area, width, height)
 }
 
-/// How far the help can scroll on a terminal of `size` (the app bounds scrolling with it,
-/// so scrolling back up never has to unwind presses past the end).
-pub fn max_scroll(size: (u16, u16)) -> u16 {
-    // Every screen's help has the same lines, in another order.
-    let total = lines(Screen::Users).len() as u16;
-    let popup = popup(Rect::new(0, 0, size.0, size.1), total);
-    total.saturating_sub(popup.height.saturating_sub(2))
-}
-
-pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) {
+/// Draws help scrolled by `scroll` lines; returns the largest useful scroll.
+pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) -> u16 {
     let content = lines(screen);
     let popup = popup(area, content.len() as u16);
     let height = popup.height;
@@ -110,6 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) {
         Paragraph::new(content).block(block).scroll((scroll, 0)),
         popup,
     );
+    max_scroll
 }
 
 /// A `width`×`height` rectangle centred in `area` (clipped to it).

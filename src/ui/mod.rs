@@ -3,7 +3,6 @@
 mod copy_menu;
 mod fields;
 mod help;
-pub mod layout;
 pub mod panes;
 mod picker;
 mod status;
@@ -16,24 +15,28 @@ mod render_tests;
 
 use ratatui::Frame;
 
-use crate::app::{App, Overlay, Screen};
+use crate::app::layout;
+use crate::app::{App, Drawn, Overlay, Screen};
 
-pub use help::max_scroll as help_max_scroll;
-
-/// Draws the whole screen for `app`.
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Draws the whole screen for `app`; returns what the frame measured, for the loop to hand
+/// back to the app.
+pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
+    let mut drawn = Drawn::default();
     let area = frame.area();
     let (body, status) = layout::screen(area);
     match app.screen {
         Screen::Picker => picker::draw(frame, app, body),
-        Screen::Users => users::draw(frame, app, body),
+        Screen::Users => drawn.pane_lines = users::draw(frame, app, body),
     }
     if let Some(status) = status {
         status::draw(frame, app, status);
     }
     match app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::draw(frame, area, app.screen, scroll),
+        Overlay::Help { scroll } => {
+            drawn.help_max_scroll = help::draw(frame, area, app.screen, scroll);
+        }
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, area, selected),
     }
+    drawn
 }

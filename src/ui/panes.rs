@@ -1,5 +1,5 @@
 //! The detail panes of the selected user: Identity, Phone, Routing, Security profiles, Tags,
-//! Record. `content` is shared with `App::update` (it bounds pane scrolling).
+//! Record.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,9 +14,10 @@ use super::fields::{Cell, Field, PaneText};
 use super::text::{acw, safe, time, value, yes_no};
 use super::theme;
 
-pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
+/// Draws `pane`; returns how many lines of content it has (scrolling is bounded by them).
+pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
     let Some(b) = app.users.as_ref() else {
-        return;
+        return 0;
     };
     let focused = b.focus == Focus::Pane(pane);
     let text = content(app, pane, inner_width(area));
@@ -45,10 +46,12 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) {
         };
         block = block.title_bottom(Line::styled(hint, theme::dim()).right_aligned());
     }
+    let lines = text.lines.len();
     frame.render_widget(
         Paragraph::new(text.lines).block(block).scroll((scroll, 0)),
         area,
     );
+    lines
 }
 
 /// Columns inside a pane's borders.

@@ -8,9 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 
-use super::layout;
 use super::text::{safe, shorten_end, shorten_middle, time_short};
 use super::theme;
+use crate::app::layout;
 
 pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
     let picker = &app.picker;

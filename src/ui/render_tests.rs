@@ -4,18 +4,23 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
-use crate::app::Action;
 use crate::app::fixtures::*;
-use crate::app::{App, Msg, PaneId, Request};
+use crate::app::{Action, App, Drawn, Msg, Overlay, PaneId, Request};
 use crate::model::User;
 
 use super::draw;
 
+/// Draws `app` at `width`×`height` and hands what the frame measured back to it, as the
+/// event loop does.
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let now = app.now;
     app.update(Msg::Resize { width, height }, now);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| draw(frame, app)).expect("draw");
+    let mut drawn = Drawn::default();
+    terminal
+        .draw(|frame| drawn = draw(frame, app))
+        .expect("draw");
+    app.update(Msg::Drawn(drawn), now);
     terminal
 }
 
@@ -283,4 +288,51 @@ fn every_terminal_size_draws_without_panic() {
             render(&mut s.app, size.0, size.1);
         }
     }
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_end() {
+    let mut s = Session::open();
+    s.action(Action::Help);
+    render(&mut s.app, 80, 24);
+    for _ in 0..500 {
+        s.action(Action::Down);
+    }
+    let Overlay::Help { scroll: bottom } = s.app.overlay else {
+        panic!("help closed");
+    };
+    assert!(bottom > 0 && bottom < 100, "{bottom}");
+    s.action(Action::Up);
+    assert_eq!(s.app.overlay, Overlay::Help { scroll: bottom - 1 });
+}
+
+#[test]
+fn a_focused_pane_scrolls_no_further_than_its_drawn_content() {
+    let mut s = Session::jane_loaded();
+    // 80×24: panes are tabs; the Phone tab of Jane's record is longer than it is high.
+    render(&mut s.app, 80, 24);
+    s.action(Action::FocusNext);
+    s.action(Action::FocusNext);
+    render(&mut s.app, 80, 24);
+    for _ in 0..500 {
+        s.action(Action::Down);
+    }
+    let b = s.app.users.as_ref().expect("open");
+    assert_eq!(b.focus, crate::app::Focus::Pane(PaneId::Phone));
+    let body = crate::app::layout::screen(ratatui::layout::Rect::new(0, 0, 80, 24)).0;
+    let areas = crate::app::layout::users(body, b.tab);
+    let (_, area) = areas
+        .panes
+        .iter()
+        .find(|(p, _)| *p == PaneId::Phone)
+        .expect("shown");
+    let lines = super::panes::content(&s.app, PaneId::Phone, super::panes::inner_width(*area))
+        .lines
+        .len();
+    assert!(b.pane_scroll > 0, "the pane scrolled");
+    assert_eq!(
+        usize::from(b.pane_scroll),
+        lines - 1,
+        "stops at its last line"
+    );
 }

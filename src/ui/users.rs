@@ -6,24 +6,27 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Focus, UsersScreen, show_filter_line};
+use crate::app::{App, Focus, PaneId, UsersScreen, show_filter_line};
 
-use super::layout::{self, TAB_SEPARATOR};
 use super::text::{safe, thousands};
 use super::{panes, theme};
+use crate::app::layout::{self, TAB_SEPARATOR};
 
-pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
+/// Draws the users screen; returns the number of content lines of each pane drawn.
+pub fn draw(frame: &mut Frame, app: &App, body: Rect) -> Vec<(PaneId, usize)> {
     let Some(b) = app.users.as_ref() else {
-        return;
+        return Vec::new();
     };
     let areas = layout::users(body, b.tab);
     draw_list(frame, app, b, areas.list);
     if let Some(bar) = areas.tabs {
         draw_tabs(frame, b, bar, &areas.tab_titles);
     }
-    for (pane, area) in &areas.panes {
-        panes::draw(frame, app, *pane, *area);
-    }
+    areas
+        .panes
+        .iter()
+        .map(|(pane, area)| (*pane, panes::draw(frame, app, *pane, *area)))
+        .collect()
 }
 
 fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {

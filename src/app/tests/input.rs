@@ -75,25 +75,6 @@ fn y_in_the_picker_copies_the_selected_instance_id() {
 }
 
 #[test]
-fn help_scrolls_no_further_than_its_end() {
-    let mut s = Session::open();
-    s.send(Msg::Resize {
-        width: 80,
-        height: 24,
-    });
-    s.action(Action::Help);
-    for _ in 0..500 {
-        s.action(Action::Down);
-    }
-    let Overlay::Help { scroll: bottom } = s.app.overlay else {
-        panic!("help closed");
-    };
-    assert!(bottom > 0 && bottom < 100, "{bottom}");
-    s.action(Action::Up);
-    assert_eq!(s.app.overlay, Overlay::Help { scroll: bottom - 1 });
-}
-
-#[test]
 fn help_opens_and_any_key_closes_it() {
     let mut s = Session::open();
     s.action(Action::Help);

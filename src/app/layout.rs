@@ -1,5 +1,6 @@
-//! Where things go, as pure geometry. Shared by drawing and by `App::update` (which needs the
-//! list height for paging and the areas for mouse clicks), so both always agree.
+//! Where things go, as pure geometry: a function of the terminal size. It belongs to the
+//! app (which needs the list height for paging and the areas for mouse clicks) and drawing
+//! reads it too, so both always agree.
 //!
 //! - wide (≥ 120×30): user list on the left, all six panes in two columns on the right;
 //! - medium (≥ 70 columns): list on the left, panes as tabs on the right;
@@ -9,7 +10,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::PaneId;
+use super::PaneId;
 
 /// Pane width from which a 36-character ID fits beside the longest pane label
 /// ("Secondary email", "Hierarchy group": 15 columns and a 2-column gap).
