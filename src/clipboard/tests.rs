@@ -11,7 +11,8 @@ use crate::cli::ClipboardMode;
 /// Every tmux invocation: its arguments and stdin.
 type Calls = Rc<RefCell<Vec<(Vec<String>, String)>>>;
 
-/// Stands for tmux: answers `-V` with `version`, `load-buffer` with `load_buffer`.
+/// Stands for tmux: answers `-V` with `version` (an empty one fails), `load-buffer` with
+/// `load_buffer`.
 struct FakeTmux {
     version: &'static str,
     load_buffer: fn() -> Result<String, RunError>,
@@ -23,7 +24,9 @@ impl TmuxRunner for FakeTmux {
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
         let stdin = String::from_utf8_lossy(stdin).into_owned();
         self.calls.borrow_mut().push((args.clone(), stdin));
-        if args == ["-V"] {
+        if args == ["-V"] && self.version.is_empty() {
+            Err(RunError::TimedOut(TMUX_DEADLINE))
+        } else if args == ["-V"] {
             Ok(self.version.to_string())
         } else {
             (self.load_buffer)()
@@ -225,6 +228,18 @@ fn tmux_mode_reports_its_failure_with_what_to_try() {
         "Could not copy user ID: tmux not found; try --clipboard osc52"
     );
     assert!(terminal.is_empty());
+}
+
+#[test]
+fn a_tmux_that_fails_its_version_check_is_not_run_again() {
+    let mut rig = Rig::new(ClipboardMode::Auto, TMUX, "", tmux_ok, Ok(()));
+    let (outcome, status, _) = rig.copy();
+    assert_eq!(
+        status,
+        "Copied user ID to the native clipboard instead: tmux did not answer"
+    );
+    assert!(outcome.is_success());
+    assert!(rig.load_buffer_calls().is_empty());
 }
 
 #[test]

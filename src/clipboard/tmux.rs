@@ -143,28 +143,30 @@ pub fn load_buffer_takes_w(version: &str) -> bool {
 /// `tmux load-buffer` through `runner`, with `-w` when this tmux takes it.
 pub struct Tmux {
     runner: Box<dyn TmuxRunner>,
-    takes_w: bool,
+    /// `Ok(takes -w)`, or why tmux cannot be used this session.
+    version: Result<bool, Problem>,
 }
 
 impl Tmux {
-    /// Learns the version once (`tmux -V`). If that fails, `-w` is assumed and each copy
-    /// reports its own failure.
+    /// Learns the version once (`tmux -V`, which does not talk to the server). If that fails,
+    /// tmux is missing or broken: it is not run again, so a hanging tmux costs one deadline
+    /// at startup, not one per copy.
     pub fn new(mut runner: Box<dyn TmuxRunner>) -> Tmux {
-        let takes_w = match runner.run(&["-V"], b"") {
-            Ok(version) => load_buffer_takes_w(&version),
-            Err(e) => {
-                tracing::warn!(error = %e, "tmux -V failed; assuming tmux 3.2 or later");
-                true
-            }
-        };
-        Tmux { runner, takes_w }
+        let version = runner
+            .run(&["-V"], b"")
+            .map(|v| load_buffer_takes_w(&v))
+            .map_err(|e| {
+                tracing::warn!(error = %e, "tmux -V failed; not copying through tmux");
+                e.problem()
+            });
+        Tmux { runner, version }
     }
 
     pub fn load_buffer(&mut self, text: &str) -> Result<(), Problem> {
-        let args: &[&str] = if self.takes_w {
-            &["load-buffer", "-w", "-"]
-        } else {
-            &["load-buffer", "-"]
+        let args: &[&str] = match &self.version {
+            Ok(true) => &["load-buffer", "-w", "-"],
+            Ok(false) => &["load-buffer", "-"],
+            Err(problem) => return Err(problem.clone()),
         };
         self.runner
             .run(args, text.as_bytes())
