@@ -33,17 +33,19 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The `--clipboard` value worth trying instead, when there is one.
+    /// The `--clipboard` value worth trying instead, when there is one. Only an explicit
+    /// mode fails on tmux or the native clipboard (`auto` goes on to OSC 52), and `auto`
+    /// picks what works in the session; inside tmux plain OSC 52 would be dropped.
     fn hint(&self) -> Option<&'static str> {
         match self {
-            Problem::NotInTmux => Some("try --clipboard auto"),
-            Problem::TmuxNotFound | Problem::TmuxTimedOut | Problem::TmuxFailed => {
-                Some("try --clipboard osc52")
-            }
-            Problem::NoDisplay
+            Problem::NotInTmux
+            | Problem::TmuxNotFound
+            | Problem::TmuxTimedOut
+            | Problem::TmuxFailed
+            | Problem::NoDisplay
             | Problem::NativeUnavailable
             | Problem::NativeBusy
-            | Problem::NativeRefused => Some("try --clipboard osc52"),
+            | Problem::NativeRefused => Some("try --clipboard auto"),
             Problem::TooLongForOsc52 { .. } => Some("try --clipboard tmux or native"),
             Problem::TerminalWrite => None,
         }

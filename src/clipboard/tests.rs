@@ -225,7 +225,7 @@ fn tmux_mode_reports_its_failure_with_what_to_try() {
     assert!(!outcome.is_success());
     assert_eq!(
         status,
-        "Could not copy user ID: tmux not found; try --clipboard osc52"
+        "Could not copy user ID: tmux not found; try --clipboard auto"
     );
     assert!(terminal.is_empty());
 }
@@ -296,7 +296,7 @@ fn native_mode_without_a_display_fails_in_plain_words() {
     assert!(!outcome.is_success());
     assert_eq!(
         status,
-        "Could not copy user ID: no X11 or Wayland display; try --clipboard osc52"
+        "Could not copy user ID: no X11 or Wayland display; try --clipboard auto"
     );
     assert!(terminal.is_empty());
 }
