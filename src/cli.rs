@@ -21,7 +21,8 @@ pub struct Cli {
     #[arg(long, value_name = "ID|ARN")]
     pub instance_id: Option<String>,
 
-    /// How `y`/`Y`/`c` copy: the native clipboard, OSC 52 through the terminal, or not at all.
+    /// How `y`/`Y`/`c` copy: through tmux, the native clipboard, OSC 52 through the terminal,
+    /// or not at all.
     #[arg(long, value_enum, default_value_t = ClipboardMode::Auto)]
     pub clipboard: ClipboardMode,
 
@@ -129,13 +130,21 @@ pub enum ColorMode {
     Auto,
 }
 
+/// `--clipboard`: how `y`/`Y`/`c` copy. The doc comments are the `--help` text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ClipboardMode {
-    /// Native clipboard, OSC 52 when it is unavailable or over SSH.
+    /// Inside tmux: tmux; otherwise the native clipboard; OSC 52 over SSH or when neither works
     #[default]
     Auto,
+    /// tmux's paste buffer (`tmux load-buffer -w`); tmux passes it on to the terminal
+    Tmux,
+    /// The native clipboard (X11, Wayland, macOS, Windows)
     Native,
+    /// OSC 52 through the terminal (the terminal never confirms it)
     Osc52,
+    /// OSC 52 in tmux's passthrough wrapper (needs `set -g allow-passthrough on`)
+    Osc52Passthrough,
+    /// Do not copy
     Off,
 }
 

@@ -14,6 +14,9 @@ const COLS: u16 = 140;
 mod pty;
 use pty::Pty;
 
+#[path = "tui_pty/tmux_clipboard.rs"]
+mod tmux_clipboard;
+
 /// The browser in a 140×40 terminal, copying through OSC 52 as is (not wrapped for tmux).
 fn start(args: &[&str]) -> Pty {
     start_with(args, &[])
@@ -82,7 +85,7 @@ fn demo_pick_instance_filter_jane_and_copy_her_id_with_osc52() {
         raw.windows(osc52.len()).any(|w| w == osc52.as_bytes())
     });
     pty.wait_for("the status line to say how it was copied", |screen, _| {
-        screen.contains("Copied user ID (OSC 52)")
+        screen.contains("Sent user ID to the terminal with OSC 52")
     });
 
     pty.send("q");

@@ -170,11 +170,7 @@ impl App {
                 self.throttled_until = Some(now + THROTTLE_NOTICE);
             }
             Msg::Copied { what, outcome } => {
-                let is_error = !matches!(
-                    outcome,
-                    crate::clipboard::CopyOutcome::Native
-                        | crate::clipboard::CopyOutcome::Osc52 { .. }
-                );
+                let is_error = !outcome.is_success();
                 self.notify(outcome.describe(&what), is_error);
             }
             Msg::Answer(answer) => {

@@ -138,7 +138,7 @@ fn the_status_line_says_how_the_copy_went() {
     });
     assert_eq!(
         s.app.notice.clone().unwrap().text,
-        "Copied user ID (OSC 52)"
+        "Sent user ID to the terminal with OSC 52"
     );
     s.send(Msg::Copied {
         what: "user ID".into(),
