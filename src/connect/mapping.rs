@@ -33,22 +33,6 @@ pub fn instance_summary(i: sdk::InstanceSummary) -> model::InstanceSummary {
     }
 }
 
-pub fn instance(i: sdk::Instance) -> model::Instance {
-    model::Instance {
-        id: i.id,
-        arn: i.arn,
-        identity_management_type: i.identity_management_type.map(|v| v.as_str().to_string()),
-        instance_alias: i.instance_alias,
-        created_time: ts(i.created_time),
-        service_role: i.service_role,
-        instance_status: i.instance_status.map(|v| v.as_str().to_string()),
-        inbound_calls_enabled: i.inbound_calls_enabled,
-        outbound_calls_enabled: i.outbound_calls_enabled,
-        instance_access_url: i.instance_access_url,
-        tags: tags(i.tags),
-    }
-}
-
 pub fn user_summary(u: sdk::UserSummary) -> model::UserSummary {
     model::UserSummary {
         id: u.id,
@@ -243,40 +227,3 @@ pub fn hierarchy_structure(s: sdk::HierarchyStructure) -> model::HierarchyStruct
     }
 }
 
-pub fn routing_profile(p: sdk::RoutingProfile) -> model::RoutingProfile {
-    model::RoutingProfile {
-        instance_id: p.instance_id,
-        name: p.name,
-        routing_profile_arn: p.routing_profile_arn,
-        routing_profile_id: p.routing_profile_id,
-        description: p.description,
-        default_outbound_queue_id: p.default_outbound_queue_id,
-        tags: tags(p.tags),
-        number_of_associated_queues: p.number_of_associated_queues,
-        number_of_associated_users: p.number_of_associated_users,
-        last_modified_time: ts(p.last_modified_time),
-        last_modified_region: p.last_modified_region,
-        is_default: Some(p.is_default),
-    }
-}
-
-pub fn security_profile(p: sdk::SecurityProfile) -> model::SecurityProfile {
-    model::SecurityProfile {
-        id: p.id,
-        organization_resource_id: p.organization_resource_id,
-        arn: p.arn,
-        security_profile_name: p.security_profile_name,
-        description: p.description,
-        tags: tags(p.tags),
-        last_modified_time: ts(p.last_modified_time),
-        last_modified_region: p.last_modified_region,
-    }
-}
-
-pub fn user_proficiency(p: sdk::UserProficiency) -> model::UserProficiency {
-    model::UserProficiency {
-        attribute_name: Some(p.attribute_name),
-        attribute_value: Some(p.attribute_value),
-        level: Some(p.level),
-    }
-}

@@ -27,8 +27,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::model::{
-    HierarchyGroup, HierarchyStructure, Instance, InstanceSummary, NamedSummary, Page,
-    RoutingProfile, SearchPage, SecurityProfile, Tags, User, UserProficiency, UserSummary,
+    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, SearchPage, User,
+    UserSummary,
 };
 use rate_limit::Limiter;
 
@@ -178,17 +178,6 @@ impl ConnectClient {
         ))
     }
 
-    pub async fn describe_instance(&self, instance_id: &str) -> Result<Instance, ApiError> {
-        let out = call!(
-            self,
-            "DescribeInstance",
-            self.sdk.describe_instance().instance_id(instance_id).send()
-        )?;
-        out.instance
-            .map(mapping::instance)
-            .ok_or_else(|| empty("DescribeInstance", "Instance"))
-    }
-
     pub async fn list_users_page(
         &self,
         instance_id: &str,
@@ -289,25 +278,6 @@ impl ConnectClient {
         ))
     }
 
-    pub async fn describe_routing_profile(
-        &self,
-        instance_id: &str,
-        id: &str,
-    ) -> Result<RoutingProfile, ApiError> {
-        let out = call!(
-            self,
-            "DescribeRoutingProfile",
-            self.sdk
-                .describe_routing_profile()
-                .instance_id(instance_id)
-                .routing_profile_id(id)
-                .send()
-        )?;
-        out.routing_profile
-            .map(mapping::routing_profile)
-            .ok_or_else(|| empty("DescribeRoutingProfile", "RoutingProfile"))
-    }
-
     pub async fn list_security_profiles_page(
         &self,
         instance_id: &str,
@@ -329,25 +299,6 @@ impl ConnectClient {
             out.next_token,
             mapping::security_profile_summary,
         ))
-    }
-
-    pub async fn describe_security_profile(
-        &self,
-        instance_id: &str,
-        id: &str,
-    ) -> Result<SecurityProfile, ApiError> {
-        let out = call!(
-            self,
-            "DescribeSecurityProfile",
-            self.sdk
-                .describe_security_profile()
-                .instance_id(instance_id)
-                .security_profile_id(id)
-                .send()
-        )?;
-        out.security_profile
-            .map(mapping::security_profile)
-            .ok_or_else(|| empty("DescribeSecurityProfile", "SecurityProfile"))
     }
 
     pub async fn list_hierarchy_groups_page(
@@ -410,40 +361,6 @@ impl ConnectClient {
             .map(mapping::hierarchy_structure)
             .unwrap_or_default())
     }
-
-    pub async fn list_user_proficiencies_page(
-        &self,
-        instance_id: &str,
-        user_id: &str,
-        token: Option<String>,
-        max: Option<i32>,
-    ) -> Result<Page<UserProficiency>, ApiError> {
-        let out = call!(
-            self,
-            "ListUserProficiencies",
-            self.sdk
-                .list_user_proficiencies()
-                .instance_id(instance_id)
-                .user_id(user_id)
-                .set_next_token(token)
-                .max_results(max.unwrap_or(MAX_PROFICIENCIES_PAGE))
-                .send()
-        )?;
-        Ok(page(
-            out.user_proficiency_list,
-            out.next_token,
-            mapping::user_proficiency,
-        ))
-    }
-
-    pub async fn list_tags_for_resource(&self, arn: &str) -> Result<Tags, ApiError> {
-        let out = call!(
-            self,
-            "ListTagsForResource",
-            self.sdk.list_tags_for_resource().resource_arn(arn).send()
-        )?;
-        Ok(out.tags.unwrap_or_default().into_iter().collect())
-    }
 }
 
 /// The endpoint requests go to, for error messages: the flag, then the variables and profile
@@ -476,4 +393,34 @@ fn empty(op: &'static str, member: &str) -> ApiError {
         op,
         format!("the service answered without {member}"),
     )
+}
+
+#[cfg(test)]
+mod allowlist_tests {
+    use std::collections::BTreeSet;
+
+    /// The operations named by the client's `call!` sites, read from this file's source: the
+    /// only way a request leaves this program.
+    fn operations_the_client_calls() -> BTreeSet<String> {
+        let source = include_str!("mod.rs");
+        source
+            .split("call!(")
+            .skip(1)
+            .filter_map(|site| {
+                // A site is the macro, `self`, then the operation name in quotes.
+                let rest = site.trim_start().strip_prefix("self,")?.trim_start();
+                let name = rest.strip_prefix('"')?.split('"').next()?;
+                Some(name.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_allowlist_is_exactly_what_the_client_calls() {
+        let allowed: BTreeSet<String> = super::READ_OPERATIONS
+            .iter()
+            .map(|op| op.to_string())
+            .collect();
+        assert_eq!(operations_the_client_calls(), allowed);
+    }
 }

@@ -24,23 +24,20 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::Headers;
 use aws_smithy_types::config_bag::ConfigBag;
 
-/// Every Connect operation this program may call: reads only. The minimal IAM policy in the
-/// README lists exactly these as `connect:` actions (a test keeps the two in step).
+/// Every Connect operation this program can send: exactly the operations of the client's
+/// methods (`connect/mod.rs`, a test keeps the two equal), all reads. The minimal IAM policy
+/// in README.md and docs/iam-policy.json lists exactly these as `connect:` actions (a test
+/// keeps those in step too).
 pub const READ_OPERATIONS: &[&str] = &[
     "ListInstances",
-    "DescribeInstance",
     "ListUsers",
     "DescribeUser",
     "SearchUsers",
     "ListRoutingProfiles",
-    "DescribeRoutingProfile",
     "ListSecurityProfiles",
-    "DescribeSecurityProfile",
     "ListUserHierarchyGroups",
     "DescribeUserHierarchyGroup",
     "DescribeUserHierarchyStructure",
-    "ListUserProficiencies",
-    "ListTagsForResource",
 ];
 
 /// Headers whose values are secrets and never logged.

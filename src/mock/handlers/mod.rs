@@ -15,9 +15,25 @@ use super::operations::Resolved;
 use super::paging::{Limits, Paging};
 use super::wire::{self, Answer, ServiceError};
 
-/// The operations this endpoint answers; every other one gets a 400 naming them. They are
-/// exactly the read operations the client may call: the endpoint exists to serve this tool.
-pub const SERVED: &[&str] = crate::connect::READ_OPERATIONS;
+/// The operations this endpoint answers; every other one gets a 400 naming them. All reads:
+/// the ones the client sends ([`crate::connect::READ_OPERATIONS`], checked by a test below)
+/// and a few more that scripts and the AWS CLI use against it.
+pub const SERVED: &[&str] = &[
+    "ListInstances",
+    "DescribeInstance",
+    "ListUsers",
+    "DescribeUser",
+    "SearchUsers",
+    "ListRoutingProfiles",
+    "DescribeRoutingProfile",
+    "ListSecurityProfiles",
+    "DescribeSecurityProfile",
+    "ListUserHierarchyGroups",
+    "DescribeUserHierarchyGroup",
+    "DescribeUserHierarchyStructure",
+    "ListUserProficiencies",
+    "ListTagsForResource",
+];
 
 /// A request addressed to a known operation.
 pub struct Request<'a> {
@@ -159,4 +175,14 @@ fn list_tags(request: &Request) -> Answer {
         .tags(arn)
         .ok_or_else(|| ServiceError::not_found(format!("Resource {arn} not found")))?;
     single("tags", tags)
+}
+
+#[cfg(test)]
+mod served_tests {
+    #[test]
+    fn every_operation_the_client_sends_is_served() {
+        for op in crate::connect::READ_OPERATIONS {
+            assert!(super::SERVED.contains(op), "{op} is not served");
+        }
+    }
 }
