@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use crate::support::*;
+use super::support::*;
 
 /// One row: how to set up the environment, the arguments, the exit code, and pieces the one
 /// line must contain.

@@ -438,13 +438,11 @@ fn timestamp_child_process_entry() {
 
 fn timestamps_in_child(tz: &str) -> Vec<String> {
     let exe = std::env::current_exe().expect("test binary path");
+    // The test's name in this binary: its module path without the crate's name.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let entry = format!("{module}::timestamp_child_process_entry");
     let out = Command::new(exe)
-        .args([
-            "--exact",
-            "timestamp_child_process_entry",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(["--exact", &entry, "--nocapture", "--test-threads=1"])
         .env("TZ", tz)
         .env(CHILD_MARKER, "1")
         .output()

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use connect_tui::connect::{ClientOptions, ConnectClient, ErrorKind, RateLimit};
 
-use crate::support::{KEYS, Sandbox, tls_endpoint};
+use super::support::{KEYS, Sandbox, tls_endpoint};
 
 const UNTRUSTED: &str = "TLS: the certificate of 127.0.0.1 is not trusted (unknown issuer); \
                          pass --ca-bundle FILE or check the endpoint";

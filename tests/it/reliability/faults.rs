@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::support::*;
+use super::support::*;
 
 /// Fast client-side rate, so retries (not the polite default rate) decide the run time.
 const FAST: [&str; 2] = ["--max-rps", "500/500"];
@@ -148,7 +148,7 @@ fn each_fault_kind_is_retried_then_reported_with_the_operation_and_exit_code() {
 /// The demo instance's own users plus `extra` generated ones.
 fn expected_user_count(extra: usize) -> usize {
     let demo: serde_json::Value =
-        serde_json::from_str(include_str!("../../assets/demo.json")).expect("demo data");
+        serde_json::from_str(include_str!("../../../assets/demo.json")).expect("demo data");
     let own = demo["Instances"]
         .as_array()
         .and_then(|instances| {

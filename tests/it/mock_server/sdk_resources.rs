@@ -2,7 +2,7 @@
 
 use connect_tui::mock::MockConfig;
 
-use crate::support::*;
+use super::support::*;
 
 #[tokio::test]
 async fn routing_and_security_profiles() {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-pub use crate::mock_process::{Mock, assert_read_only};
+pub use super::mock_process::{Mock, assert_read_only};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_connect-tui");
 pub const JANE_INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";

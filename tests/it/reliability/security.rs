@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use connect_tui::connect::READ_OPERATIONS;
 
-use crate::support::*;
+use super::support::*;
 
 /// Fails if `text` holds any marker credential or a SigV4 signature.
 pub fn assert_no_secrets(text: &str, what: &str) {

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-use crate::support::{KEYS, Sandbox};
+use super::support::{KEYS, Sandbox};
 
 /// Answers every request with Connect's throttling error; counts the requests.
 async fn always_throttling() -> (String, Arc<AtomicUsize>, tokio::task::JoinHandle<()>) {

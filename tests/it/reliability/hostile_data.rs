@@ -7,7 +7,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::*;
+use super::support::*;
 
 /// Characters that must never reach a terminal from the data (tab and newline are checked
 /// separately: text output uses them as separators).

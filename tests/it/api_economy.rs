@@ -3,7 +3,7 @@
 //! one listing per kind of name per instance (never one lookup per user), and DescribeUser only
 //! for the user the selection rests on when it moves quickly.
 
-#[path = "../benches/common/headless.rs"]
+#[path = "../../benches/common/headless.rs"]
 mod headless;
 
 use std::collections::BTreeMap;

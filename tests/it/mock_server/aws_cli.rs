@@ -7,7 +7,7 @@ use std::time::Duration;
 use connect_tui::mock::{MockConfig, MockHandle};
 use serde_json::{Value, json};
 
-use crate::support::*;
+use super::support::*;
 
 fn cli_missing() -> bool {
     let found = std::process::Command::new("aws")

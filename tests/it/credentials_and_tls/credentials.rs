@@ -2,7 +2,7 @@
 
 use connect_tui::mock::MockConfig;
 
-use crate::support::Sandbox;
+use super::support::Sandbox;
 
 /// `sha1("admin")`: where aws-config looks for the token of the SSO session named `admin`.
 const ADMIN_SESSION_CACHE: &str = ".aws/sso/cache/d033e22ae348aeb5660fc2140aec35850c4da997.json";
@@ -13,7 +13,7 @@ const SSO_CONFIG: &str = "[profile corp]\nsso_session = admin\nsso_account_id = 
                           [sso-session admin]\nsso_start_url = https://127.0.0.1:1/start\n\
                           sso_region = us-west-2\nsso_registration_scopes = sso:account:access\n";
 
-async fn list_instances(sandbox: &Sandbox, extra: &[&str]) -> crate::support::Outcome {
+async fn list_instances(sandbox: &Sandbox, extra: &[&str]) -> super::support::Outcome {
     let mock = connect_tui::mock::start(MockConfig::demo()).await.unwrap();
     let url = mock.endpoint_url();
     let mut args = vec!["list-instances", "--endpoint-url", url.as_str()];

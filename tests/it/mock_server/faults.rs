@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use connect_tui::mock::{Fault, LatencyRange, MockConfig};
 
-use crate::support::*;
+use super::support::*;
 
 #[tokio::test]
 async fn every_response_has_a_request_id_and_errors_their_type() {

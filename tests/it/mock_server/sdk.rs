@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use connect_tui::mock::MockConfig;
 
-use crate::support::*;
+use super::support::*;
 
 #[tokio::test]
 async fn list_and_describe_instances() {

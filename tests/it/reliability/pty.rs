@@ -6,10 +6,10 @@ use std::io::Read;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::pty_harness::{DEADLINE, Pty};
+use super::pty_harness::{DEADLINE, Pty};
 
-use crate::hostile_data::is_dangerous;
-use crate::support::*;
+use super::hostile_data::is_dangerous;
+use super::support::*;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 140;
@@ -122,7 +122,7 @@ fn the_browsers_debug_log_holds_no_secrets() {
         .join("connect-tui.log");
     let log = std::fs::read_to_string(&log_path)
         .unwrap_or_else(|e| panic!("no log at {}: {e}", log_path.display()));
-    crate::security::assert_no_secrets(&log, "the browser's --debug log");
+    super::security::assert_no_secrets(&log, "the browser's --debug log");
     assert!(
         log.contains("DescribeUser request"),
         "the debug log does not show the requests, so it proves nothing:\n{log}"

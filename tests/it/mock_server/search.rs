@@ -9,7 +9,7 @@ use aws_sdk_connect::types::{
 use connect_tui::mock::MockConfig;
 use serde_json::Value;
 
-use crate::support::*;
+use super::support::*;
 
 fn condition(field: &str, comparison: StringComparisonType, value: &str) -> UserSearchCriteria {
     let condition = StringCondition::builder()
