@@ -3,8 +3,8 @@
 //!
 //! - [`render`] — one whole document in any `--output` format.
 //! - [`render_stream_page`] — one page of `--output yaml-stream`.
-//! - [`apply_query`] — `--query`, with Python jmespath's semantics and member order;
-//!   [`check_query`] rejects a bad expression before any request, as the CLI does.
+//! - [`Query`] — `--query`, parsed once (a bad expression is rejected before any request, as
+//!   the CLI does), then applied with Python jmespath's semantics and member order.
 //! - [`iso8601_local`] — timestamps as v2's default `cli_timestamp_format = iso8601`.
 //!
 //! How the AWS CLI applies these (callers follow the same steps):
@@ -33,7 +33,7 @@ mod yaml_resolver;
 mod yaml_scalar;
 
 pub use crate::cli::OutputFormat;
-pub use query::{QueryError, apply_query, check_query};
+pub use query::{Query, QueryError};
 pub use table::DEFAULT_TERMINAL_WIDTH;
 pub use timestamp::iso8601_local;
 
