@@ -22,6 +22,9 @@ const FORMATS: [&str; 3] = ["json", "text", "table"];
 mod mock_process;
 use mock_process::Mock;
 
+#[path = "common/query_corpus.rs"]
+mod query_corpus;
+
 /// The endpoint both tools talk to: 2500 extra users, so listings need several pages.
 fn mock() -> Mock {
     Mock::start(&["--users", "2500"])
@@ -90,7 +93,11 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let mock = mock();
+        Fixture::on(mock())
+    }
+
+    /// A fixture on `mock`, with the first instance and its first user found.
+    fn on(mock: Mock) -> Fixture {
         let env = AwsEnv::new();
         let mut fx = Fixture {
             mock,
@@ -376,6 +383,9 @@ mod same_output {
             .join("\n")
     }
 }
+
+#[path = "commands_vs_aws_cli/query_corpus.rs"]
+mod query_corpus_commands;
 
 mod paging {
     use super::*;
