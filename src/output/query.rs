@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 
 use super::query_functions::{self, Expref};
 use super::query_literals::quote_legacy_literals;
+use super::query_syntax::{self, Described};
 use super::query_values::{is_false, jmespath_equals, python_compare};
 
 /// Why `--query` could not be applied.
@@ -45,7 +46,7 @@ impl std::error::Error for QueryError {}
 /// A `--query` expression, parsed once: the AWS CLI compiles `--query` while reading its
 /// arguments (so a bad one fails before any request), then evaluates that compiled value on
 /// each response. Parsing is the only validation; [`Query::apply`] evaluates the same tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Query {
     /// The text evaluated (legacy literals rewritten), which literals are re-read from.
     source: String,
@@ -65,6 +66,10 @@ impl Query {
                 "Invalid JMESPath expression: cannot be empty.".to_owned(),
             ));
         }
+        // Python's grammar decides (and words the error); the crate builds the tree, from the
+        // text with legacy literals made JSON, which it alone does not accept.
+        query_syntax::check(expression)
+            .map_err(|e| invalid(Described(&e, expression).to_string()))?;
         let source = quote_legacy_literals(expression).into_owned();
         let ast = jmespath::parse(&source)
             .map_err(|e| invalid(format!("{} at column {}", e.reason, e.column)))?;
@@ -336,6 +341,42 @@ mod tests {
         assert_eq!(apply_query(&data, "[::-2]").unwrap(), json!([4, 2, 0]));
         assert_eq!(apply_query(&data, "[-2:]").unwrap(), json!([3, 4]));
         assert_eq!(apply_query(&data, "[1:3]").unwrap(), json!([1, 2]));
+    }
+
+    #[test]
+    fn a_compiled_query_accepts_legacy_literals_and_applies_again() {
+        let query = Query::parse("L[?S==`ACTIVE`].Id").unwrap();
+        let data = json!({"L": [{"S": "ACTIVE", "Id": 1}, {"S": "OFF", "Id": 2}]});
+        assert_eq!(query.apply(&data).unwrap(), json!([1]));
+        assert_eq!(query.apply(&json!({"L": []})).unwrap(), json!([]));
+        assert_eq!(Query::parse("`5`").unwrap().apply(&data).unwrap(), json!(5));
+        for literal in ["`\"x\"`", "'x'", "`x`"] {
+            let query = Query::parse(literal).unwrap();
+            assert_eq!(query.apply(&data).unwrap(), json!("x"), "{literal}");
+        }
+    }
+
+    #[test]
+    fn parse_errors_are_worded_as_the_aws_cli_prints_them() {
+        let message = |e: &str| Query::parse(e).unwrap_err().to_string();
+        assert_eq!(
+            message("User.["),
+            "Bad value for --query User.[: Invalid jmespath expression: Incomplete \
+             expression:\n\"User.[\"\n       ^"
+        );
+        assert_eq!(
+            message("a ++ b"),
+            "Bad value for --query a ++ b: Bad jmespath expression: Unknown token +:\na ++ b\n  ^"
+        );
+        assert_eq!(
+            message("a)"),
+            "Bad value for --query a): Unexpected token: ): Parse error at column 1, token \
+             \")\" (RPAREN), for expression:\n\"a)\"\n  ^"
+        );
+        assert_eq!(
+            message(""),
+            "Bad value for --query : Invalid JMESPath expression: cannot be empty."
+        );
     }
 
     #[test]

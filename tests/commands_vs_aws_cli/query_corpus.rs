@@ -49,7 +49,7 @@ impl Outcome {
 
     /// AWS CLI v1 (the one installed) exits 255 for every failure; v2, which connect-tui
     /// follows, exits 252 for a `--query` that does not parse.
-    fn as_v2(mut self) -> Outcome {
+    fn in_v2(mut self) -> Outcome {
         if self.code == Some(255) && self.stderr.starts_with("\nBad value for --query ") {
             self.code = Some(252);
         }
@@ -94,7 +94,7 @@ fn aws_outcomes(fx: &Fixture, runs: &[Vec<String>]) -> Option<Vec<Outcome>> {
             .map(|h| h.join().expect("batch thread"))
             .collect()
     });
-    Some(batches.into_iter().flatten().map(Outcome::as_v2).collect())
+    Some(batches.into_iter().flatten().map(Outcome::in_v2).collect())
 }
 
 fn run_batch(fx: &Fixture, script: &Path, argvs: &[Vec<&str>]) -> Vec<Outcome> {
