@@ -3,6 +3,7 @@
 //! 254 service error, 255 anything else, 130 interrupted).
 
 use crate::connect::{ApiError, ErrorKind};
+use crate::output::QueryError;
 
 /// Exit codes of AWS CLI v2 (`awscli/constants.py` / its error handlers).
 pub const EXIT_USAGE: i32 = 252;
@@ -74,6 +75,17 @@ impl CommandError {
             "Parameter validation failed:\n{}",
             problems.join("\n")
         ))
+    }
+}
+
+impl From<QueryError> for CommandError {
+    /// A `--query` that does not parse is a usage error (252, as AWS CLI v2 exits for it);
+    /// one that fails on the response is reported like any other late failure (255).
+    fn from(err: QueryError) -> Self {
+        match err {
+            QueryError::Invalid { .. } => CommandError::Usage(err.to_string()),
+            QueryError::Evaluation(message) => CommandError::Other(message),
+        }
     }
 }
 

@@ -29,6 +29,7 @@ pub use request::CommandRequest;
 
 use crate::cli::{ColorMode, GlobalArgs};
 use crate::connect::ConnectClient;
+use crate::output::Query;
 use listing::{DocumentSink, PageDoc};
 use operation::Operation;
 use presenter::Presenter;
@@ -67,6 +68,9 @@ fn report(err: &CommandError) -> i32 {
 }
 
 async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(), CommandError> {
+    // Like the AWS CLI, a bad --query is reported before anything else is looked at.
+    let query = global.query.as_deref().map(Query::parse).transpose()?;
+    let query = query.as_ref();
     if global.no_verify_ssl {
         eprintln!("{}", crate::connect::NO_VERIFY_WARNING);
     }
@@ -81,7 +85,7 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
             let (presentation, _) = presentation(global).await?;
             let doc = skeleton::output_document(op, presentation.output)?;
             let mut stdout = std::io::stdout().lock();
-            presenter(op, presentation, global, &mut stdout).print_converted(doc)
+            presenter(op, presentation, query, global, &mut stdout).print_converted(doc)
         }
         Plan::Call { params, paging } => {
             let (presentation, profile) = presentation(global).await?;
@@ -89,7 +93,7 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
             let input = Value::Object(params.clone());
             tracing::debug!(operation = op.name(), %input, "calling");
             let mut stdout = std::io::stdout().lock();
-            let mut presenter = presenter(op, presentation, global, &mut stdout);
+            let mut presenter = presenter(op, presentation, query, global, &mut stdout);
             call(&client, op, params, paging, &mut presenter).await
         }
     }
@@ -98,23 +102,17 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
 fn presenter<'a>(
     op: Operation,
     presentation: Presentation,
-    global: &'a GlobalArgs,
+    query: Option<&'a Query>,
+    global: &GlobalArgs,
     out: &'a mut dyn Write,
 ) -> Presenter<'a> {
     let color = use_color(global.color);
-    Presenter::new(op, presentation, global.query.as_deref(), color, out)
+    Presenter::new(op, presentation, query, color, out)
 }
 
 /// Output and timestamp formats from `--output`, `AWS_DEFAULT_OUTPUT` and the profile, and
 /// the profile explicitly selected (if any).
 async fn presentation(global: &GlobalArgs) -> Result<(Presentation, Option<String>), CommandError> {
-    if let Some(expression) = &global.query
-        && let Err(e) = jmespath::compile(expression)
-    {
-        return Err(CommandError::Usage(format!(
-            "Bad value for --query {expression}: {e}"
-        )));
-    }
     let env = aws_types::os_shim_internal::Env::real();
     let fs = aws_types::os_shim_internal::Fs::real();
     let profile =

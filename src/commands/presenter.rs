@@ -11,11 +11,12 @@ use super::operation::Operation;
 use super::settings::Presentation;
 use super::timestamps;
 use crate::cli::OutputFormat;
+use crate::output::Query;
 
 pub struct Presenter<'a> {
     op: Operation,
     presentation: Presentation,
-    query: Option<&'a str>,
+    query: Option<&'a Query>,
     color: bool,
     out: &'a mut dyn Write,
 }
@@ -24,7 +25,7 @@ impl<'a> Presenter<'a> {
     pub fn new(
         op: Operation,
         presentation: Presentation,
-        query: Option<&'a str>,
+        query: Option<&'a Query>,
         color: bool,
         out: &'a mut dyn Write,
     ) -> Self {
@@ -40,8 +41,7 @@ impl<'a> Presenter<'a> {
     /// Prints a document whose timestamps are already in their final form (skeletons).
     pub fn print_converted(&mut self, doc: Value) -> Result<(), CommandError> {
         let doc = match self.query {
-            Some(expression) => crate::output::apply_query(&doc, expression)
-                .map_err(|e| CommandError::Other(e.to_string()))?,
+            Some(query) => query.apply(&doc)?,
             None => doc,
         };
         let text =
@@ -84,6 +84,7 @@ mod tests {
     use serde_json::json;
 
     fn printed(timestamps: TimestampFormat, query: Option<&str>) -> Value {
+        let query = query.map(|q| Query::parse(q).unwrap());
         let mut out = Vec::new();
         let presentation = Presentation {
             output: OutputFormat::Json,
@@ -92,7 +93,7 @@ mod tests {
         let mut presenter = Presenter::new(
             Operation::DescribeUser,
             presentation,
-            query,
+            query.as_ref(),
             false,
             &mut out,
         );
@@ -120,6 +121,7 @@ mod tests {
 
     #[test]
     fn query_failures_are_reported_not_printed() {
+        let query = Query::parse("length(User.Username, `1`)").unwrap();
         let mut out = Vec::new();
         let presentation = Presentation {
             output: OutputFormat::Json,
@@ -128,7 +130,7 @@ mod tests {
         let mut presenter = Presenter::new(
             Operation::DescribeUser,
             presentation,
-            Some("length(User.Username, `1`)"),
+            Some(&query),
             false,
             &mut out,
         );

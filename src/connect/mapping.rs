@@ -226,4 +226,3 @@ pub fn hierarchy_structure(s: sdk::HierarchyStructure) -> model::HierarchyStruct
         level_five: s.level_five.map(hierarchy_level),
     }
 }
-

@@ -3,8 +3,8 @@
 //!
 //! - [`render`] — one whole document in any `--output` format.
 //! - [`render_stream_page`] — one page of `--output yaml-stream`.
-//! - [`apply_query`] — `--query`, with Python jmespath's semantics and member order;
-//!   [`check_query`] rejects a bad expression before any request, as the CLI does.
+//! - [`Query`] — `--query`, parsed once (a bad expression is rejected before any request, as
+//!   the CLI does), then applied with Python jmespath's semantics and member order.
 //! - [`iso8601_local`] — timestamps as v2's default `cli_timestamp_format = iso8601`.
 //!
 //! How the AWS CLI applies these (callers follow the same steps):
@@ -22,7 +22,9 @@ mod python;
 mod query;
 mod query_builtins;
 mod query_functions;
+mod query_lexer;
 mod query_literals;
+mod query_syntax;
 mod query_values;
 mod table;
 mod table_layout;
@@ -33,7 +35,7 @@ mod yaml_resolver;
 mod yaml_scalar;
 
 pub use crate::cli::OutputFormat;
-pub use query::{QueryError, apply_query, check_query};
+pub use query::{Query, QueryError};
 pub use table::DEFAULT_TERMINAL_WIDTH;
 pub use timestamp::iso8601_local;
 

@@ -10,7 +10,6 @@
 //! part — parsing to its public [`Ast`] — and this module evaluates that AST directly on
 //! `serde_json::Value` with Python's rules (the `TreeInterpreter` of jmespath 1.1.0).
 
-use std::borrow::Cow;
 use std::fmt;
 
 use jmespath::ast::{Ast, Comparator};
@@ -18,6 +17,7 @@ use serde_json::{Map, Value};
 
 use super::query_functions::{self, Expref};
 use super::query_literals::quote_legacy_literals;
+use super::query_syntax::{self, Described};
 use super::query_values::{is_false, jmespath_equals, python_compare};
 
 /// Why `--query` could not be applied.
@@ -43,33 +43,46 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// Applies a JMESPath expression as the AWS CLI does (`--query`), keeping object member order.
-pub fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError> {
-    let (source, ast) = parse(expression)?;
-    Interpreter { source: &source }.evaluate(&ast, value)
+/// A `--query` expression, parsed once: the AWS CLI compiles `--query` while reading its
+/// arguments (so a bad one fails before any request), then evaluates that compiled value on
+/// each response. Parsing is the only validation; [`Query::apply`] evaluates the same tree.
+#[derive(Debug)]
+pub struct Query {
+    /// The text evaluated (legacy literals rewritten), which literals are re-read from.
+    source: String,
+    ast: Ast,
 }
 
-/// Rejects an expression that does not parse, without data: the AWS CLI checks `--query`
-/// while reading its arguments, before any request is sent.
-pub fn check_query(expression: &str) -> Result<(), QueryError> {
-    parse(expression).map(|_| ())
-}
-
-/// The text to evaluate (legacy literals rewritten) and its syntax tree.
-fn parse(expression: &str) -> Result<(Cow<'_, str>, Ast), QueryError> {
-    let invalid = |reason: String| QueryError::Invalid {
-        expression: expression.to_owned(),
-        reason,
-    };
-    if expression.is_empty() {
-        return Err(invalid(
-            "Invalid JMESPath expression: cannot be empty.".to_owned(),
-        ));
+impl Query {
+    /// Parses `expression` as Python's jmespath does (legacy literals included), or says why
+    /// the AWS CLI would reject it.
+    pub fn parse(expression: &str) -> Result<Query, QueryError> {
+        let invalid = |reason: String| QueryError::Invalid {
+            expression: expression.to_owned(),
+            reason,
+        };
+        if expression.is_empty() {
+            return Err(invalid(
+                "Invalid JMESPath expression: cannot be empty.".to_owned(),
+            ));
+        }
+        // Python's grammar decides (and words the error); the crate builds the tree, from the
+        // text with legacy literals made JSON, which it alone does not accept.
+        query_syntax::check(expression)
+            .map_err(|e| invalid(Described(&e, expression).to_string()))?;
+        let source = quote_legacy_literals(expression).into_owned();
+        let ast = jmespath::parse(&source)
+            .map_err(|e| invalid(format!("{} at column {}", e.reason, e.column)))?;
+        Ok(Query { source, ast })
     }
-    let source = quote_legacy_literals(expression);
-    let ast = jmespath::parse(&source)
-        .map_err(|e| invalid(format!("{} at column {}", e.reason, e.column)))?;
-    Ok((source, ast))
+
+    /// Evaluates the query on one response, keeping object member order.
+    pub fn apply(&self, value: &Value) -> Result<Value, QueryError> {
+        Interpreter {
+            source: &self.source,
+        }
+        .evaluate(&self.ast, value)
+    }
 }
 
 pub(super) type Eval = Result<Value, QueryError>;
@@ -303,6 +316,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn apply_query(value: &Value, expression: &str) -> Result<Value, QueryError> {
+        Query::parse(expression)?.apply(value)
+    }
+
     #[test]
     fn multiselect_hash_keeps_expression_order() {
         let data = json!({"User": {"Username": "jane", "Id": "1"}});
@@ -327,10 +344,44 @@ mod tests {
     }
 
     #[test]
+    fn a_compiled_query_accepts_legacy_literals_and_applies_again() {
+        let query = Query::parse("L[?S==`ACTIVE`].Id").unwrap();
+        let data = json!({"L": [{"S": "ACTIVE", "Id": 1}, {"S": "OFF", "Id": 2}]});
+        assert_eq!(query.apply(&data).unwrap(), json!([1]));
+        assert_eq!(query.apply(&json!({"L": []})).unwrap(), json!([]));
+        assert_eq!(Query::parse("`5`").unwrap().apply(&data).unwrap(), json!(5));
+        for literal in ["`\"x\"`", "'x'", "`x`"] {
+            let query = Query::parse(literal).unwrap();
+            assert_eq!(query.apply(&data).unwrap(), json!("x"), "{literal}");
+        }
+    }
+
+    #[test]
+    fn parse_errors_are_worded_as_the_aws_cli_prints_them() {
+        let message = |e: &str| Query::parse(e).unwrap_err().to_string();
+        assert_eq!(
+            message("User.["),
+            "Bad value for --query User.[: Invalid jmespath expression: Incomplete \
+             expression:\n\"User.[\"\n       ^"
+        );
+        assert_eq!(
+            message("a ++ b"),
+            "Bad value for --query a ++ b: Bad jmespath expression: Unknown token +:\na ++ b\n  ^"
+        );
+        assert_eq!(
+            message("a)"),
+            "Bad value for --query a): Unexpected token: ): Parse error at column 1, token \
+             \")\" (RPAREN), for expression:\n\"a)\"\n  ^"
+        );
+        assert_eq!(
+            message(""),
+            "Bad value for --query : Invalid JMESPath expression: cannot be empty."
+        );
+    }
+
+    #[test]
     fn bad_expression_is_invalid() {
-        assert!(check_query("User.Username").is_ok());
-        let err = apply_query(&json!({}), "User.[").unwrap_err();
-        assert_eq!(check_query("User.["), Err(err.clone()));
+        let err = Query::parse("User.[").unwrap_err();
         assert!(matches!(err, QueryError::Invalid { .. }));
         assert!(
             err.to_string()

@@ -348,8 +348,12 @@ fn to_number(value: Value) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use crate::output::apply_query;
-    use serde_json::json;
+    use crate::output::Query;
+    use serde_json::{Value, json};
+
+    fn apply_query(data: &Value, expression: &str) -> Result<Value, crate::output::QueryError> {
+        Query::parse(expression)?.apply(data)
+    }
 
     #[test]
     fn number_results_keep_pythons_int_and_float_kinds() {

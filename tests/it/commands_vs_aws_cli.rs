@@ -18,9 +18,10 @@ const OURS: &str = env!("CARGO_BIN_EXE_connect-tui");
 const TZ: &str = "Asia/Kolkata";
 const FORMATS: [&str; 3] = ["json", "text", "table"];
 
-#[path = "common/mock_process.rs"]
-mod mock_process;
+use crate::common::mock_process;
 use mock_process::Mock;
+
+use crate::common::query_corpus;
 
 /// The endpoint both tools talk to: 2500 extra users, so listings need several pages.
 fn mock() -> Mock {
@@ -90,7 +91,11 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let mock = mock();
+        Fixture::on(mock())
+    }
+
+    /// A fixture on `mock`, with the first instance and its first user found.
+    fn on(mock: Mock) -> Fixture {
         let env = AwsEnv::new();
         let mut fx = Fixture {
             mock,
@@ -376,6 +381,9 @@ mod same_output {
             .join("\n")
     }
 }
+
+#[path = "commands_vs_aws_cli/query_corpus.rs"]
+mod query_corpus_commands;
 
 mod paging {
     use super::*;

@@ -17,7 +17,8 @@ mod support {
 
     /// The demo data file, as the tests' independent source of truth.
     pub static DEMO: LazyLock<Value> = LazyLock::new(|| {
-        serde_json::from_str(include_str!("../../assets/demo.json")).expect("assets/demo.json parses")
+        serde_json::from_str(include_str!("../../assets/demo.json"))
+            .expect("assets/demo.json parses")
     });
 
     pub fn demo_instances() -> &'static [Value] {

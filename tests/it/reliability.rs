@@ -4,10 +4,8 @@
 //! request log, and every operation in it must be on the read-only allowlist (see
 //! `support::Mock`), so each test doubles as a read-only check.
 
-#[path = "common/mock_process.rs"]
-mod mock_process;
-#[path = "common/pty.rs"]
-mod pty_harness;
+use crate::common::mock_process;
+use crate::common::pty as pty_harness;
 #[path = "reliability/support.rs"]
 mod support;
 

@@ -10,8 +10,7 @@ const JANE: &str = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
 const ROWS: u16 = 40;
 const COLS: u16 = 140;
 
-#[path = "common/pty.rs"]
-mod pty;
+use crate::common::pty;
 use pty::Pty;
 
 #[path = "tui_pty/tmux_clipboard.rs"]

@@ -4,7 +4,6 @@
 //! as a read-only check.
 
 // Each test binary that includes this file uses a different part of it.
-#![allow(dead_code)]
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};

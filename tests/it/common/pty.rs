@@ -3,7 +3,6 @@
 //! it draws (vt100), and wait on conditions with a deadline — never on fixed sleeps.
 
 // Each test binary that includes this file uses a different part of it.
-#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
