@@ -110,7 +110,7 @@ fn report_matches() {
     for c in "jane d".chars() {
         app = press(app, FilterEdit::Insert(c));
         let b = app.users.as_ref().expect("open");
-        report.push(format!("{:?}: {}", b.filter.query, b.view_len()));
+        report.push(format!("{:?}: {}", b.filter.query(), b.view_len()));
     }
     eprintln!(
         "matches among {} users: {}",

@@ -1,8 +1,9 @@
 //! The interactive browser's runtime: terminal setup and restore, the panic hook, and the
-//! event loop that joins keyboard/mouse/resize events, worker answers and timers.
+//! terminal's side of the event loop — keyboard/mouse/resize events, drawing, the clipboard —
+//! around the shared [`Driver`] (update, worker answers, timers).
 //!
 //! Entry point: [`run`]. Everything it draws comes from `ui::draw(&app)`; everything that
-//! changes state goes through `App::update`; network work runs in the [`Worker`].
+//! changes state goes through `App::update`; network work runs in the worker.
 
 use std::io::{self, Stdout, Write};
 use std::panic::PanicHookInfo;
@@ -158,7 +159,7 @@ fn copier<'a>(clipboard: &'a mut Clipboard, terminal: &'a mut Term) -> TerminalC
 }
 
 /// Set to `1`, the browser panics on the first key press, on the UI thread. It exists only
-/// so the end-to-end test (`tests/tui_pty.rs`) can prove that a panic restores the terminal
+/// so the end-to-end test (`tests/it/tui_pty.rs`) can prove that a panic restores the terminal
 /// and names the log file; there is no other way to make the real binary panic on purpose.
 const TEST_PANIC_VAR: &str = "CONNECT_TUI_TEST_PANIC";
 

@@ -1,7 +1,7 @@
 //! The browser without a terminal: the library's own event loop ([`Driver`]: `App::update`,
 //! the real worker, the answer channel and the app's timer), minus drawing, the keyboard and
 //! the clipboard. Shared by the benches (to load big states the way the program does) and by
-//! `tests/api_economy.rs` (to count the requests the browser sends).
+//! `tests/it/api_economy.rs` (to count the requests the browser sends).
 
 use std::time::{Duration, Instant};
 

@@ -28,8 +28,9 @@ pub trait Haystacks {
 }
 
 pub struct Filter {
-    /// What the admin typed.
-    pub query: String,
+    /// What the admin typed. Private: [`Self::matches`] is the result for this query only
+    /// after [`Self::refresh`], so every edit goes through the methods below.
+    query: String,
     /// The query line has the keyboard (`/` pressed, not yet Enter/Esc).
     pub editing: bool,
     /// One result per query typed since the last full search, each query extending the one
@@ -76,6 +77,28 @@ impl Filter {
     /// The matching indices, best first; `None` means "no filter: every user in list order".
     pub fn matches(&self) -> Option<&[u32]> {
         self.steps.last().map(|step| step.matches.as_slice())
+    }
+
+    /// What the admin typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Replaces the query (a refreshed screen keeps its filter); call [`Self::refresh`] next.
+    pub fn set_query(&mut self, query: &str) {
+        self.query = query.to_string();
+    }
+
+    pub fn push(&mut self, c: char) {
+        self.query.push(c);
+    }
+
+    pub fn pop(&mut self) {
+        self.query.pop();
+    }
+
+    pub fn clear(&mut self) {
+        self.query.clear();
     }
 
     pub fn is_active(&self) -> bool {

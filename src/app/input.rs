@@ -138,7 +138,7 @@ impl App {
             }
             Action::Back if b.filter.editing || b.focus == Focus::List => {
                 b.filter.editing = false;
-                b.filter.query.clear();
+                b.filter.clear();
                 let keep = b.selected_id().map(str::to_string);
                 b.refilter(false, keep.as_deref(), rows);
             }
@@ -240,10 +240,10 @@ impl App {
             return;
         }
         match edit {
-            FilterEdit::Insert(c) if !c.is_control() => b.filter.query.push(c),
+            FilterEdit::Insert(c) if !c.is_control() => b.filter.push(c),
             FilterEdit::Insert(_) => return,
             FilterEdit::Backspace => {
-                b.filter.query.pop();
+                b.filter.pop();
             }
         }
         // A new query starts at its best match.

@@ -333,5 +333,5 @@ impl App {
 
 /// The filter line shows while typing and while a filter is applied.
 pub fn show_filter_line(browser: &UsersScreen) -> bool {
-    browser.filter.editing || !browser.filter.query.is_empty()
+    browser.filter.editing || !browser.filter.query().is_empty()
 }

@@ -138,7 +138,7 @@ impl UsersScreen {
     pub fn refreshed(&self, generation: u64) -> (Self, Vec<Request>) {
         let (mut fresh, requests) =
             UsersScreen::open(self.instance_id.clone(), self.alias.clone(), generation);
-        fresh.filter.query = self.filter.query.clone();
+        fresh.filter.set_query(self.filter.query());
         fresh.focus = self.focus;
         fresh.tab = self.tab;
         fresh.restore = self.selected_id().map(str::to_string);

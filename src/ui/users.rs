@@ -69,7 +69,7 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
         let cursor = if b.filter.editing { "▏" } else { "" };
         let line = Line::from(vec![
             Span::styled("/", theme::key()),
-            Span::raw(safe(&b.filter.query)),
+            Span::raw(safe(b.filter.query())),
             Span::styled(cursor, theme::key()),
         ]);
         frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
@@ -142,7 +142,7 @@ fn empty_message(app: &App, b: &UsersScreen) -> Vec<Line<'static>> {
     }
     if b.filter.is_active() && !b.list.users.is_empty() {
         return vec![Line::styled(
-            format!("No user matches “{}”", safe(&b.filter.query)),
+            format!("No user matches “{}”", safe(b.filter.query())),
             theme::dim(),
         )];
     }

@@ -148,7 +148,7 @@ fn refresh_keeps_the_selected_user_and_the_filter() {
     );
     s.users(summaries(15), None);
     let b = s.app.users.as_ref().unwrap();
-    assert_eq!(b.filter.query, "user01");
+    assert_eq!(b.filter.query(), "user01");
     assert_eq!(b.view_len(), 6, "user010..user014 and user001");
     assert_eq!(b.selected_id().map(str::to_string), before);
 }

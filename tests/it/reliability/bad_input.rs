@@ -206,7 +206,10 @@ fn every_bad_input_gets_one_clear_line_and_the_aws_cli_exit_code() {
             setup: nothing,
             args: with_url(&["list-instances", "--query", "InstanceSummaryList[?"]),
             code: 252,
-            says: &["Bad value for --query InstanceSummaryList[?: Parse error"],
+            // The AWS CLI's own words (`aws connect list-instances --query 'InstanceSummaryList[?'`).
+            says: &[
+                "Bad value for --query InstanceSummaryList[?: Invalid jmespath expression: Incomplete expression:",
+            ],
             aws_cli_wording: true,
         },
         Case {
