@@ -164,7 +164,11 @@ impl App {
             Msg::Click { column, row } => self.on_click(column, row),
             Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
             Msg::Tick => {}
-            Msg::Drawn(drawn) => self.drawn = drawn,
+            Msg::Drawn(drawn) => {
+                // Only a measurement: it asks for nothing, so the loop need not redraw.
+                self.drawn = drawn;
+                return cmds;
+            }
             Msg::Throttled { total } => {
                 self.throttled_total = self.throttled_total.max(total);
                 self.throttled_until = Some(now + THROTTLE_NOTICE);
@@ -332,6 +336,6 @@ impl App {
 }
 
 /// The filter line shows while typing and while a filter is applied.
-pub fn show_filter_line(browser: &UsersScreen) -> bool {
-    browser.filter.editing || !browser.filter.query().is_empty()
+pub fn show_filter_line(screen: &UsersScreen) -> bool {
+    screen.filter.editing || !screen.filter.query().is_empty()
 }
