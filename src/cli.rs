@@ -187,7 +187,21 @@ pub struct MockServerArgs {
     /// malformed_json, wrong_type (200 answers with a corrupt body).
     #[arg(long, value_name = "KIND,...")]
     pub fault_kinds: Option<String>,
-    /// Answer 429 ThrottlingException above this account-wide request rate (token bucket).
+    /// Answer 429 ThrottlingException over a quota, as Connect does: RATE requests a second
+    /// with bursts of BURST (5 when omitted), e.g. `2/5` (Connect's default quota), `0.5` or
+    /// `1.6/3`; a bucket per operation unless --throttle-scope account. `OPERATION=RATE[/BURST]`
+    /// gives one served operation its own quota, e.g. `ListUsers=10/15` (repeat the flag for
+    /// more). Operations with no quota are not throttled. Also settable in the --data file's
+    /// "Throttle" section; the command line wins.
+    #[arg(long, value_name = "[OPERATION=]RATE[/BURST]")]
+    pub throttle: Vec<String>,
+    /// What --throttle RATE counts: `operation` (the default; each operation its own bucket,
+    /// as Connect's per-API quotas) or `account` (one bucket shared by every operation
+    /// without a quota of its own).
+    #[arg(long, value_name = "operation|account")]
+    pub throttle_scope: Option<String>,
+    /// Older spelling of `--throttle R/B --throttle-scope account`, B being R rounded down
+    /// (at least 1): one account-wide bucket holding a second's worth of requests.
     #[arg(long, value_name = "R")]
     pub throttle_rps: Option<f64>,
     /// Append one JSON line per request: {"op":"ListUsers","status":200,"ms":1.2}.

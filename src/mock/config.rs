@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::MockError;
 use super::faults::Fault;
+use super::throttle::{self, ThrottleSettings};
 use crate::cli::MockServerArgs;
 
 /// Where the data comes from.
@@ -59,8 +60,9 @@ pub struct MockConfig {
     pub fault_rate: f64,
     /// The faults drawn from (uniformly); empty means every kind.
     pub fault_kinds: Vec<Fault>,
-    /// Account-wide requests per second above which requests are throttled.
-    pub throttle_rps: Option<f64>,
+    /// Quotas above which requests are throttled (the command line's layer; a data file's
+    /// `Throttle` section fills what it leaves unset). Default: none, nothing throttled.
+    pub throttle: ThrottleSettings,
     /// JSON-lines file each request is appended to.
     pub request_log: Option<PathBuf>,
 }
@@ -76,7 +78,7 @@ impl MockConfig {
             latency: None,
             fault_rate: 0.0,
             fault_kinds: Vec::new(),
-            throttle_rps: None,
+            throttle: ThrottleSettings::default(),
             request_log: None,
         }
     }
@@ -95,13 +97,12 @@ impl MockConfig {
                 args.fault_rate
             )));
         }
-        if let Some(rps) = args.throttle_rps
-            && !(rps.is_finite() && rps > 0.0)
-        {
-            return Err(MockError::Argument(format!(
-                "--throttle-rps {rps}: expected a rate above 0"
-            )));
-        }
+        let throttle = throttle::from_flags(
+            &args.throttle,
+            args.throttle_scope.as_deref(),
+            args.throttle_rps,
+        )
+        .map_err(MockError::Argument)?;
         let fault_kinds = match &args.fault_kinds {
             Some(list) => Fault::parse_list(list)
                 .map_err(|e| MockError::Argument(format!("--fault-kinds `{list}`: {e}")))?,
@@ -115,7 +116,7 @@ impl MockConfig {
             latency: args.latency_ms.as_deref().map(str::parse).transpose()?,
             fault_rate: args.fault_rate,
             fault_kinds,
-            throttle_rps: args.throttle_rps,
+            throttle,
             request_log: args.request_log.clone(),
         })
     }

@@ -1,13 +1,13 @@
-//! Misbehaviour on demand, for tests and demos: added latency, a share of failed responses,
-//! and Connect-style account-wide throttling. Random choices come from generators seeded by
-//! `--seed`, so a sequential client sees the same faults on every run.
+//! Misbehaviour on demand, for tests and demos: added latency and a share of failed
+//! responses (Connect's quotas are `throttle`'s). Random choices come from generators seeded
+//! by `--seed`, so a sequential client sees the same faults on every run.
 //!
 //! `--fault-rate P` turns that share of responses into a fault drawn uniformly from
 //! `--fault-kinds` (all of [`Fault`] by default): error statuses, a dropped connection, and
 //! 200 answers whose body is corrupt (cut short, not JSON, or with members of the wrong type).
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fastrand::Rng;
 
@@ -92,20 +92,13 @@ pub struct Faults {
     latency: Option<LatencyRange>,
     fault_rate: f64,
     kinds: Vec<Fault>,
-    bucket: Option<Mutex<TokenBucket>>,
     // Separate generators so turning latency on does not change which requests fail.
     fault_rng: Mutex<Rng>,
     latency_rng: Mutex<Rng>,
 }
 
 impl Faults {
-    pub fn new(
-        latency: Option<LatencyRange>,
-        fault_rate: f64,
-        kinds: &[Fault],
-        throttle_rps: Option<f64>,
-        seed: u64,
-    ) -> Self {
+    pub fn new(latency: Option<LatencyRange>, fault_rate: f64, kinds: &[Fault], seed: u64) -> Self {
         Faults {
             latency,
             fault_rate,
@@ -114,7 +107,6 @@ impl Faults {
             } else {
                 kinds.to_vec()
             },
-            bucket: throttle_rps.map(|rps| Mutex::new(TokenBucket::new(rps, Instant::now()))),
             fault_rng: Mutex::new(Rng::with_seed(seed)),
             latency_rng: Mutex::new(Rng::with_seed(seed.wrapping_add(0x9e37_79b9_7f4a_7c15))),
         }
@@ -130,13 +122,6 @@ impl Faults {
         Some(Duration::from_millis(ms))
     }
 
-    /// Whether the account-wide rate is exceeded (this request gets no token).
-    pub fn throttled(&self, now: Instant) -> bool {
-        self.bucket
-            .as_ref()
-            .is_some_and(|bucket| bucket.lock().map(|mut b| !b.try_take(now)).unwrap_or(false))
-    }
-
     /// The fault to inject into this response, if any.
     pub fn pick(&self) -> Option<Fault> {
         if self.fault_rate <= 0.0 {
@@ -147,69 +132,14 @@ impl Faults {
     }
 }
 
-/// A token bucket refilled at `rate` tokens a second, holding at most one second's worth
-/// (at least one token): Connect's throttling lets a short burst through, then the rate.
-/// Hand-written because it is a dozen lines and must take fractional rates such as 0.5.
-struct TokenBucket {
-    rate: f64,
-    capacity: f64,
-    tokens: f64,
-    last: Instant,
-}
-
-impl TokenBucket {
-    fn new(rate: f64, now: Instant) -> Self {
-        let capacity = rate.max(1.0);
-        TokenBucket {
-            rate,
-            capacity,
-            tokens: capacity,
-            last: now,
-        }
-    }
-
-    fn try_take(&mut self, now: Instant) -> bool {
-        let elapsed = now.saturating_duration_since(self.last).as_secs_f64();
-        self.tokens = (self.tokens + elapsed * self.rate).min(self.capacity);
-        self.last = now;
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn bucket_allows_a_burst_then_the_rate() {
-        let start = Instant::now();
-        let mut bucket = TokenBucket::new(2.0, start);
-        assert!(bucket.try_take(start));
-        assert!(bucket.try_take(start));
-        assert!(!bucket.try_take(start));
-        assert!(!bucket.try_take(start + Duration::from_millis(400)));
-        assert!(bucket.try_take(start + Duration::from_millis(600)));
-        assert!(!bucket.try_take(start + Duration::from_millis(700)));
-    }
-
-    #[test]
-    fn fractional_rates_refill_slowly() {
-        let start = Instant::now();
-        let mut bucket = TokenBucket::new(0.5, start);
-        assert!(bucket.try_take(start));
-        assert!(!bucket.try_take(start + Duration::from_millis(1900)));
-        assert!(bucket.try_take(start + Duration::from_millis(2100)));
-    }
-
-    #[test]
     fn fault_rate_is_honoured_and_seeded() {
         let sample = |seed| {
-            let faults = Faults::new(None, 0.25, &[], None, seed);
+            let faults = Faults::new(None, 0.25, &[], seed);
             (0..4000).map(|_| faults.pick()).collect::<Vec<_>>()
         };
         let picks = sample(3);
@@ -222,14 +152,14 @@ mod tests {
         for kind in ALL_FAULTS {
             assert!(picks.contains(&Some(kind)), "{kind:?} never injected");
         }
-        assert!(Faults::new(None, 0.0, &[], None, 1).pick().is_none());
+        assert!(Faults::new(None, 0.0, &[], 1).pick().is_none());
     }
 
     #[test]
     fn fault_kinds_restrict_the_mix_and_parse_from_labels() {
         let kinds = Fault::parse_list("truncated_json, wrong_type").unwrap();
         assert_eq!(kinds, [Fault::TruncatedJson, Fault::WrongType]);
-        let faults = Faults::new(None, 1.0, &kinds, None, 4);
+        let faults = Faults::new(None, 1.0, &kinds, 4);
         for _ in 0..200 {
             assert!(kinds.contains(&faults.pick().unwrap()));
         }
@@ -250,7 +180,6 @@ mod tests {
             }),
             0.0,
             &[],
-            None,
             1,
         );
         for _ in 0..100 {

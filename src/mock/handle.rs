@@ -13,6 +13,7 @@ use super::demo::{DEMO_JSON, DEMO_ORIGIN};
 use super::faults::Faults;
 use super::request_log::RequestLog;
 use super::server::{self, Server};
+use super::throttle::{Throttle, ThrottleSettings};
 use super::{MockError, generate};
 
 /// A running endpoint. Dropping it stops the server (in-flight requests finish first).
@@ -66,7 +67,7 @@ impl Drop for MockHandle {
 /// Loads the data, binds `config.addr` and serves on the current tokio runtime.
 pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
     // Generating 100,000 users takes a moment: keep it off the async worker threads.
-    let data = {
+    let (data, file_throttle) = {
         let config = config.clone();
         tokio::task::spawn_blocking(move || load(&config))
             .await
@@ -88,9 +89,9 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
         config.latency,
         config.fault_rate,
         &config.fault_kinds,
-        config.throttle_rps,
         config.seed,
     );
+    let throttle = Throttle::new(config.throttle.clone().over(file_throttle));
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|source| MockError::Bind {
@@ -102,7 +103,12 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
         source,
     })?;
 
-    let app = server::router(Arc::new(Server { data, faults, log }));
+    let app = server::router(Arc::new(Server {
+        data,
+        faults,
+        throttle,
+        log,
+    }));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
@@ -119,8 +125,9 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
     })
 }
 
-/// The configured data set, with `extra_users` generated into its first instance.
-fn load(config: &MockConfig) -> Result<Dataset, MockError> {
+/// The configured data set, with `extra_users` generated into its first instance, and the
+/// data file's throttle settings.
+fn load(config: &MockConfig) -> Result<(Dataset, ThrottleSettings), MockError> {
     let (mut file, origin) = match &config.data {
         DataSource::Demo => (
             dataset::parse(DEMO_JSON, DEMO_ORIGIN)?,
@@ -133,5 +140,6 @@ fn load(config: &MockConfig) -> Result<Dataset, MockError> {
     {
         generate::add_users(first, config.extra_users, config.seed);
     }
-    Ok(Dataset::from_file(file, &origin)?)
+    let throttle = file.throttle.take().unwrap_or_default();
+    Ok((Dataset::from_file(file, &origin)?, throttle))
 }

@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Map: `handle` starts and stops the server; `server` is the one request path (naming,
-//! faults, logging); `operations` names requests after the model's HTTP bindings; `handlers`
+//! throttling, faults, logging); `throttle` holds Connect's per-operation quotas; `operations` names requests after the model's HTTP bindings; `handlers`
 //! answer the served operations from a `dataset` (loaded from a file or `demo`, plus
 //! `generate`d users); `paging`, `search` and `wire` hold the protocol's rules.
 
@@ -28,6 +28,7 @@ mod paging;
 mod request_log;
 mod search;
 mod server;
+mod throttle;
 mod wire;
 
 pub use command::run_cli;
@@ -36,6 +37,7 @@ pub use dataset::DataError;
 pub use faults::{ALL_FAULTS, Fault};
 pub use handle::{MockHandle, start};
 pub use handlers::SERVED as SERVED_OPERATIONS;
+pub use throttle::{DEFAULT_BURST, Quota, Scope as ThrottleScope, ThrottleSettings};
 
 /// Why the endpoint could not start.
 #[derive(Debug, thiserror::Error)]

@@ -4,7 +4,7 @@
 //! server-side time including `--latency-ms`; `"fault"` is added when the response was an
 //! injected fault (`internal`, `unavailable`, `throttled`, `connection_closed`,
 //! `truncated_json`, `malformed_json`, `wrong_type`) or over the
-//! `--throttle-rps` rate (`rate_limit`); status 499 means the client hung up before the answer.
+//! `--throttle` quota (`rate_limit`); status 499 means the client hung up before the answer.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;

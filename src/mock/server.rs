@@ -1,5 +1,5 @@
 //! The HTTP side: every request goes through one function that names the operation, applies
-//! latency, throttling and injected faults, answers, stamps `x-amzn-RequestId` and logs.
+//! latency, the operation's quota and injected faults, answers, stamps `x-amzn-RequestId` and logs.
 //! Routing is by the model's bindings (see `operations.rs`) rather than axum routes, so
 //! unserved and mutating operations are still named in the request log.
 
@@ -19,6 +19,7 @@ use super::handlers;
 use super::ids::random_uuid;
 use super::operations;
 use super::request_log::{Pending, RequestLog};
+use super::throttle::Throttle;
 use super::wire::ServiceError;
 
 /// Requests larger than this are refused (SearchUsers bodies are a few kilobytes).
@@ -27,6 +28,7 @@ const MAX_BODY_BYTES: usize = 1 << 20;
 pub struct Server {
     pub data: Dataset,
     pub faults: Faults,
+    pub throttle: Throttle,
     pub log: Option<RequestLog>,
 }
 
@@ -45,7 +47,8 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     if let Some(delay) = server.faults.latency() {
         tokio::time::sleep(delay).await;
     }
-    let (mut response, fault) = if server.faults.throttled(Instant::now()) {
+    // After routing: the quota, and so the bucket, is the operation's.
+    let (mut response, fault) = if server.throttle.throttled(op, Instant::now()) {
         let error = ServiceError::throttling("Rate exceeded");
         (error.into_response(), Some("rate_limit"))
     } else {

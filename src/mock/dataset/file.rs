@@ -12,8 +12,13 @@
 //!   "HierarchyGroups": [{"Id": "...", "Name": "...", "ParentGroupId": "..."}],
 //!   "UserProficiencies": {"<user id>": [{"AttributeName": "...", "AttributeValue": "...", "Level": 3.0}]},
 //!   "DeniedOperations": ["DescribeUser"]
-//! }]}
+//! }],
+//! "Throttle": {"Rate": "2/5", "Scope": "operation", "Operations": {"ListUsers": "10/15"}}}
 //! ```
+//!
+//! `Throttle` is optional and mirrors `--throttle`: `Rate` the quota of every operation
+//! (`"RATE[/BURST]"` or a number of requests a second, burst 5), `Scope` `operation` (the
+//! default) or `account`, `Operations` per-operation quotas. The command line wins.
 //!
 //! Whole `describe-*` outputs are accepted in the lists too (`{"User": {...}}` as
 //! `aws connect describe-user` prints it), so pasting needs no editing.
@@ -22,6 +27,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::mock::throttle::ThrottleSettings;
 use crate::model::{
     HierarchyPath, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags, Timestamp,
     User, UserProficiency,
@@ -33,6 +39,9 @@ use crate::model::{
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct DataFile {
     pub instances: Vec<InstanceEntry>,
+    /// Throttling, under the command line's `--throttle` flags.
+    #[serde(default)]
+    pub throttle: Option<ThrottleSettings>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -112,10 +112,14 @@ pub fn parse(text: &str, origin: &str) -> Result<DataFile, DataError> {
     let mut value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| DataError::at("", format!("not valid JSON: {e}")).in_origin(origin))?;
     file::unwrap_pasted_outputs(&mut value);
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let file: DataFile = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         DataError::at(path, e.into_inner().to_string()).in_origin(origin)
-    })
+    })?;
+    if let Some((op, why)) = file.throttle.as_ref().and_then(|t| t.unknown_operation()) {
+        return Err(DataError::at(format!("Throttle.Operations.{op}"), why).in_origin(origin));
+    }
+    Ok(file)
 }
 
 /// Reads and parses a data file from disk.
