@@ -125,6 +125,60 @@ impl MockConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mock::{ThrottleScope, ThrottleSettings};
+
+    fn from_command_line(flags: &[&str]) -> Result<MockConfig, MockError> {
+        use clap::Parser;
+        let words = ["connect-tui", "mock-server"].iter().chain(flags);
+        match crate::cli::Cli::try_parse_from(words).map(|cli| cli.command) {
+            Ok(Some(crate::cli::Command::MockServer(args))) => MockConfig::from_args(&args),
+            other => panic!("not mock-server arguments: {other:?}"),
+        }
+    }
+
+    fn throttle(flags: &[&str]) -> ThrottleSettings {
+        from_command_line(flags).unwrap().throttle
+    }
+
+    #[test]
+    fn throttle_flags_reach_the_config() {
+        assert_eq!(throttle(&[]), ThrottleSettings::default());
+        let settings = throttle(&[
+            "--throttle",
+            "2/5",
+            "--throttle",
+            "ListUsers=10/15",
+            "--throttle",
+            "SearchUsers=0.5",
+            "--throttle-scope",
+            "account",
+        ]);
+        assert_eq!(settings.rate, Some("2/5".parse().unwrap()));
+        assert_eq!(settings.scope, Some(ThrottleScope::Account));
+        assert_eq!(settings.operations.len(), 2);
+        assert_eq!(settings.operations["SearchUsers"], "0.5/5".parse().unwrap());
+
+        let synonym = throttle(&["--throttle-rps", "2"]);
+        assert_eq!(synonym.rate, Some("2/2".parse().unwrap()));
+        assert_eq!(synonym.scope, Some(ThrottleScope::Account));
+    }
+
+    #[test]
+    fn bad_throttle_flags_are_argument_errors() {
+        for flags in [
+            &["--throttle", "0"][..],
+            &["--throttle", "ListUsrs=2"],
+            &["--throttle-scope", "everything"],
+            &["--throttle-rps", "0"],
+            &["--throttle-rps", "1", "--throttle", "2"],
+        ] {
+            let error = from_command_line(flags).unwrap_err();
+            assert!(
+                matches!(error, MockError::Argument(_)),
+                "{flags:?}: {error:?}"
+            );
+        }
+    }
 
     #[test]
     fn latency_accepts_a_value_or_a_range() {

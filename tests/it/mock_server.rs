@@ -70,7 +70,20 @@ mod support {
 
     /// A client that does not retry, so every error is seen as sent.
     pub fn client(server: &MockHandle) -> aws_sdk_connect::Client {
-        aws_sdk_connect::Client::from_conf(config(&server.endpoint_url(), 1).build())
+        client_at(&server.endpoint_url())
+    }
+
+    /// [`client`] for an endpoint given by its URL (a `mock-server` process).
+    pub fn client_at(url: &str) -> aws_sdk_connect::Client {
+        aws_sdk_connect::Client::from_conf(config(url, 1).build())
+    }
+
+    /// Throttle settings with `rate` (`RATE[/BURST]`) for every operation, nothing else set.
+    pub fn throttle(rate: &str) -> connect_tui::mock::ThrottleSettings {
+        connect_tui::mock::ThrottleSettings {
+            rate: Some(rate.parse().expect("a valid quota")),
+            ..Default::default()
+        }
     }
 
     /// A client that retries as an application would (more patiently than the default).
@@ -193,6 +206,8 @@ mod aws_cli;
 mod binary;
 #[path = "mock_server/faults.rs"]
 mod faults;
+#[path = "mock_server/quota.rs"]
+mod quota;
 #[path = "mock_server/sdk.rs"]
 mod sdk;
 #[path = "mock_server/sdk_resources.rs"]

@@ -298,6 +298,22 @@ fn bad_files_name_the_file_the_path_and_the_problem() {
             r#"{"Instances":[{"Instance":{"Id":"i"},"UserProficiencies":{"ghost":[]}}]}"#,
             "at Instances[0].UserProficiencies.ghost: no user with Id `ghost`",
         ),
+        (
+            r#"{"Instances":[{"Instance":{"Id":"i"}}],"Throttle":{"Rate":"2/0"}}"#,
+            "at Throttle.Rate: `2/0`: burst 0: expected at least 1 request",
+        ),
+        (
+            r#"{"Instances":[{"Instance":{"Id":"i"}}],"Throttle":{"Operations":{"ListUsers":"fast"}}}"#,
+            "at Throttle.Operations.ListUsers: `fast`: expected RATE[/BURST]",
+        ),
+        (
+            r#"{"Instances":[{"Instance":{"Id":"i"}}],"Throttle":{"Operations":{"ListUsrs":"2/5"}}}"#,
+            "at Throttle.Operations.ListUsrs: `ListUsrs` is not an operation this endpoint serves",
+        ),
+        (
+            r#"{"Instances":[{"Instance":{"Id":"i"}}],"Throttle":{"Scope":"region"}}"#,
+            "at Throttle.Scope: unknown variant `region`, expected `operation` or `account`",
+        ),
     ];
     for (text, expected) in cases {
         let message = error(text);
@@ -306,6 +322,17 @@ fn bad_files_name_the_file_the_path_and_the_problem() {
             "for {text}\n  got: {message}\n  want: {expected}"
         );
     }
+}
+
+#[test]
+fn a_throttle_section_is_read_and_is_optional() {
+    let text = r#"{"Instances":[{"Instance":{"Id":"i"}}],
+        "Throttle":{"Rate":"2/5","Scope":"account","Operations":{"ListUsers":10}}}"#;
+    let throttle = parse(text, "test.json").unwrap().throttle.unwrap();
+    assert_eq!(throttle.rate, Some("2/5".parse().unwrap()));
+    assert_eq!(throttle.scope, Some(crate::mock::ThrottleScope::Account));
+    assert_eq!(throttle.operations["ListUsers"], "10/5".parse().unwrap());
+    assert!(parse(DEMO_JSON, "demo").unwrap().throttle.is_none());
 }
 
 #[test]

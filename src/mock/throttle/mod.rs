@@ -90,7 +90,7 @@ fn check_operation(name: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "`{name}` is not an operation mock-server serves; one of {}",
+            "`{name}` is not an operation this endpoint serves; it serves {}",
             SERVED.join(", ")
         ))
     }

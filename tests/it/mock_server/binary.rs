@@ -91,28 +91,58 @@ fn prints_its_address_serves_and_exits_zero_on_sigterm() {
 
 #[test]
 fn bad_arguments_fail_with_one_clear_line() {
-    let cases: [(&[&str], &str); 6] = [
+    // Exit 2 for bad arguments (as clap's usage errors), 1 for bad data.
+    let cases: [(&[&str], &str, i32); 11] = [
         (
             &["--fault-rate", "2"],
             "--fault-rate 2: expected a share between 0 and 1",
+            2,
         ),
-        (&["--latency-ms", "9-3"], "--latency-ms `9-3`"),
+        (&["--latency-ms", "9-3"], "--latency-ms `9-3`", 2),
         (
             &["--fault-kinds", "internal,gremlins"],
             "--fault-kinds `internal,gremlins`: unknown fault kind `gremlins`",
+            2,
         ),
-        (&["--throttle-rps", "0"], "--throttle-rps 0"),
-        (&["--addr", "somewhere"], "--addr `somewhere`"),
+        (&["--throttle-rps", "0"], "--throttle-rps 0", 2),
+        (
+            &["--throttle", "2/0"],
+            "--throttle `2/0`: burst 0: expected at least 1 request",
+            2,
+        ),
+        (
+            &["--throttle", "fast"],
+            "--throttle `fast`: expected RATE[/BURST]",
+            2,
+        ),
+        (
+            &["--throttle", "ListUsrs=10/15"],
+            "--throttle `ListUsrs=10/15`: `ListUsrs` is not an operation this endpoint serves; \
+             it serves ListInstances, DescribeInstance, ListUsers,",
+            2,
+        ),
+        (
+            &["--throttle-scope", "region"],
+            "--throttle-scope `region`: expected operation",
+            2,
+        ),
+        (
+            &["--throttle-rps", "2", "--throttle-scope", "operation"],
+            "--throttle-rps 2 means --throttle 2/2 --throttle-scope account",
+            2,
+        ),
+        (&["--addr", "somewhere"], "--addr `somewhere`", 2),
         (
             &["--data", "/nonexistent/data.json"],
             "/nonexistent/data.json: cannot read the file",
+            1,
         ),
     ];
-    for (args, expected) in cases {
+    for (args, expected, code) in cases {
         let mut child = mock_server(args);
         let status = wait_until_exit(&mut child, Duration::from_secs(30));
         let stderr = stderr_of(&mut child);
-        assert!(!status.success(), "{args:?} succeeded");
+        assert_eq!(status.code(), Some(code), "{args:?}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");

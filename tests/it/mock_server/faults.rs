@@ -1,5 +1,5 @@
 //! What the SDK hides, seen on the wire (raw HTTP), and misbehaviour on demand: request IDs,
-//! unknown paths, throttling with the SDK's retries recovering, injected faults, latency and
+//! unknown paths, throttling with the SDK's retries recovering (quotas: `quota.rs`), injected faults, latency and
 //! the request log.
 
 use std::collections::HashSet;
@@ -92,7 +92,7 @@ async fn throttling_is_retried_by_the_sdk_and_recovers() {
     let mut config = MockConfig::demo();
     // Two requests a second with a burst of two: back-to-back calls are throttled however
     // slowly this machine runs them, and each must still succeed through the SDK's retries.
-    config.throttle_rps = Some(2.0);
+    config.throttle = throttle("2/2");
     config.request_log = Some(log.path().to_path_buf());
     let server = start(config).await;
     let client = retrying_client(&server);
@@ -129,7 +129,7 @@ async fn throttling_is_retried_by_the_sdk_and_recovers() {
 #[tokio::test]
 async fn a_throttled_request_without_retries_reports_throttling() {
     let mut config = MockConfig::demo();
-    config.throttle_rps = Some(0.01);
+    config.throttle = throttle("0.01/1");
     let server = start(config).await;
     let client = client(&server);
     client
