@@ -37,7 +37,7 @@ pub use dataset::DataError;
 pub use faults::{ALL_FAULTS, Fault};
 pub use handle::{MockHandle, start};
 pub use handlers::SERVED as SERVED_OPERATIONS;
-pub use throttle::{DEFAULT_BURST, Quota, Scope as ThrottleScope, ThrottleSettings};
+pub use throttle::{Quota, Scope as ThrottleScope, ThrottleSettings};
 
 /// Why the endpoint could not start.
 #[derive(Debug, thiserror::Error)]

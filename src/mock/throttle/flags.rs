@@ -112,9 +112,12 @@ mod tests {
         );
     }
 
+    /// `--throttle` values, `--throttle-scope`, `--throttle-rps`, and the expected error.
+    type BadCase<'a> = (&'a [&'a str], Option<&'a str>, Option<f64>, &'a str);
+
     #[test]
     fn bad_flags_are_one_line_naming_flag_and_value() {
-        let cases: [(&[&str], Option<&str>, Option<f64>, &str); 9] = [
+        let cases: [BadCase; 9] = [
             (
                 &["fast"],
                 None,

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 pub use flags::from_flags;
 pub use limiter::Throttle;
-pub use quota::{DEFAULT_BURST, Quota};
+pub use quota::Quota;
 
 use super::handlers::SERVED;
 

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Connect's default burst for an API, used when a quota names only its rate.
-pub const DEFAULT_BURST: u32 = 5;
+const DEFAULT_BURST: u32 = 5;
 
 /// `rate` tokens a second into a bucket holding at most `burst`.
 #[derive(Debug, Clone, Copy, PartialEq)]
