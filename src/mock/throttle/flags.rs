@@ -52,8 +52,8 @@ pub fn from_flags(
     Ok(settings)
 }
 
-/// `--throttle-rps R`'s quota: the bucket it always had, one second's worth of tokens (R
-/// rounded down, at least 1), now for the whole account explicitly.
+/// `--throttle-rps R`'s quota: the account-wide bucket it always was, holding a second's worth
+/// of requests as before, now counted in whole requests (R rounded down, at least 1).
 fn rps_synonym(rps: f64) -> Result<Quota, String> {
     let invalid = || format!("--throttle-rps {rps}: expected a rate above 0");
     if !(rps.is_finite() && rps > 0.0) {
