@@ -1,35 +1,43 @@
 #!/usr/bin/env bash
-# connect-tui list-users vs aws connect list-users: the same 20,000 users from the same local
-# endpoint (`connect-tui mock-server --users 20000`), wall time of each, and the ratio.
+# connect-tui vs the AWS CLI, side by side in one run, against the same local endpoint
+# (`connect-tui mock-server`):
 #
 #   cargo build --release && scripts/bench-vs-aws-cli.sh [RUNS]
 #
-# Measures three connect-tui runs:
-#   - default:      the polite client-side rate limit (1.6 requests/s, burst 5 per operation);
-#   - raised limit: --max-rps $OUR_RPS (default 1000/1000: our own speed, limiter out of the way);
-# and the AWS CLI as people run it (its default page size), plus with --page-size 1000 to show
-# how much of the gap is page size. Uses hyperfine when it is installed, a timing loop
-# otherwise; prints the median of RUNS runs (default 5) and the requests each command sent
-# (read from the endpoint's request log). Environment: BIN (default target/release/connect-tui),
-# USERS (default 20000), AWS (default aws), THROTTLE_RPS (make the endpoint answer 429 above this
-# account-wide rate, as a real account's quota would; default: no throttling), OUR_RPS.
+#   1. raw 20k       list-users --output json, 20,031 users, nothing throttled;
+#                    connect-tui with --max-rps 1000/1000 (its own speed, limiter out of the way)
+#   2. quota 5k      list-users, 5,031 users, the endpoint enforcing Connect's default quota
+#                    (`--throttle 2/5`: 2 requests/s, burst 5, per operation); both tools'
+#                    defaults. The AWS CLI pages by 100 (51 requests), connect-tui by 1,000 (6)
+#   3. quota 20k     the same with 20,031 users (201 requests against 21)
+#   4. shared 5k     as 2, while an AWS CLI loop lists users from the same endpoint, so both
+#                    share the quota: every command must still succeed, with every user once
+#   5. describe-user one DescribeUser, process start to exit
+#
+# For each: the median wall time of each tool, the ratio, and the 429s each tool was answered
+# (from the endpoint's request log, told apart by the User-Agent each tool sends). Between
+# timed runs at the quota the script waits until the endpoint's buckets are full again (that
+# wait is set-up, not measured). Uses hyperfine when installed, a timing loop otherwise.
+# Environment: BIN (default target/release/connect-tui), AWS (default aws), RUNS (argument,
+# default 3).
 set -euo pipefail
 
-RUNS=${1:-5}
-OUR_RPS=${OUR_RPS:-1000/1000}
-USERS=${USERS:-20000}
+RUNS=${1:-3}
 BIN=${BIN:-target/release/connect-tui}
 AWS=${AWS:-aws}
 INSTANCE=40c83b68-ea62-414c-97bb-d018e39e158e
+JANE=0c245dc0-0cf5-4e37-800e-2a7481cc8a60
+# Time for a 5-request bucket at 2/s to fill up again, with a margin.
+REFILL_SECONDS=3
 
 die() { echo "bench-vs-aws-cli: $*" >&2; exit 1; }
 [[ -x $BIN ]] || die "$BIN not found: run 'cargo build --release' first (or set BIN)"
 command -v "$AWS" >/dev/null || die "the AWS CLI ($AWS) is not installed"
 
 work=$(mktemp -d)
-mock_pid=
+pids=()
 cleanup() {
-    [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -41,70 +49,105 @@ export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" PYTHONUTF8=1
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN CONNECT_TUI_MAX_RPS
 : >"$work/config"
 
-log=$work/requests.jsonl
-: >"$work/mock.out"
-"$BIN" mock-server --users "$USERS" --request-log "$log" \
-    ${THROTTLE_RPS:+--throttle-rps "$THROTTLE_RPS"} >"$work/mock.out" 2>&1 &
-mock_pid=$!
-deadline=$((SECONDS + 60))
-until grep -q '^listening on ' "$work/mock.out"; do
-    kill -0 "$mock_pid" 2>/dev/null || die "mock-server exited: $(cat "$work/mock.out")"
-    ((SECONDS < deadline)) || die "mock-server did not start within 60 s"
-    sleep 0.1
-done
-url=$(sed -n 's/^listening on //p' "$work/mock.out")
+# start_mock NAME ARGS...: a mock-server with a request log $work/NAME.jsonl; sets $url.
+start_mock() {
+    local name=$1
+    shift
+    : >"$work/$name.out"
+    "$BIN" mock-server --request-log "$work/$name.jsonl" "$@" >"$work/$name.out" 2>&1 &
+    pids+=($!)
+    local deadline=$((SECONDS + 60))
+    until grep -q '^listening on ' "$work/$name.out"; do
+        kill -0 "${pids[-1]}" 2>/dev/null || die "mock-server exited: $(cat "$work/$name.out")"
+        ((SECONDS < deadline)) || die "mock-server did not start within 60 s"
+        sleep 0.1
+    done
+    url=$(sed -n 's/^listening on //p' "$work/$name.out")
+    log=$work/$name.jsonl
+}
 
-common=(list-users --instance-id "$INSTANCE" --endpoint-url "$url" --output json)
-names=("connect-tui (default limit 1.6/5)" "connect-tui (--max-rps $OUR_RPS)"
-    "aws connect (default page size)" "aws connect (--page-size 1000)")
-commands=("$BIN ${common[*]}" "$BIN ${common[*]} --max-rps $OUR_RPS"
-    "$AWS connect ${common[*]}" "$AWS connect ${common[*]} --page-size 1000")
+# throttled_by AGENT FROM: 429s in $log since line FROM answered to AGENT's requests (the
+# start of the User-Agent); the competing caller's requests are left out.
+throttled_by() {
+    tail -n +"$(($2 + 1))" "$log" | grep '"status":429' | grep "\"agent\":\"$1" |
+        grep -vc "exec-env/competing-caller" || true
+}
 
-# One checked run of each: same users, and the requests each one sends (and how many of
-# them the endpoint throttled).
-requests=()
-throttled=()
-for i in "${!commands[@]}"; do
-    before=$(wc -l <"$log")
-    ${commands[$i]} >"$work/out$i.json" || die "failed: ${commands[$i]}"
-    requests+=($(($(wc -l <"$log") - before)))
-    throttled+=($(tail -n +"$((before + 1))" "$log" | grep -c '"status":429' || true))
-    users=$(grep -c '"Username"' "$work/out$i.json" || true)
-    ((users >= USERS)) || die "${names[$i]} listed $users users, expected at least $USERS"
-done
-
-median_ms=()
-if command -v hyperfine >/dev/null; then
-    echo "timing with $(hyperfine --version), $RUNS runs each"
-    hyperfine --style basic --shell=none --warmup 1 --runs "$RUNS" \
-        --export-csv "$work/times.csv" --output=null "${commands[@]}" >&2
-    # Columns: command,mean,stddev,median,user,system,min,max (seconds).
-    while IFS=, read -r _ _ _ median _; do
-        median_ms+=("$(awk -v s="$median" 'BEGIN { printf "%.0f", s * 1000 }')")
-    done < <(tail -n +2 "$work/times.csv")
-else
-    echo "timing with a shell loop (hyperfine not installed), $RUNS runs each"
-    for cmd in "${commands[@]}"; do
-        times=()
+# median_ms CMD...: the median wall time of RUNS runs of CMD (stdout discarded), in ms.
+median_ms() {
+    local prepare=${PREPARE:-true}
+    if command -v hyperfine >/dev/null; then
+        hyperfine --style none --shell=none --runs "$RUNS" --prepare "$prepare" \
+            --export-csv "$work/t.csv" --output=null "$*" >/dev/null
+        # Columns: command,mean,stddev,median,... (seconds).
+        awk -F, 'NR == 2 { printf "%.0f", $4 * 1000 }' "$work/t.csv"
+    else
+        local times=()
         for ((r = 0; r < RUNS; r++)); do
+            $prepare
+            local start
             start=$(date +%s%N)
-            $cmd >/dev/null
+            "$@" >/dev/null
             times+=($((($(date +%s%N) - start) / 1000000)))
         done
-        median_ms+=("$(printf '%s\n' "${times[@]}" | sort -n |
-            awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }')")
-    done
-fi
+        printf '%s\n' "${times[@]}" | sort -n |
+            awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+    fi
+}
+
+rows=()
+# compare NAME "OURS" "THEIRS": one checked run of each (429s counted), then the timings.
+compare() {
+    local name=$1 ours=$2 theirs=$3
+    local from ours_429 theirs_429
+    from=$(wc -l <"$log")
+    $ours >"$work/ours.out" || die "$name: failed: $ours"
+    ours_429=$(throttled_by aws-sdk-rust "$from")
+    ${PREPARE:-true}
+    from=$(wc -l <"$log")
+    $theirs >"$work/theirs.out" || die "$name: failed: $theirs"
+    theirs_429=$(throttled_by aws-cli "$from")
+    cmp -s "$work/ours.out" "$work/theirs.out" || die "$name: the outputs differ"
+    local ours_ms theirs_ms
+    ours_ms=$(median_ms $ours)
+    theirs_ms=$(median_ms $theirs)
+    rows+=("$(printf '%-14s %12s %12s %8s %10s %10s' "$name" "$ours_ms" "$theirs_ms" \
+        "$(awk -v a="$theirs_ms" -v b="$ours_ms" 'BEGIN { printf "%.1fx", a / (b > 0 ? b : 1) }')" \
+        "$ours_429" "$theirs_429")")
+    echo "${rows[-1]}" >&2
+}
+
+list() { echo "list-users --instance-id $INSTANCE --endpoint-url $url --output json"; }
+
+echo "connect-tui: $BIN; $("$AWS" --version 2>&1); ${RUNS} runs each" >&2
+echo "timing with $(command -v hyperfine >/dev/null && hyperfine --version || echo 'a shell loop')" >&2
+
+start_mock raw --users 20000
+compare "raw 20k" "$BIN $(list) --max-rps 1000/1000" "$AWS connect $(list)"
+
+start_mock quota5k --users 5000 --throttle 2/5
+PREPARE="sleep $REFILL_SECONDS" compare "quota 5k" "$BIN $(list)" "$AWS connect $(list)"
+
+start_mock quota20k --users 20000 --throttle 2/5
+PREPARE="sleep $REFILL_SECONDS" compare "quota 20k" "$BIN $(list)" "$AWS connect $(list)"
+
+start_mock shared --users 5000 --throttle 2/5
+# The competing caller: another admin's script listing users over and over.
+# AWS_EXECUTION_ENV marks its User-Agent, so its 429s are not counted as the measured CLI's.
+(while :; do
+    AWS_EXECUTION_ENV=competing-caller "$AWS" connect $(list) >/dev/null 2>&1 || true
+done) &
+pids+=($!)
+PREPARE="sleep $REFILL_SECONDS" compare "shared 5k" "$BIN $(list)" "$AWS connect $(list)"
+kill "${pids[-1]}" 2>/dev/null || true
+
+start_mock describe
+compare "describe-user" \
+    "$BIN describe-user --instance-id $INSTANCE --user-id $JANE --endpoint-url $url" \
+    "$AWS connect describe-user --instance-id $INSTANCE --user-id $JANE --endpoint-url $url"
 
 echo
-echo "list-users --output json, $USERS generated users (+ the demo's), same endpoint${THROTTLE_RPS:+ (throttling above $THROTTLE_RPS requests/s)}, median of $RUNS:"
-printf '%-36s %10s %10s %10s\n' "command" "median ms" "requests" "throttled"
-for i in "${!names[@]}"; do
-    printf '%-36s %10s %10s %10s\n' "${names[$i]}" "${median_ms[$i]}" "${requests[$i]}" "${throttled[$i]}"
-done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }'; }
-echo
-echo "aws (default) / connect-tui (default limit):  $(ratio "${median_ms[2]}" "${median_ms[0]}")x"
-echo "aws (default) / connect-tui (raised limit):   $(ratio "${median_ms[2]}" "${median_ms[1]}")x"
-echo "aws (page 1000) / connect-tui (raised limit): $(ratio "${median_ms[3]}" "${median_ms[1]}")x"
-echo "budget: >= 20x"
+printf '%-14s %12s %12s %8s %10s %10s\n' "" "connect-tui" "AWS CLI" "ratio" "429s ours" "429s aws"
+printf '%-14s %12s %12s %8s %10s %10s\n' "(median ms)" "" "" "" "" ""
+printf '%s\n' "${rows[@]}"
+echo "goal: ratio >= 20x; no 429 for connect-tui when alone"

@@ -5,6 +5,7 @@
 //! injected fault (`internal`, `unavailable`, `throttled`, `connection_closed`,
 //! `truncated_json`, `malformed_json`, `wrong_type`) or over the
 //! `--throttle` quota (`rate_limit`); status 499 means the client hung up before the answer.
+//! `"agent"` is the request's `User-Agent`, when it sent one.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -22,6 +23,10 @@ pub struct Entry<'a> {
     /// The injected fault, when there was one (`throttled`, `internal`...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fault: Option<&'a str>,
+    /// The request's `User-Agent`, so a log of several clients sharing the endpoint tells
+    /// them apart (`aws-sdk-rust/…` is connect-tui, `aws-cli/…` the AWS CLI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<&'a str>,
 }
 
 pub struct RequestLog {
@@ -59,15 +64,22 @@ impl RequestLog {
 pub struct Pending<'a> {
     log: Option<&'a RequestLog>,
     op: &'static str,
+    agent: Option<String>,
     started: Instant,
     written: bool,
 }
 
 impl<'a> Pending<'a> {
-    pub fn new(log: Option<&'a RequestLog>, op: &'static str, started: Instant) -> Self {
+    pub fn new(
+        log: Option<&'a RequestLog>,
+        op: &'static str,
+        agent: Option<String>,
+        started: Instant,
+    ) -> Self {
         Pending {
             log,
             op,
+            agent,
             started,
             written: false,
         }
@@ -85,6 +97,7 @@ impl<'a> Pending<'a> {
                 status,
                 ms: (self.started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
                 fault,
+                agent: self.agent.as_deref(),
             });
         }
     }

@@ -42,7 +42,12 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     let resolved = operations::resolve(parts.method.as_str(), parts.uri.path());
     let op = resolved.as_ref().map_or("Unknown", |r| r.name);
     // Logged when answered, or with 499 if the client gives up first (say during --latency-ms).
-    let pending = Pending::new(server.log.as_ref(), op, started);
+    let agent = parts
+        .headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let pending = Pending::new(server.log.as_ref(), op, agent, started);
 
     if let Some(delay) = server.faults.latency() {
         tokio::time::sleep(delay).await;

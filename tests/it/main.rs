@@ -9,5 +9,6 @@ mod commands_vs_aws_cli;
 mod credentials_and_tls;
 mod mock_server;
 mod output_vs_aws_cli;
+mod quota;
 mod reliability;
 mod tui_pty;
