@@ -217,3 +217,41 @@ fn the_browser_works_through_injected_faults() {
         mock.requests()
     );
 }
+
+#[test]
+fn while_connect_throttles_the_browser_says_so_and_keeps_going() {
+    let env = AwsEnv::new();
+    // ListUsers may be sent once, then once every 100 s: the second page of 2,031 users is
+    // throttled, and the SDK's retries (which hide the 429s from the answer) keep meeting it.
+    let mock = Mock::start(&["--users", "2000", "--throttle", "ListUsers=0.01/1"]);
+    let mut pty = start(
+        &env,
+        &[
+            "--endpoint-url",
+            &mock.url,
+            "--instance-id",
+            JANE_INSTANCE,
+            "--clipboard",
+            "off",
+        ],
+    );
+    pty.wait_for("the throttling notice in the status bar", |s, _| {
+        s.contains("throttled by Connect")
+    });
+    // The input never waits on the retries: help opens and closes at once.
+    pty.send("?");
+    pty.wait_for("help, while throttled", |s, _| {
+        s.contains("Help · Esc closes")
+    });
+    pty.send("q");
+    pty.wait_for("help closed", |s, _| !s.contains("Help · Esc closes"));
+    pty.send("q");
+    let status = pty.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let throttled = mock
+        .requests()
+        .iter()
+        .filter(|r| r["op"] == "ListUsers" && r["status"] == 429)
+        .count();
+    assert!(throttled > 0, "the endpoint throttled ListUsers");
+}
