@@ -24,6 +24,19 @@ fn start(env: &AwsEnv, args: &[&str]) -> Pty {
     Pty::start(args, &set, &remove, (ROWS, COLS))
 }
 
+/// The browser on `mock`'s instance of Jane (the demo data), clipboard off.
+fn start_on_janes_instance(env: &AwsEnv, mock: &Mock) -> Pty {
+    let args = [
+        "--endpoint-url",
+        mock.url.as_str(),
+        "--instance-id",
+        JANE_INSTANCE,
+        "--clipboard",
+        "off",
+    ];
+    start(env, &args)
+}
+
 /// Browses every user of the hostile data set (the record of each is drawn), then quits.
 fn browse_hostile_users(env: &AwsEnv, mock: &Mock, extra: &[&str]) -> Pty {
     let mut args = vec![
@@ -172,17 +185,7 @@ fn the_browser_works_through_injected_faults() {
     // Half of all answers fail: the client's retries and, when a pane still fails, the
     // retry key must get Jane's whole record through.
     let mock = Mock::start(&["--fault-rate", "0.5", "--seed", "9"]);
-    let mut pty = start(
-        &env,
-        &[
-            "--endpoint-url",
-            &mock.url,
-            "--instance-id",
-            JANE_INSTANCE,
-            "--clipboard",
-            "off",
-        ],
-    );
+    let mut pty = start_on_janes_instance(&env, &mock);
     pty.wait_for("the users screen", |s, _| s.contains("Users ·"));
     pty.send("/Jane");
     pty.wait_for("the filter to match Jane", |s, _| {
@@ -224,17 +227,7 @@ fn while_connect_throttles_the_browser_says_so_and_keeps_going() {
     // ListUsers may be sent once, then once every 100 s: the second page of 2,031 users is
     // throttled, and the SDK's retries (which hide the 429s from the answer) keep meeting it.
     let mock = Mock::start(&["--users", "2000", "--throttle", "ListUsers=0.01/1"]);
-    let mut pty = start(
-        &env,
-        &[
-            "--endpoint-url",
-            &mock.url,
-            "--instance-id",
-            JANE_INSTANCE,
-            "--clipboard",
-            "off",
-        ],
-    );
+    let mut pty = start_on_janes_instance(&env, &mock);
     pty.wait_for("the throttling notice in the status bar", |s, _| {
         s.contains("throttled by Connect")
     });
@@ -245,9 +238,7 @@ fn while_connect_throttles_the_browser_says_so_and_keeps_going() {
     });
     pty.send("q");
     pty.wait_for("help closed", |s, _| !s.contains("Help · Esc closes"));
-    pty.send("q");
-    let status = pty.wait_for_exit();
-    assert!(status.success(), "exit status {status:?}");
+    pty.quit();
     let throttled = mock
         .requests()
         .iter()
