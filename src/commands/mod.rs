@@ -11,6 +11,7 @@ mod client;
 mod error;
 mod input;
 mod listing;
+mod merge;
 mod operation;
 mod paging;
 mod presenter;
@@ -158,14 +159,14 @@ async fn call(
         Operation::ListUsers => {
             let fetch = |token, max| async move {
                 let page = client.list_users_page(instance_id, token, max).await?;
-                page_doc(&page.items, page.next_token, None)
+                Ok(page_doc(page.items, page.next_token, None))
             };
             listing::run(operation::LIST_USERS, paging, explicit, fetch, presenter).await
         }
         Operation::ListInstances => {
             let fetch = |token, max| async move {
                 let page = client.list_instances_page(token, max).await?;
-                page_doc(&page.items, page.next_token, None)
+                Ok(page_doc(page.items, page.next_token, None))
             };
             listing::run(
                 operation::LIST_INSTANCES,
@@ -184,23 +185,23 @@ async fn call(
                     .search_users_page(instance_id, criteria, filter, token, max)
                     .await?;
                 let total = page.approximate_total_count.map(Value::from);
-                page_doc(&page.users, page.next_token, total)
+                Ok(page_doc(page.users, page.next_token, total))
             };
             listing::run(operation::SEARCH_USERS, paging, explicit, fetch, presenter).await
         }
     }
 }
 
-fn page_doc<T: serde::Serialize>(
-    items: &[T],
+fn page_doc<T>(
+    items: Vec<T>,
     next_token: Option<String>,
     non_aggregate: Option<Value>,
-) -> Result<PageDoc, CommandError> {
-    Ok(PageDoc {
-        items: items.iter().map(to_doc).collect::<Result<_, _>>()?,
+) -> PageDoc<T> {
+    PageDoc {
+        items,
         next_token,
         non_aggregate,
-    })
+    }
 }
 
 fn to_doc<T: serde::Serialize>(value: &T) -> Result<Value, CommandError> {
