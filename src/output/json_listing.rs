@@ -82,3 +82,45 @@ fn indent(out: &mut Vec<u8>, depth: usize) {
         out.extend_from_slice(b"    ");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Timestamp;
+    use serde_json::json;
+
+    /// The text equals rendering the merged document with its timestamps rewritten.
+    #[test]
+    fn same_bytes_as_the_rendered_document() {
+        let items = [
+            json!({"Id": "a\"é\u{1}", "LastModifiedTime": 1589390427, "N": {"LastModifiedTime": 1}}),
+            json!({"Id": "b", "LastModifiedTime": 1589390427.547, "Tags": {}, "L": []}),
+        ];
+        let mut listing = JsonListing::new("Users", Some("LastModifiedTime")).unwrap();
+        for item in &items {
+            listing.push(item).unwrap();
+        }
+        let text = listing
+            .finish(&[("Count", json!(1.5e16)), ("NextToken", json!("t"))])
+            .unwrap();
+        let mut converted = items.to_vec();
+        for item in &mut converted {
+            let secs = item["LastModifiedTime"].as_f64().unwrap();
+            item["LastModifiedTime"] = json!(crate::output::iso8601_local(Timestamp(secs)));
+        }
+        let doc = json!({"Users": converted, "Count": 1.5e16, "NextToken": "t"});
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            crate::output::json::render(&doc)
+        );
+    }
+
+    #[test]
+    fn an_empty_listing_is_an_empty_list() {
+        let text = JsonListing::new("Users", None)
+            .unwrap()
+            .finish(&[])
+            .unwrap();
+        assert_eq!(text, b"{\n    \"Users\": []\n}\n");
+    }
+}
