@@ -3,20 +3,26 @@
 //! printed page by page as it arrives: text prints each page's list (the first page with its
 //! non-aggregate member) and then the resume token, yaml-stream prints each raw page.
 //! A `NextToken` resume token appears only when `--max-items` stopped early.
+//!
+//! Items stay typed (`T: Serialize`) until a page is printed or merged, so a merge that
+//! writes JSON text (see [`MergedPages`]) never turns them into documents.
 
 use std::future::Future;
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::error::CommandError;
+use super::merge::{Merged, MergedPages};
 use super::operation::Paginator;
 use super::paging::{PageWalk, adaptive_page_size};
 use super::request::Paging;
+use super::to_doc;
 
-/// One page as the service returned it, its items already in document form.
+/// One page as the service returned it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PageDoc {
-    pub items: Vec<Value>,
+pub struct PageDoc<T> {
+    pub items: Vec<T>,
     pub next_token: Option<String>,
     /// The paginator's non-aggregate member (SearchUsers' `ApproximateTotalCount`).
     pub non_aggregate: Option<Value>,
@@ -38,11 +44,15 @@ pub trait DocumentSink {
     fn page_style(&self) -> PageStyle;
     /// Prints one document (timestamps still epoch numbers).
     fn print(&mut self, doc: Value) -> Result<(), CommandError>;
+    /// Where a merged listing's pages are collected as they arrive.
+    fn merged_pages(&self, paginator: Paginator) -> Result<MergedPages, CommandError>;
+    /// Prints a merged listing once every page is in.
+    fn print_merged(&mut self, merged: Merged) -> Result<(), CommandError>;
 }
 
 /// Runs the listing; `fetch(service token, page size)` gets one page, `explicit` are the
 /// `NextToken` / `MaxResults` members for single-page mode.
-pub async fn run<F, Fut>(
+pub async fn run<T, F, Fut>(
     paginator: Paginator,
     paging: Paging,
     explicit: (Option<String>, Option<i32>),
@@ -50,15 +60,16 @@ pub async fn run<F, Fut>(
     presenter: &mut dyn DocumentSink,
 ) -> Result<(), CommandError>
 where
+    T: Serialize,
     F: FnMut(Option<String>, Option<i32>) -> Fut,
-    Fut: Future<Output = Result<PageDoc, CommandError>>,
+    Fut: Future<Output = Result<PageDoc<T>, CommandError>>,
 {
     let (page_size, max_items, starting) = match paging {
         Paging::Single => {
             // Without an explicit MaxResults the service's own default, as the AWS CLI gets.
             let size = explicit.1.unwrap_or(paginator.default_page_size);
             let page = fetch(explicit.0, Some(size)).await?;
-            return presenter.print(raw_page(paginator, page));
+            return presenter.print(raw_page(paginator, page)?);
         }
         Paging::Auto {
             page_size,
@@ -71,7 +82,8 @@ where
     }
     let style = presenter.page_style();
     let mut walk = PageWalk::new(max_items, starting);
-    let mut merged: Vec<Value> = Vec::new();
+    // Used by the merged style only (empty, and left so, for the others).
+    let mut merged = presenter.merged_pages(paginator)?;
     let mut non_aggregate: Option<Value> = None;
     let mut first = true;
     while let Some(token) = walk.next_request() {
@@ -95,8 +107,9 @@ where
         }
         first = false;
         match style {
-            PageStyle::Merged => merged.extend(items),
+            PageStyle::Merged => merged.extend(items)?,
             PageStyle::ListPerPage => {
+                let items = documents(&items)?;
                 // Text shows page boundaries (a `--query` list prints one line per page): with
                 // our own large pages, print them as the default-size pages the AWS CLI sees.
                 let pages = match page_size {
@@ -114,17 +127,15 @@ where
                     next_token: service_token,
                     non_aggregate: page.non_aggregate,
                 };
-                presenter.print(raw_page(paginator, raw))?;
+                presenter.print(raw_page(paginator, raw)?)?;
             }
         }
     }
     match style {
-        PageStyle::Merged => presenter.print(merged_document(
-            paginator,
-            merged,
-            non_aggregate,
-            walk.resume_token(),
-        )),
+        PageStyle::Merged => {
+            let merged = merged.finish(paginator, non_aggregate, walk.resume_token())?;
+            presenter.print_merged(merged)
+        }
         PageStyle::ListPerPage => match walk.resume_token() {
             Some(token) => {
                 let inner = Map::from_iter([("NextToken".into(), token.into())]);
@@ -135,6 +146,10 @@ where
         },
         PageStyle::RawPerPage => Ok(()),
     }
+}
+
+fn documents<T: Serialize>(items: &[T]) -> Result<Vec<Value>, CommandError> {
+    items.iter().map(to_doc).collect()
 }
 
 /// Splits a fetched page's kept items into the default-size pages the service would have
@@ -154,35 +169,19 @@ fn default_pages(items: Vec<Value>, skip: usize, default: i32) -> Vec<Vec<Value>
 }
 
 /// A single response in the model's member order (result list, NextToken, extra member).
-fn raw_page(paginator: Paginator, page: PageDoc) -> Value {
+fn raw_page<T: Serialize>(paginator: Paginator, page: PageDoc<T>) -> Result<Value, CommandError> {
     let mut doc = Map::new();
-    doc.insert(paginator.result_key.into(), Value::Array(page.items));
+    doc.insert(
+        paginator.result_key.into(),
+        Value::Array(documents(&page.items)?),
+    );
     if let Some(token) = page.next_token {
         doc.insert("NextToken".into(), Value::String(token));
     }
     if let (Some(key), Some(value)) = (paginator.non_aggregate_key, page.non_aggregate) {
         doc.insert(key.into(), value);
     }
-    Value::Object(doc)
-}
-
-/// botocore's `build_full_result`: the merged list, the first page's non-aggregate member,
-/// then the resume token.
-fn merged_document(
-    paginator: Paginator,
-    items: Vec<Value>,
-    non_aggregate: Option<Value>,
-    resume_token: Option<&str>,
-) -> Value {
-    let mut doc = Map::new();
-    doc.insert(paginator.result_key.into(), Value::Array(items));
-    if let (Some(key), Some(value)) = (paginator.non_aggregate_key, non_aggregate) {
-        doc.insert(key.into(), value);
-    }
-    if let Some(token) = resume_token {
-        doc.insert("NextToken".into(), Value::String(token.into()));
-    }
-    Value::Object(doc)
+    Ok(Value::Object(doc))
 }
 
 #[cfg(test)]
@@ -206,6 +205,15 @@ mod tests {
             self.docs.push(doc);
             Ok(())
         }
+        fn merged_pages(&self, _: Paginator) -> Result<MergedPages, CommandError> {
+            Ok(MergedPages::Documents(Vec::new()))
+        }
+        fn print_merged(&mut self, merged: Merged) -> Result<(), CommandError> {
+            match merged {
+                Merged::Document(doc) => self.print(doc),
+                Merged::Text(_) => panic!("the recorder collects documents"),
+            }
+        }
     }
 
     /// Three pages of users 0..7 (pages of 3); records each request.
@@ -224,7 +232,7 @@ mod tests {
             &self,
             token: Option<String>,
             size: Option<i32>,
-        ) -> Result<PageDoc, CommandError> {
+        ) -> Result<PageDoc<Value>, CommandError> {
             self.requests.borrow_mut().push((token.clone(), size));
             let start: usize = token.as_deref().map_or(0, |t| t.parse().unwrap());
             let end = (start + 3).min(7);

@@ -7,8 +7,9 @@ use serde_json::Value;
 
 use super::error::CommandError;
 use super::listing::{DocumentSink, PageStyle};
-use super::operation::Operation;
-use super::settings::Presentation;
+use super::merge::{Merged, MergedPages};
+use super::operation::{Operation, Paginator};
+use super::settings::{Presentation, TimestampFormat};
 use super::timestamps;
 use crate::cli::OutputFormat;
 use crate::output::Query;
@@ -46,13 +47,21 @@ impl<'a> Presenter<'a> {
         };
         let text =
             crate::output::render(&doc, self.presentation.output, self.op.name(), self.color);
-        // A closed pipe (`| head`) is not an error: the AWS CLI stops quietly too.
-        let _ = self
-            .out
-            .write_all(text.as_bytes())
-            .and_then(|()| self.out.flush());
+        self.write(text.as_bytes());
         Ok(())
     }
+
+    fn write(&mut self, text: &[u8]) {
+        // A closed pipe (`| head`) is not an error: the AWS CLI stops quietly too.
+        let _ = self.out.write_all(text).and_then(|()| self.out.flush());
+    }
+}
+
+/// The member of each item that `path` names (`List[].Member`), if that is all it names.
+fn item_member(path: &'static str, list: &str) -> Option<&'static str> {
+    path.strip_prefix(list)?
+        .strip_prefix("[].")
+        .filter(|member| !member.contains(['.', '[']))
 }
 
 impl DocumentSink for Presenter<'_> {
@@ -73,6 +82,38 @@ impl DocumentSink for Presenter<'_> {
             self.presentation.timestamps,
         );
         self.print_converted(doc)
+    }
+
+    /// Plain `--output json` merges as text; `--query` and the other formats need documents.
+    fn merged_pages(&self, paginator: Paginator) -> Result<MergedPages, CommandError> {
+        let documents = Ok(MergedPages::Documents(Vec::new()));
+        if self.presentation.output != OutputFormat::Json || self.query.is_some() {
+            return documents;
+        }
+        let key = paginator.result_key;
+        let paths = match self.presentation.timestamps {
+            TimestampFormat::None => &[],
+            TimestampFormat::Iso8601 => self.op.timestamp_paths(),
+        };
+        match paths {
+            [] => MergedPages::json(key, None),
+            // Timestamps anywhere but one member of each item: the document path rewrites them.
+            [path] => match item_member(path, key) {
+                Some(member) => MergedPages::json(key, Some(member)),
+                None => documents,
+            },
+            _ => documents,
+        }
+    }
+
+    fn print_merged(&mut self, merged: Merged) -> Result<(), CommandError> {
+        match merged {
+            Merged::Document(doc) => self.print(doc),
+            Merged::Text(text) => {
+                self.write(&text);
+                Ok(())
+            }
+        }
     }
 }
 

@@ -6,7 +6,10 @@
 use std::num::NonZeroU32;
 use std::time::Duration;
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::clock::MonotonicClock;
+use governor::middleware::NoOpMiddleware;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
 
 /// Steady requests per second and burst size, per operation.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,7 +66,12 @@ impl RateLimit {
 }
 
 pub struct Limiter {
-    buckets: DefaultKeyedRateLimiter<&'static str>,
+    buckets: RateLimiter<
+        &'static str,
+        DefaultKeyedStateStore<&'static str>,
+        MonotonicClock,
+        NoOpMiddleware<std::time::Instant>,
+    >,
 }
 
 impl std::fmt::Debug for Limiter {
@@ -75,7 +83,10 @@ impl std::fmt::Debug for Limiter {
 impl Limiter {
     pub fn new(limit: RateLimit) -> Self {
         Limiter {
-            buckets: RateLimiter::keyed(limit.quota()),
+            // `Instant`, not governor's default TSC clock: that one calibrates itself against
+            // the system clock first, about a millisecond of every command's start, and a
+            // limiter that waits hundreds of milliseconds has no use for nanosecond reads.
+            buckets: RateLimiter::dashmap_with_clock(limit.quota(), MonotonicClock),
         }
     }
 

@@ -1,11 +1,12 @@
 //! `--output json`: Python's `json.dump(response, indent=4, ensure_ascii=False)` plus a newline.
 //!
-//! serde_json's pretty printer differs from Python's in number spelling (`1e16` vs `1e+16`)
-//! and in escaping, so the layout is written out here; it is small and fully specified.
+//! The layout is [`PythonJson`], a serde_json formatter: serde_json's own pretty printer
+//! differs from Python's in number spelling (`1e16` vs `1e+16`).
 
-use serde_json::Value;
+use serde::Serialize;
+use serde_json::{Serializer, Value};
 
-use super::python::number_repr;
+use super::json_format::PythonJson;
 
 /// The whole JSON document as the AWS CLI prints it. An empty object prints nothing (the CLI's
 /// rule for operations without a response body); everything else, `null` included, prints.
@@ -13,49 +14,21 @@ pub fn render(value: &Value) -> String {
     if value.as_object().is_some_and(|map| map.is_empty()) {
         return String::new();
     }
-    let mut out = String::new();
-    write_value(&mut out, value, 0);
+    let mut out = to_text(value);
     out.push('\n');
     out
 }
 
-/// One JSON value in Python's `indent=4` layout (`", "` never appears: with an indent Python
-/// uses `","` + newline between items and `": "` between key and value).
-pub fn write_value(out: &mut String, value: &Value, depth: usize) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&number_repr(n)),
-        Value::String(s) => write_string(out, s),
-        Value::Array(items) if items.is_empty() => out.push_str("[]"),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline_indent(out, depth + 1);
-                write_value(out, item, depth + 1);
-            }
-            newline_indent(out, depth);
-            out.push(']');
-        }
-        Value::Object(map) if map.is_empty() => out.push_str("{}"),
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline_indent(out, depth + 1);
-                write_string(out, key);
-                out.push_str(": ");
-                write_value(out, item, depth + 1);
-            }
-            newline_indent(out, depth);
-            out.push('}');
-        }
-    }
+/// One value in Python's `indent=4` layout, without the trailing newline.
+fn to_text(value: &Value) -> String {
+    let mut out = Vec::new();
+    // Cannot fail: a `Value` has string keys and finite numbers, and memory takes any bytes.
+    let _ = value.serialize(&mut Serializer::with_formatter(
+        &mut out,
+        PythonJson::default(),
+    ));
+    // serde_json writes UTF-8 only; the lossy arm is never taken.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `json.dumps(value, separators=(',', ':'))` with Python's default `ensure_ascii=True`: what
@@ -104,18 +77,13 @@ fn write_compact_ascii(out: &mut String, value: &Value) {
             }
             out.push('}');
         }
-        scalar => write_value(out, scalar, 0),
+        scalar => out.push_str(&to_text(scalar)),
     }
-}
-
-fn newline_indent(out: &mut String, depth: usize) {
-    out.push('\n');
-    out.extend(std::iter::repeat_n(' ', depth * 4));
 }
 
 /// A JSON string as Python writes it with `ensure_ascii=False`: only `"`, `\`, and the C0
 /// control characters are escaped; DEL and all non-ASCII characters are kept as they are.
-pub fn write_string(out: &mut String, text: &str) {
+fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for ch in text.chars() {
         match ch {

@@ -3,6 +3,8 @@
 //!
 //! - [`render`] — one whole document in any `--output` format.
 //! - [`render_stream_page`] — one page of `--output yaml-stream`.
+//! - [`JsonListing`] — a merged listing's `--output json` text, written item by item as pages
+//!   arrive (the same bytes as [`render`] of the merged document).
 //! - [`Query`] — `--query`, parsed once (a bad expression is rejected before any request, as
 //!   the CLI does), then applied with Python jmespath's semantics and member order.
 //! - [`iso8601_local`] — timestamps as v2's default `cli_timestamp_format = iso8601`.
@@ -18,6 +20,8 @@
 
 mod east_asian_width;
 mod json;
+mod json_format;
+mod json_listing;
 mod python;
 mod query;
 mod query_builtins;
@@ -35,6 +39,7 @@ mod yaml_resolver;
 mod yaml_scalar;
 
 pub use crate::cli::OutputFormat;
+pub use json_listing::JsonListing;
 pub use query::{Query, QueryError};
 pub use table::DEFAULT_TERMINAL_WIDTH;
 pub use timestamp::iso8601_local;

@@ -25,12 +25,7 @@ pub fn render(value: &Value) -> String {
     match value {
         Value::Object(map) if map.is_empty() => String::new(),
         Value::Array(_) | Value::Object(_) => dump(value),
-        scalar => {
-            let mut out = String::new();
-            json::write_value(&mut out, scalar, 0);
-            out.push('\n');
-            out
-        }
+        scalar => json::render(scalar),
     }
 }
 
