@@ -21,7 +21,22 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     // fail, so the script is built in memory and the one real write can report its error.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), BIN_NAME, &mut script);
+    if shell == Shell::Bash {
+        script = fix_bash_subcommand_states(&String::from_utf8_lossy(&script)).into_bytes();
+    }
     out.write_all(&script)
+}
+
+/// clap_complete's bash script spells the state for a subcommand of a hyphenated binary two
+/// ways: `connect__tui__subcmd__list__subcmd__users` where it is set, but
+/// `connect__subcmd__tui__subcmd__list__subcmd__users` where it is matched, so nothing after a
+/// subcommand completed (clap-rs/clap#6421, open in clap_complete 4.6.12). Matching the
+/// spelling that is set fixes it; once clap does, there is nothing left to replace, and the
+/// bash integration test keeps checking that subcommand options complete.
+fn fix_bash_subcommand_states(script: &str) -> String {
+    let matched = format!("{}__subcmd__", BIN_NAME.replace('-', "__subcmd__"));
+    let set = format!("{}__subcmd__", BIN_NAME.replace('-', "__"));
+    script.replace(&matched, &set)
 }
 
 /// Writes the man page (roff) to `out`: clap_mangen's sections, then KEYS, then VERSION.
@@ -136,6 +151,16 @@ mod tests {
         let mut expected: Vec<&str> = KEY_TABLE.iter().map(|b| b.context.title()).collect();
         expected.dedup();
         assert_eq!(headings, expected);
+    }
+
+    #[test]
+    fn bash_states_are_matched_as_they_are_set() {
+        let mut script = Vec::new();
+        completions(Shell::Bash, &mut script).unwrap();
+        let script = String::from_utf8(script).unwrap();
+        assert!(!script.contains("connect__subcmd__tui"));
+        assert!(script.contains("cmd=\"connect__tui__subcmd__list__subcmd__users\""));
+        assert!(script.contains("\n        connect__tui__subcmd__list__subcmd__users)\n"));
     }
 
     #[test]
