@@ -160,6 +160,17 @@ pub enum Command {
     ListInstances(ListInstancesArgs),
     /// Search the users of an instance (drop-in for `aws connect search-users`).
     SearchUsers(SearchUsersArgs),
+    /// Print a completion script for SHELL on stdout (install it as the README says).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout, the browser's keys included.
+    Man,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -13,6 +13,7 @@ pub mod mock;
 pub mod model;
 pub mod output;
 pub mod sanitize;
+pub mod shell;
 pub mod tui;
 pub mod ui;
 pub mod worker;

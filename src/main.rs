@@ -1,7 +1,7 @@
 //! Thin entry point: parse the command line, pick the interactive browser, a scriptable
 //! command or the mock server, and turn the outcome into the process exit code.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -23,8 +23,13 @@ fn main() -> ExitCode {
             return exit_code(if err.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
-    if let Some(Command::MockServer(args)) = &cli.command {
-        return connect_tui::mock::run_cli(args);
+    match &cli.command {
+        Some(Command::MockServer(args)) => return connect_tui::mock::run_cli(args),
+        Some(Command::Completions(args)) => {
+            return print(|out| connect_tui::shell::completions(args.shell, out));
+        }
+        Some(Command::Man) => return print(connect_tui::shell::man_page),
+        _ => {}
     }
     if let Some(request) = cli
         .command
@@ -97,6 +102,20 @@ fn run_browser(cli: &Cli) -> i32 {
                 eprintln!("connect-tui: the log is at {}", path.display());
             }
             code
+        }
+    }
+}
+
+/// Writes generated text (a completion script, the man page) to stdout. A reader that stops
+/// early (`| head`) is not worth a message; any other failure gets one line.
+fn print(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match render(&mut stdout).and_then(|()| stdout.flush()) {
+        Ok(()) => exit_code(0),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit_code(0),
+        Err(e) => {
+            eprintln!("connect-tui: cannot write to stdout: {e}");
+            exit_code(EXIT_OTHER)
         }
     }
 }

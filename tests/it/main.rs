@@ -11,4 +11,5 @@ mod mock_server;
 mod output_vs_aws_cli;
 mod quota;
 mod reliability;
+mod shell;
 mod tui_pty;
