@@ -5,7 +5,8 @@
 #   cargo build --release && scripts/bench-vs-aws-cli.sh [RUNS]
 #
 #   1. raw 20k       list-users --output json, 20,031 users, nothing throttled;
-#                    connect-tui with --max-rps 1000/1000 (its own speed, limiter out of the way)
+#                    connect-tui with --max-rps 1000/1000 (its own speed, limiter out of the way);
+#                    again against the AWS CLI with --page-size 1000 (the same 21 requests)
 #   2. quota 5k      list-users, 5,031 users, the endpoint enforcing Connect's default quota
 #                    (`--throttle 2/5`: 2 requests/s, burst 5, per operation); both tools'
 #                    defaults. The AWS CLI pages by 100 (51 requests), connect-tui by 1,000 (6)
@@ -164,6 +165,9 @@ want() { [[ " ${SCENARIOS:-raw quota5k quota20k shared describe} " == *" $1 "* ]
 if want raw; then
     start_mock raw --users 20000
     compare "raw 20k" "$BIN $(list) --max-rps 1000/1000" "$AWS connect $(list)"
+    # The same 21 requests on both sides: how much of the gap is page size.
+    compare "raw 20k p1000" "$BIN $(list) --max-rps 1000/1000" \
+        "$AWS connect $(list) --page-size 1000"
 fi
 if want quota5k; then
     start_mock quota5k --users 5000 --throttle 2/5
