@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::app::ThemeName;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "connect-tui",
@@ -25,6 +27,11 @@ pub struct Cli {
     /// or not at all.
     #[arg(long, value_enum, default_value_t = ClipboardMode::Auto)]
     pub clipboard: ClipboardMode,
+
+    /// The browser's colours: dark (for dark backgrounds), light (for light backgrounds),
+    /// high-contrast, or mono (no colour; also whenever NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark, value_name = "THEME")]
+    pub theme: ThemeName,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -86,6 +86,7 @@ fn run_browser(cli: &Cli) -> i32 {
             instance_id: cli.instance_id.clone(),
             clipboard: cli.clipboard,
             demo: cli.global.demo,
+            theme: cli.theme,
         };
         tui::run(client, tui_options).await.map_err(|e| match e {
             TuiError::InvalidInstance(e) => (EXIT_USAGE, format!("--instance-id: {}", e.human())),

@@ -21,7 +21,7 @@ use futures::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{AppConfig, Drawn, Msg, Zone};
+use crate::app::{AppConfig, Drawn, Msg, ThemeName, Zone};
 use crate::cli::ClipboardMode;
 use crate::clipboard::{Clipboard, CopyOutcome, Session};
 use crate::connect::{ApiError, ConnectClient, parse_instance_id};
@@ -37,6 +37,8 @@ pub struct TuiOptions {
     pub clipboard: ClipboardMode,
     /// `--demo` (the status bar says so).
     pub demo: bool,
+    /// `--theme`.
+    pub theme: ThemeName,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +71,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         region: client.region.clone(),
         instance_id,
         zone: Zone::Local,
+        theme: theme_for(options.theme, std::env::var_os("NO_COLOR")),
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());
     install_panic_hook();
@@ -155,6 +158,16 @@ fn copier<'a>(clipboard: &'a mut Clipboard, terminal: &'a mut Term) -> TerminalC
     TerminalCopier {
         clipboard,
         terminal,
+    }
+}
+
+/// `NO_COLOR` set to anything but the empty string means no colour whatever was asked
+/// (<https://no-color.org>).
+fn theme_for(asked: ThemeName, no_color: Option<std::ffi::OsString>) -> ThemeName {
+    if no_color.is_some_and(|v| !v.is_empty()) {
+        ThemeName::Mono
+    } else {
+        asked
     }
 }
 
@@ -283,4 +296,21 @@ fn log_panic(info: &PanicHookInfo<'_>) -> io::Result<PathBuf> {
         std::backtrace::Backtrace::force_capture()
     )?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_set_to_anything_but_empty_means_mono() {
+        let dark = ThemeName::Dark;
+        assert_eq!(theme_for(ThemeName::Light, None), ThemeName::Light);
+        assert_eq!(theme_for(dark, Some("".into())), dark, "empty is unset");
+        assert_eq!(theme_for(dark, Some("1".into())), ThemeName::Mono);
+        assert_eq!(
+            theme_for(ThemeName::Light, Some("0".into())),
+            ThemeName::Mono
+        );
+    }
 }

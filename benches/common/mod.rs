@@ -7,7 +7,7 @@ pub mod headless;
 use std::time::{Duration, Instant};
 
 use connect_tui::app::Action;
-use connect_tui::app::{Answer, App, AppConfig, FilterEdit, Msg, Request, Zone};
+use connect_tui::app::{Answer, App, AppConfig, FilterEdit, Msg, Request, ThemeName, Zone};
 use connect_tui::mock::{self, MockConfig};
 use connect_tui::model::{Page, UserSummary};
 
@@ -29,6 +29,7 @@ fn config() -> AppConfig {
         region: "us-east-1".into(),
         instance_id: Some(INSTANCE.into()),
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
+        theme: ThemeName::Dark,
     }
 }
 

@@ -9,7 +9,9 @@ use crate::model::{
     Tags, Timestamp, User, UserIdentityInfo, UserPhoneConfig, UserSummary,
 };
 
-use super::{Answer, App, AppConfig, Call, Cmd, Msg, NameKind, Reply, Request, Scope, Zone};
+use super::{
+    Answer, App, AppConfig, Call, Cmd, Msg, NameKind, Reply, Request, Scope, ThemeName, Zone,
+};
 
 pub const INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
 pub const JANE: &str = "0c245dc0-0cf5-4e37-800e-2a7481cc8a60";
@@ -24,6 +26,7 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         region: "us-west-2".into(),
         instance_id: instance.map(str::to_string),
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset")),
+        theme: ThemeName::Dark,
     }
 }
 

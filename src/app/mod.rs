@@ -14,6 +14,7 @@ mod msg;
 mod names;
 mod picker;
 mod record_cache;
+mod theme;
 mod user_list;
 mod user_row;
 mod users_screen;
@@ -34,6 +35,7 @@ pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scop
 pub use names::{Load, Lookup, PathState};
 pub use picker::Picker;
 pub use record_cache::{DEBOUNCE, RecordState};
+pub use theme::{Theme, ThemeName};
 pub use user_row::UserRow;
 pub use users_screen::{Focus, PaneId, UsersScreen};
 
@@ -68,6 +70,8 @@ pub struct AppConfig {
     /// Open this instance directly (an instance ID, already parsed from ID or ARN).
     pub instance_id: Option<String>,
     pub zone: Zone,
+    /// `--theme`, or `mono` when `NO_COLOR` is set.
+    pub theme: ThemeName,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +121,8 @@ pub struct App {
     pub size: (u16, u16),
     /// What the last frame measured.
     drawn: Drawn,
+    /// The colours drawing uses.
+    pub theme: Theme,
     /// The time of the latest update; drawing reads it for the spinner and notices.
     pub now: Instant,
     started: Instant,
@@ -126,6 +132,7 @@ pub struct App {
 impl App {
     /// The initial state and the requests to send at start.
     pub fn new(config: AppConfig, size: (u16, u16), now: Instant) -> (App, Vec<Cmd>) {
+        let theme = Theme::named(config.theme);
         let mut app = App {
             config,
             screen: Screen::Picker,
@@ -138,6 +145,7 @@ impl App {
             in_flight: 0,
             size,
             drawn: Drawn::default(),
+            theme,
             now,
             started: now,
             generation: 1,

@@ -12,9 +12,9 @@ use crate::keys::KEY_TABLE;
 
 use super::help::centered;
 use super::text::{safe, shorten_end, shorten_middle};
-use super::theme;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
+    let t = app.theme;
     let Some(source) = app.copy_source() else {
         return;
     };
@@ -30,16 +30,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
                 .find(|b| b.action == Action::Copy(*item))
                 .map_or("", |b| b.keys);
             let (preview, style) = match source.text(*item) {
-                Ok(text) => (preview(&text, room), theme::dim()),
-                Err(why) => (why, theme::error()),
+                Ok(text) => (preview(&text, room), t.dim()),
+                Err(why) => (why, t.error()),
             };
             let line = Line::from(vec![
-                Span::styled(format!(" {key} "), theme::key()),
+                Span::styled(format!(" {key} "), t.key()),
                 Span::raw(format!("{:<22}", item.label())),
                 Span::styled(preview, style),
             ]);
             if index == selected {
-                line.style(theme::selected(true))
+                line.style(t.selected(true))
             } else {
                 line
             }
@@ -49,11 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     let popup = centered(area, width, height);
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(theme::border(true))
-        .title(Span::styled(
-            " Copy · key or Enter, Esc closes ",
-            theme::title(),
-        ));
+        .border_style(t.border(true))
+        .title(Span::styled(" Copy · key or Enter, Esc closes ", t.title()));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

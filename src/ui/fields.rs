@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::text::{shorten_end, shorten_middle};
-use super::theme;
+use crate::app::Theme;
 
 /// Columns between a label and its value, and the indent of a value below its label.
 const GAP: usize = 2;
@@ -76,15 +76,18 @@ pub struct PaneText {
     pub lines: Vec<Line<'static>>,
     /// Something was shortened: the pane tells how to copy it in full.
     pub shortened: bool,
+    /// The colours of its labels and headings (and, for the pane's own code, of the rest).
+    pub theme: Theme,
 }
 
 impl PaneText {
     /// Empty text for a pane `width` columns wide (inside its borders).
-    pub fn new(width: usize) -> PaneText {
+    pub fn new(width: usize, theme: Theme) -> PaneText {
         PaneText {
             width,
             lines: Vec::new(),
             shortened: false,
+            theme,
         }
     }
 
@@ -118,7 +121,7 @@ impl PaneText {
             } else {
                 field.label.clone()
             };
-            Span::styled(text, theme::label())
+            Span::styled(text, self.theme.label())
         };
         let beside = label_width + GAP;
         if beside + value_width <= width {
@@ -203,7 +206,7 @@ impl PaneText {
             columns
                 .iter()
                 .enumerate()
-                .map(|(i, (header, _))| Span::styled(pad(header, i), theme::header()))
+                .map(|(i, (header, _))| Span::styled(pad(header, i), self.theme.header()))
                 .collect::<Vec<_>>(),
         ));
         for row in rows {
@@ -223,7 +226,7 @@ impl PaneText {
                 self.lines.push(Line::raw(""));
             }
             let heading = row.first().map(String::as_str).unwrap_or_default();
-            self.line(Span::styled(heading.to_string(), theme::title()));
+            self.line(Span::styled(heading.to_string(), self.theme.title()));
             let fields: Vec<Field> = columns
                 .iter()
                 .zip(row)
@@ -340,14 +343,14 @@ mod tests {
 
     #[test]
     fn a_value_stays_beside_its_label_when_it_fits() {
-        let mut pane = PaneText::new(60);
+        let mut pane = PaneText::new(60, Theme::default());
         pane.fields(&[Field::copyable("Directory ID", Span::raw(ID))]);
         assert_eq!(text(&pane.lines), vec![format!("Directory ID  {ID}")]);
     }
 
     #[test]
     fn an_id_too_long_for_its_row_goes_whole_below_the_label() {
-        let mut pane = PaneText::new(41);
+        let mut pane = PaneText::new(41, Theme::default());
         pane.fields(&[Field::copyable("Directory ID", Span::raw(ID))]);
         assert_eq!(
             text(&pane.lines),
@@ -358,7 +361,7 @@ mod tests {
 
     #[test]
     fn an_id_longer_than_the_pane_is_shortened_visibly_and_flagged() {
-        let mut pane = PaneText::new(20);
+        let mut pane = PaneText::new(20, Theme::default());
         pane.fields(&[Field::copyable("ID", Span::raw(ID))]);
         let lines = text(&pane.lines);
         assert_eq!(lines[1].width(), 20);
@@ -369,7 +372,7 @@ mod tests {
     #[test]
     fn long_text_wraps_without_losing_a_character() {
         let long = "x".repeat(100);
-        let mut pane = PaneText::new(30);
+        let mut pane = PaneText::new(30, Theme::default());
         pane.fields(&[Field::text("Name", vec![Span::raw(long.clone())])]);
         let joined: String = text(&pane.lines)
             .iter()
@@ -409,13 +412,13 @@ mod tests {
     fn tables_shrink_names_before_becoming_cards() {
         let columns = [("Name", Cell::Name), ("ID", Cell::Id)];
         let rows = vec![vec!["CallCenterManager".to_string(), ID.to_string()]];
-        let mut pane = PaneText::new(60);
+        let mut pane = PaneText::new(60, Theme::default());
         pane.table(&columns, &rows);
         assert_eq!(text(&pane.lines)[1], format!("CallCenterManager  {ID}"));
-        let mut pane = PaneText::new(48);
+        let mut pane = PaneText::new(48, Theme::default());
         pane.table(&columns, &rows);
         assert_eq!(text(&pane.lines)[1], format!("CallCente…  {ID}"));
-        let mut pane = PaneText::new(40);
+        let mut pane = PaneText::new(40, Theme::default());
         pane.table(&columns, &rows);
         let lines = text(&pane.lines);
         assert_eq!(lines[0], "CallCenterManager");

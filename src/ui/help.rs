@@ -5,14 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::Screen;
+use crate::app::{Screen, Theme};
 use crate::keys::{Context, KEY_TABLE};
-
-use super::theme;
 
 /// The help text: every binding of the key table, grouped by where it applies; the keys of
 /// the screen help was opened on come first (they fit on an 80×24 screen without scrolling).
-fn lines(screen: Screen) -> Vec<Line<'static>> {
+fn lines(t: &Theme, screen: Screen) -> Vec<Line<'static>> {
     let first = match screen {
         Screen::Picker => [Context::Picker, Context::Browse, Context::Users],
         Screen::Users => [Context::Users, Context::Browse, Context::Picker],
@@ -28,26 +26,26 @@ fn lines(screen: Screen) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(context.title(), theme::header()));
+        lines.push(Line::styled(context.title(), t.header()));
         for binding in KEY_TABLE.iter().filter(|b| b.context == context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<11}", binding.keys), theme::key()),
+                Span::styled(format!("  {:<11}", binding.keys), t.key()),
                 Span::raw(binding.description),
             ]));
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Mouse", theme::header()));
+    lines.push(Line::styled("Mouse", t.header()));
     lines.push(Line::from(vec![
-        Span::styled(format!("  {:<11}", "wheel"), theme::key()),
+        Span::styled(format!("  {:<11}", "wheel"), t.key()),
         Span::raw("scroll the list, the focused pane or this help"),
     ]));
     lines.push(Line::from(vec![
-        Span::styled(format!("  {:<11}", "click"), theme::key()),
+        Span::styled(format!("  {:<11}", "click"), t.key()),
         Span::raw("select a row, focus a pane or a tab"),
     ]));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Status bar", theme::header()));
+    lines.push(Line::styled("Status bar", t.header()));
     for (sign, meaning) in [
         ("⇅ N", "requests in flight"),
         (
@@ -57,7 +55,7 @@ fn lines(screen: Screen) -> Vec<Line<'static>> {
         ("… c", "a value is shortened on screen; c copies it in full"),
     ] {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {sign:<11}"), theme::key()),
+            Span::styled(format!("  {sign:<11}"), t.key()),
             Span::raw(meaning),
         ]));
     }
@@ -72,14 +70,14 @@ fn popup(area: Rect, content_lines: u16) -> Rect {
 }
 
 /// Draws help scrolled by `scroll` lines; returns the largest useful scroll.
-pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) -> u16 {
-    let content = lines(screen);
+pub fn draw(frame: &mut Frame, t: &Theme, area: Rect, screen: Screen, scroll: u16) -> u16 {
+    let content = lines(t, screen);
     let popup = popup(area, content.len() as u16);
     let height = popup.height;
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(theme::border(true))
-        .title(Span::styled(" Help · Esc closes ", theme::title()));
+        .border_style(t.border(true))
+        .title(Span::styled(" Help · Esc closes ", t.title()));
     let visible = height.saturating_sub(2);
     let total = content.len() as u16;
     let max_scroll = total.saturating_sub(visible);
@@ -90,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16) -> u16 {
         block.title_bottom(
             Line::styled(
                 format!(" {}–{last} of {total} · j/k scroll ", scroll + 1),
-                theme::dim(),
+                t.dim(),
             )
             .right_aligned(),
         )

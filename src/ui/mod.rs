@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     match app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => {
-            drawn.help_max_scroll = help::draw(frame, area, app.screen, scroll);
+            drawn.help_max_scroll = help::draw(frame, &app.theme, area, app.screen, scroll);
         }
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, area, selected),
     }

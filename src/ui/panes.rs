@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::app::{App, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState, UsersScreen};
+use crate::app::{
+    App, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState, Theme, UsersScreen,
+};
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::{User, UserSummary};
 
@@ -16,6 +18,7 @@ use super::theme;
 
 /// Draws `pane`; returns how many lines of content it has (scrolling is bounded by them).
 pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
+    let t = app.theme;
     let Some(b) = app.users.as_ref() else {
         return 0;
     };
@@ -23,13 +26,13 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
     let text = content(app, pane, inner_width(area));
     let mut block = Block::new()
         .borders(Borders::ALL)
-        .border_style(theme::border(focused))
-        .title(Span::styled(format!(" {} ", pane.title()), theme::title()));
+        .border_style(t.border(focused))
+        .title(Span::styled(format!(" {} ", pane.title()), t.title()));
     if text.shortened {
         block = block.title_bottom(Line::from(vec![
-            Span::styled(" … ", theme::dim()),
-            Span::styled("c", theme::key()),
-            Span::styled(" copies in full ", theme::dim()),
+            Span::styled(" … ", t.dim()),
+            Span::styled("c", t.key()),
+            Span::styled(" copies in full ", t.dim()),
         ]));
     }
     let scroll = if focused { b.pane_scroll } else { 0 };
@@ -44,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
         } else {
             format!(" ↓ {hidden} more: Tab here, j scrolls ")
         };
-        block = block.title_bottom(Line::styled(hint, theme::dim()).right_aligned());
+        block = block.title_bottom(Line::styled(hint, t.dim()).right_aligned());
     }
     let lines = text.lines.len();
     frame.render_widget(
@@ -61,7 +64,8 @@ pub fn inner_width(area: Rect) -> usize {
 
 /// The lines of `pane` for the selected user, fitted to `width` columns.
 pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
-    let mut text = PaneText::new(width);
+    let t = app.theme;
+    let mut text = PaneText::new(width, app.theme);
     let Some(b) = app.users.as_ref() else {
         return text;
     };
@@ -71,7 +75,7 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
         } else {
             "No user selected"
         };
-        text.line(Line::styled(message, theme::dim()));
+        text.line(Line::styled(message, t.dim()));
         return text;
     };
     if pane == PaneId::Record {
@@ -82,7 +86,7 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
     let user_id = summary.id.as_deref().unwrap_or_default();
     match b.records.state(user_id) {
         RecordState::Waiting => text.line(Line::from(vec![
-            Span::styled(theme::spinner(app.spinner_frame()), theme::key()),
+            Span::styled(theme::spinner(app.spinner_frame()), t.key()),
             Span::raw(format!(
                 " Loading {}…",
                 safe(summary.username.as_deref().unwrap_or(user_id))
@@ -102,6 +106,7 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
 }
 
 fn record(app: &App, summary: &UserSummary, record: Option<&User>, text: &mut PaneText) {
+    let t = text.theme;
     let arn = summary
         .arn
         .as_deref()
@@ -114,31 +119,33 @@ fn record(app: &App, summary: &UserSummary, record: Option<&User>, text: &mut Pa
         .as_deref()
         .or(record.and_then(|r| r.last_modified_region.as_deref()));
     text.fields(&[
-        Field::copyable("User ID", value(summary.id.as_deref())),
-        Field::copyable("ARN", value(arn)),
-        Field::text("Last modified", vec![time(modified, app.config.zone)]),
-        Field::text("Region", vec![value(region)]),
+        Field::copyable("User ID", value(&t, summary.id.as_deref())),
+        Field::copyable("ARN", value(&t, arn)),
+        Field::text("Last modified", vec![time(&t, modified, app.config.zone)]),
+        Field::text("Region", vec![value(&t, region)]),
     ]);
 }
 
 fn failure(error: &ApiError, text: &mut PaneText) {
-    text.line(Line::styled(safe(&error.human()), theme::error()));
+    let t = text.theme;
+    text.line(Line::styled(safe(&error.human()), t.error()));
     if error.is_retryable() {
         text.line(Line::from(vec![
             Span::raw("Press "),
-            Span::styled("R", theme::key()),
+            Span::styled("R", t.key()),
             Span::raw(" to retry"),
         ]));
     }
 }
 
 fn identity(user: &User, text: &mut PaneText) {
+    let t = text.theme;
     let info = user.identity_info.as_ref();
     let info_value = |get: fn(&crate::model::UserIdentityInfo) -> Option<&String>| {
-        vec![value(info.and_then(get).map(String::as_str))]
+        vec![value(&t, info.and_then(get).map(String::as_str))]
     };
     text.fields(&[
-        Field::text("Username", vec![value(user.username.as_deref())]),
+        Field::text("Username", vec![value(&t, user.username.as_deref())]),
         Field::text("First name", info_value(|i| i.first_name.as_ref())),
         Field::text("Last name", info_value(|i| i.last_name.as_ref())),
         Field::text("Email", info_value(|i| i.email.as_ref())),
@@ -147,35 +154,42 @@ fn identity(user: &User, text: &mut PaneText) {
             info_value(|i| i.secondary_email.as_ref()),
         ),
         Field::text("Mobile", info_value(|i| i.mobile.as_ref())),
-        Field::copyable("Directory ID", value(user.directory_user_id.as_deref())),
+        Field::copyable("Directory ID", value(&t, user.directory_user_id.as_deref())),
     ]);
 }
 
 fn phone(user: &User, text: &mut PaneText) {
+    let t = text.theme;
     let config = user.phone_config.as_ref();
     text.fields(&[
         Field::text(
             "Phone type",
-            vec![value(config.and_then(|c| c.phone_type.as_deref()))],
+            vec![value(&t, config.and_then(|c| c.phone_type.as_deref()))],
         ),
         Field::text(
             "Auto-accept",
-            vec![yes_no(config.and_then(|c| c.auto_accept))],
+            vec![yes_no(&t, config.and_then(|c| c.auto_accept))],
         ),
         Field::text(
             "ACW limit",
-            vec![acw(config.and_then(|c| c.after_contact_work_time_limit))],
+            vec![acw(
+                &t,
+                config.and_then(|c| c.after_contact_work_time_limit),
+            )],
         ),
         Field::text(
             "Desk phone",
-            vec![value(config.and_then(|c| c.desk_phone_number.as_deref()))],
+            vec![value(
+                &t,
+                config.and_then(|c| c.desk_phone_number.as_deref()),
+            )],
         ),
         Field::text(
             "Persistent conn.",
-            vec![yes_no(config.and_then(|c| c.persistent_connection))],
+            vec![yes_no(&t, config.and_then(|c| c.persistent_connection))],
         ),
     ]);
-    let rows = channel_rows(user);
+    let rows = channel_rows(&t, user);
     if !rows.is_empty() {
         text.line(Line::raw(""));
         text.table(
@@ -193,7 +207,7 @@ fn phone(user: &User, text: &mut PaneText) {
 }
 
 /// One row per channel named in any per-channel configuration, in first-seen order.
-fn channel_rows(user: &User) -> Vec<Vec<String>> {
+fn channel_rows(t: &Theme, user: &User) -> Vec<Vec<String>> {
     let auto = user.auto_accept_configs.as_deref().unwrap_or_default();
     let acws = user
         .after_contact_work_configs
@@ -243,7 +257,7 @@ fn channel_rows(user: &User) -> Vec<Vec<String>> {
                         .find(|c| is(&c.channel))
                         .and_then(|c| c.auto_accept),
                 ),
-                acw(acw_secs).content.into_owned(),
+                acw(t, acw_secs).content.into_owned(),
                 text(
                     numbers
                         .iter()
@@ -268,15 +282,14 @@ fn channel_rows(user: &User) -> Vec<Vec<String>> {
 }
 
 /// The name of `id` from a name listing, or why it is not shown.
-fn name_span(lookup: Lookup<'_>) -> Span<'static> {
+fn name_span(t: &Theme, lookup: Lookup<'_>) -> Span<'static> {
     match lookup {
-        Lookup::Known(name) => Span::styled(safe(name), theme::title()),
-        Lookup::Pending => Span::styled("(loading name…)", theme::dim()),
-        Lookup::Unavailable(error) => Span::styled(
-            format!("(name unavailable: {})", why(error)),
-            theme::error(),
-        ),
-        Lookup::Missing => Span::styled("(unknown)", theme::dim()),
+        Lookup::Known(name) => Span::styled(safe(name), t.title()),
+        Lookup::Pending => Span::styled("(loading name…)", t.dim()),
+        Lookup::Unavailable(error) => {
+            Span::styled(format!("(name unavailable: {})", why(error)), t.error())
+        }
+        Lookup::Missing => Span::styled("(unknown)", t.dim()),
     }
 }
 
@@ -288,49 +301,47 @@ fn why(error: &ApiError) -> String {
 }
 
 fn routing(b: &UsersScreen, user: &User, text: &mut PaneText) {
+    let t = text.theme;
     let mut fields = Vec::new();
     match user.routing_profile_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
             fields.push(Field::text(
                 "Routing profile",
-                vec![name_span(b.names.lookup(NameKind::RoutingProfiles, id))],
+                vec![name_span(&t, b.names.lookup(NameKind::RoutingProfiles, id))],
             ));
-            fields.push(Field::copyable("  ID", value(Some(id))));
+            fields.push(Field::copyable("  ID", value(&t, Some(id))));
         }
-        None => fields.push(Field::text("Routing profile", vec![value(None)])),
+        None => fields.push(Field::text("Routing profile", vec![value(&t, None)])),
     }
     match user.hierarchy_group_id.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => {
             fields.push(Field::text(
                 "Hierarchy group",
-                vec![name_span(b.names.lookup(NameKind::HierarchyGroups, id))],
+                vec![name_span(&t, b.names.lookup(NameKind::HierarchyGroups, id))],
             ));
-            fields.push(Field::text("  Path", path_spans(b.names.path(id))));
-            fields.push(Field::copyable("  ID", value(Some(id))));
+            fields.push(Field::text("  Path", path_spans(&t, b.names.path(id))));
+            fields.push(Field::copyable("  ID", value(&t, Some(id))));
         }
-        None => fields.push(Field::text("Hierarchy group", vec![value(None)])),
+        None => fields.push(Field::text("Hierarchy group", vec![value(&t, None)])),
     }
     text.fields(&fields);
 }
 
-fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
+fn path_spans(t: &Theme, path: PathState<'_>) -> Vec<Span<'static>> {
     match path {
-        PathState::Pending => vec![Span::styled("(loading path…)", theme::dim())],
+        PathState::Pending => vec![Span::styled("(loading path…)", t.dim())],
         PathState::Failed(error) => vec![Span::styled(
             format!("(path unavailable: {})", why(error)),
-            theme::error(),
+            t.error(),
         )],
         PathState::Known(levels) => {
             let mut spans = Vec::new();
             for (i, (level, group)) in levels.iter().enumerate() {
                 if i > 0 {
-                    spans.push(Span::styled(" › ", theme::dim()));
+                    spans.push(Span::styled(" › ", t.dim()));
                 }
                 // A no-break space keeps "Team: Billing" together when the path wraps.
-                spans.push(Span::styled(
-                    format!("{}:\u{a0}", safe(level)),
-                    theme::label(),
-                ));
+                spans.push(Span::styled(format!("{}:\u{a0}", safe(level)), t.label()));
                 spans.push(Span::raw(safe(group)));
             }
             spans
@@ -339,15 +350,16 @@ fn path_spans(path: PathState<'_>) -> Vec<Span<'static>> {
 }
 
 fn security(b: &UsersScreen, user: &User, text: &mut PaneText) {
+    let t = text.theme;
     let ids = user.security_profile_ids.as_deref().unwrap_or_default();
     if ids.is_empty() {
-        text.line(Line::styled("No security profiles", theme::dim()));
+        text.line(Line::styled("No security profiles", t.dim()));
         return;
     }
     if let Load::Failed(error) = &b.names.list(NameKind::SecurityProfiles).load {
         text.line(Line::styled(
             format!("Names unavailable: {}", why(error)),
-            theme::error(),
+            t.error(),
         ));
     }
     let rows: Vec<Vec<String>> = ids
@@ -365,9 +377,10 @@ fn security(b: &UsersScreen, user: &User, text: &mut PaneText) {
 }
 
 fn tags(user: &User, text: &mut PaneText) {
+    let t = text.theme;
     let tags = user.tags.clone().unwrap_or_default();
     if tags.is_empty() {
-        text.line(Line::styled("No tags", theme::dim()));
+        text.line(Line::styled("No tags", t.dim()));
         return;
     }
     let rows: Vec<Vec<String>> = tags.iter().map(|(k, v)| vec![safe(k), safe(v)]).collect();

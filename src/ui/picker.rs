@@ -13,18 +13,19 @@ use super::theme;
 use crate::app::layout;
 
 pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
+    let t = app.theme;
     let picker = &app.picker;
-    let mut title = vec![Span::styled(" Amazon Connect instances ", theme::title())];
+    let mut title = vec![Span::styled(" Amazon Connect instances ", t.title())];
     title.push(Span::raw(format!("· {} ", safe(&app.config.region))));
     if picker.loading {
         title.push(Span::styled(
             format!("{} ", theme::spinner(app.spinner_frame())),
-            theme::key(),
+            t.key(),
         ));
     }
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(theme::border(true))
+        .border_style(t.border(true))
         .title(Line::from(title));
 
     if picker.instances.is_empty() {
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
                 safe(i.id.as_deref().unwrap_or("—")),
                 safe(i.instance_status.as_deref().unwrap_or("—")),
                 safe(i.identity_management_type.as_deref().unwrap_or("—")),
-                time_short(i.created_time, app.config.zone)
+                time_short(&t, i.created_time, app.config.zone)
                     .content
                     .into_owned(),
             ]
@@ -69,13 +70,13 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
                 Line::raw(cell)
             }));
             if index == picker.cursor.selected {
-                row.style(theme::selected(true))
+                row.style(t.selected(true))
             } else {
                 row
             }
         })
         .collect();
-    let header = Row::new(columns.iter().map(|c| HEADERS[*c])).style(theme::header());
+    let header = Row::new(columns.iter().map(|c| HEADERS[*c])).style(t.header());
     let constraints = columns.iter().zip(&widths).map(|(c, w)| match *c {
         // The alias takes whatever room is left.
         ALIAS => Constraint::Min(*w),
@@ -85,7 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
     if let Some(error) = &picker.error {
         block = block.title_bottom(Line::styled(
             format!(" {} · R retries ", safe(&error.human())),
-            theme::error(),
+            t.error(),
         ));
     }
     frame.render_widget(
@@ -163,22 +164,23 @@ fn fit_columns(table: &[[String; 5]], width: u16) -> (Vec<usize>, Vec<u16>) {
 }
 
 fn empty_message(app: &App) -> Vec<Line<'static>> {
+    let t = app.theme;
     let picker = &app.picker;
     if let Some(error) = &picker.error {
         return vec![
-            Line::styled(safe(&error.human()), theme::error()),
+            Line::styled(safe(&error.human()), t.error()),
             Line::from(vec![
                 Span::raw("Press "),
-                Span::styled("R", theme::key()),
+                Span::styled("R", t.key()),
                 Span::raw(" to retry, "),
-                Span::styled("q", theme::key()),
+                Span::styled("q", t.key()),
                 Span::raw(" to quit"),
             ]),
         ];
     }
     if picker.loading {
         return vec![Line::from(vec![
-            Span::styled(theme::spinner(app.spinner_frame()), theme::key()),
+            Span::styled(theme::spinner(app.spinner_frame()), t.key()),
             Span::raw(" Listing instances…"),
         ])];
     }

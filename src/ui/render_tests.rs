@@ -336,3 +336,57 @@ fn a_focused_pane_scrolls_no_further_than_its_drawn_content() {
         "stops at its last line"
     );
 }
+
+/// The column and row where `text` starts on screen.
+fn position_of(terminal: &Terminal<TestBackend>, text: &str) -> Option<(u16, u16)> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height).find_map(|y| {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        let byte = row.find(text)?;
+        let column = row[..byte].chars().count();
+        Some((u16::try_from(column).ok()?, y))
+    })
+}
+
+/// The style of the cell at `at`: what a reader of the screen sees of a role.
+fn style_at(terminal: &Terminal<TestBackend>, at: (u16, u16)) -> String {
+    let cell = &terminal.backend().buffer()[at];
+    format!("fg {:?}, bg {:?}, {:?}", cell.fg, cell.bg, cell.modifier)
+}
+
+#[test]
+fn each_theme_styles_selection_focus_labels_and_keys() {
+    use clap::ValueEnum;
+    for name in crate::app::ThemeName::value_variants() {
+        let mut s = Session::jane_loaded();
+        s.app.theme = crate::app::Theme::named(*name);
+        let terminal = render(&mut s.app, 120, 35);
+        let at = |text: &str| position_of(&terminal, text).unwrap_or_else(|| panic!("{text}"));
+        let (pane_x, _) = at("┐┌");
+        let (_, bottom) = at("q quit");
+        let roles = [
+            ("selected row, focused list", at("Jane  Jane Doe")),
+            ("focused border (the list)", (0, 0)),
+            ("unfocused border (a pane)", (pane_x + 1, 0)),
+            ("label", at("Username")),
+            ("placeholder", at("—")),
+            ("key hint", at("q quit")),
+            ("status bar", (0, bottom)),
+        ];
+        let styles: Vec<String> = roles
+            .iter()
+            .map(|(role, at)| format!("{role}: {}", style_at(&terminal, *at)))
+            .collect();
+        insta::assert_snapshot!(format!("theme_{name:?}"), styles.join("\n"));
+        if *name == crate::app::ThemeName::Mono {
+            let buffer = terminal.backend().buffer();
+            let coloured = buffer
+                .content()
+                .iter()
+                .find(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+            assert_eq!(coloured, None, "mono draws no colour");
+        }
+    }
+}

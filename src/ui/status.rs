@@ -11,7 +11,6 @@ use crate::app::{App, Screen};
 use crate::keys;
 
 use super::text::{safe, thousands};
-use super::theme;
 
 /// A piece of the status bar; when the bar is too narrow the least important pieces go
 /// first, so the message and the throttling notice stay readable at 80 columns.
@@ -28,6 +27,7 @@ fn segment(importance: u8, span: Span<'static>) -> Segment {
 }
 
 fn segments(app: &App) -> Vec<Segment> {
+    let t = app.theme;
     let mut segments = vec![
         segment(4, Span::raw(safe(app.profile_label()))),
         segment(1, Span::raw(safe(&app.config.region))),
@@ -36,10 +36,7 @@ fn segments(app: &App) -> Vec<Segment> {
         (Screen::Users, Some(b)) => {
             segments.push(segment(
                 5,
-                Span::styled(
-                    safe(&app.instance_label().unwrap_or_default()),
-                    theme::title(),
-                ),
+                Span::styled(safe(&app.instance_label().unwrap_or_default()), t.title()),
             ));
             segments.push(segment(
                 2,
@@ -67,13 +64,13 @@ fn segments(app: &App) -> Vec<Segment> {
             7,
             Span::styled(
                 format!(" throttled by Connect{count}: retrying slower "),
-                theme::warning(),
+                t.warning(),
             ),
         ));
     }
     if let Some(notice) = app.visible_notice() {
         let style = if notice.is_error {
-            theme::error()
+            t.error()
         } else {
             ratatui::style::Style::new()
         };
@@ -83,6 +80,7 @@ fn segments(app: &App) -> Vec<Segment> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme;
     let width = |segments: &[Segment]| -> usize {
         let text: usize = segments
             .iter()
@@ -100,7 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     for (i, segment) in kept.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", t.dim()));
         }
         spans.extend(segment.spans);
     }
@@ -113,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         spans.extend(hints);
     }
     frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme::status_bar()),
+        Paragraph::new(Line::from(spans)).style(t.status_bar()),
         area,
     );
 }
@@ -121,6 +119,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// The key hints that fit in `room` columns: `? help` first (it leads to all the others),
 /// then the mode's hints in key-table order; drawn with help last, at the right edge.
 fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
+    let t = app.theme;
     let all = keys::hints(app.mode());
     let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(k, _)| *k == "?");
     let mut chosen = Vec::new();
@@ -139,7 +138,7 @@ fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
     }
     let mut spans = Vec::new();
     for (keys, word) in chosen {
-        spans.push(Span::styled(keys, theme::key()));
+        spans.push(Span::styled(keys, t.key()));
         spans.push(Span::raw(format!(" {word}  ")));
     }
     spans

@@ -4,11 +4,9 @@
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Zone;
+use crate::app::{Theme, Zone};
 use crate::model::Timestamp;
 use crate::sanitize::sanitize;
-
-use super::theme;
 
 /// A sanitised, owned copy of an API string.
 pub fn safe(s: &str) -> String {
@@ -16,27 +14,27 @@ pub fn safe(s: &str) -> String {
 }
 
 /// A value span: the sanitised text, or a dim "—" when absent or empty.
-pub fn value(v: Option<&str>) -> Span<'static> {
+pub fn value(t: &Theme, v: Option<&str>) -> Span<'static> {
     match v.filter(|s| !s.is_empty()) {
         Some(s) => Span::raw(safe(s)),
-        None => Span::styled("—", theme::dim()),
+        None => Span::styled("—", t.dim()),
     }
 }
 
-pub fn yes_no(v: Option<bool>) -> Span<'static> {
+pub fn yes_no(t: &Theme, v: Option<bool>) -> Span<'static> {
     match v {
         Some(true) => Span::raw("yes"),
         Some(false) => Span::raw("no"),
-        None => Span::styled("—", theme::dim()),
+        None => Span::styled("—", t.dim()),
     }
 }
 
 /// After-contact-work seconds; 0 means no limit.
-pub fn acw(v: Option<i32>) -> Span<'static> {
+pub fn acw(t: &Theme, v: Option<i32>) -> Span<'static> {
     match v {
         Some(0) => Span::raw("no limit"),
         Some(s) => Span::raw(format!("{s} s")),
-        None => Span::styled("—", theme::dim()),
+        None => Span::styled("—", t.dim()),
     }
 }
 
@@ -101,18 +99,18 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// A timestamp in the configured zone, e.g. `2024-05-01 12:00:00 +02:00`.
-pub fn time(t: Option<Timestamp>, zone: Zone) -> Span<'static> {
-    formatted(t, zone, "%Y-%m-%d %H:%M:%S %:z")
+pub fn time(t: &Theme, at: Option<Timestamp>, zone: Zone) -> Span<'static> {
+    formatted(t, at, zone, "%Y-%m-%d %H:%M:%S %:z")
 }
 
 /// A timestamp in the configured zone to the minute, for tables: `2024-05-01 12:00`.
-pub fn time_short(t: Option<Timestamp>, zone: Zone) -> Span<'static> {
-    formatted(t, zone, "%Y-%m-%d %H:%M")
+pub fn time_short(t: &Theme, at: Option<Timestamp>, zone: Zone) -> Span<'static> {
+    formatted(t, at, zone, "%Y-%m-%d %H:%M")
 }
 
-fn formatted(t: Option<Timestamp>, zone: Zone, format: &str) -> Span<'static> {
-    let Some(utc) = t.and_then(Timestamp::to_chrono) else {
-        return Span::styled("—", theme::dim());
+fn formatted(t: &Theme, at: Option<Timestamp>, zone: Zone, format: &str) -> Span<'static> {
+    let Some(utc) = at.and_then(Timestamp::to_chrono) else {
+        return Span::styled("—", t.dim());
     };
     let text = match zone {
         Zone::Local => utc.with_timezone(&chrono::Local).format(format).to_string(),

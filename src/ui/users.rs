@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Focus, PaneId, UsersScreen, show_filter_line};
+use crate::app::{App, Focus, PaneId, Theme, UsersScreen, show_filter_line};
 
 use super::text::{safe, thousands};
 use super::{panes, theme};
@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) -> Vec<(PaneId, usize)> {
     let areas = layout::users(body, b.tab);
     draw_list(frame, app, b, areas.list);
     if let Some(bar) = areas.tabs {
-        draw_tabs(frame, b, bar, &areas.tab_titles);
+        draw_tabs(frame, &app.theme, b, bar, &areas.tab_titles);
     }
     areas
         .panes
@@ -30,9 +30,10 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) -> Vec<(PaneId, usize)> {
 }
 
 fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
+    let t = app.theme;
     let focused = b.focus == Focus::List;
     let total = b.list.users.len();
-    let mut title = vec![Span::styled(" Users ", theme::title())];
+    let mut title = vec![Span::styled(" Users ", t.title())];
     if b.filter.is_active() {
         title.push(Span::raw(format!(
             "· {} of {} ",
@@ -45,12 +46,12 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     if b.list.loading {
         title.push(Span::styled(
             format!("{} ", theme::spinner(app.spinner_frame())),
-            theme::key(),
+            t.key(),
         ));
     }
     let mut block = Block::new()
         .borders(Borders::ALL)
-        .border_style(theme::border(focused))
+        .border_style(t.border(focused))
         .title(Line::from(title));
     if b.list.error.is_some() {
         let hint = if b.list.error.as_ref().is_some_and(|e| e.is_retryable()) {
@@ -58,7 +59,7 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
         } else {
             " listing stopped "
         };
-        block = block.title_bottom(Line::styled(hint, theme::error()));
+        block = block.title_bottom(Line::styled(hint, t.error()));
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -68,9 +69,9 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     if filter_line && inner.height > 0 {
         let cursor = if b.filter.editing { "▏" } else { "" };
         let line = Line::from(vec![
-            Span::styled("/", theme::key()),
+            Span::styled("/", t.key()),
             Span::raw(safe(b.filter.query())),
-            Span::styled(cursor, theme::key()),
+            Span::styled(cursor, t.key()),
         ]);
         frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
         rows_area.y += 1;
@@ -107,14 +108,14 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
                 let style = if row == b.cursor.selected {
                     Style::new()
                 } else {
-                    theme::dim()
+                    t.dim()
                 };
                 spans.push(Span::styled(format!("  {}", safe(&name)), style));
             }
         }
         let line = Line::from(spans);
         if row == b.cursor.selected {
-            let style = theme::selected(focused);
+            let style = t.selected(focused);
             frame.buffer_mut().set_style(area, style);
             frame.render_widget(Paragraph::new(line).style(style), area);
         } else {
@@ -124,6 +125,7 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
 }
 
 fn empty_message(app: &App, b: &UsersScreen) -> Vec<Line<'static>> {
+    let t = app.theme;
     if let Some(error) = &b.list.error {
         // Retrying helps a network or service hiccup, not missing permissions.
         let (key, what) = if error.is_retryable() {
@@ -132,10 +134,10 @@ fn empty_message(app: &App, b: &UsersScreen) -> Vec<Line<'static>> {
             ("i", " for the instance picker")
         };
         return vec![
-            Line::styled(safe(&error.human()), theme::error()),
+            Line::styled(safe(&error.human()), t.error()),
             Line::from(vec![
                 Span::raw("Press "),
-                Span::styled(key, theme::key()),
+                Span::styled(key, t.key()),
                 Span::raw(what),
             ]),
         ];
@@ -143,28 +145,34 @@ fn empty_message(app: &App, b: &UsersScreen) -> Vec<Line<'static>> {
     if b.filter.is_active() && !b.list.users.is_empty() {
         return vec![Line::styled(
             format!("No user matches “{}”", safe(b.filter.query())),
-            theme::dim(),
+            t.dim(),
         )];
     }
     if b.list.loading {
         return vec![Line::from(vec![
-            Span::styled(theme::spinner(app.spinner_frame()), theme::key()),
+            Span::styled(theme::spinner(app.spinner_frame()), t.key()),
             Span::raw(" Loading users…"),
         ])];
     }
-    vec![Line::styled("No users in this instance", theme::dim())]
+    vec![Line::styled("No users in this instance", t.dim())]
 }
 
-fn draw_tabs(frame: &mut Frame, b: &UsersScreen, bar: Rect, titles: &[(crate::app::PaneId, Rect)]) {
+fn draw_tabs(
+    frame: &mut Frame,
+    t: &Theme,
+    b: &UsersScreen,
+    bar: Rect,
+    titles: &[(crate::app::PaneId, Rect)],
+) {
     let mut spans = Vec::new();
     for (i, (pane, _)) in titles.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(TAB_SEPARATOR, theme::dim()));
+            spans.push(Span::styled(TAB_SEPARATOR, t.dim()));
         }
         let style = if *pane == b.tab {
-            theme::selected(b.focus == Focus::Pane(*pane))
+            t.selected(b.focus == Focus::Pane(*pane))
         } else {
-            theme::label()
+            t.label()
         };
         spans.push(Span::styled(layout::tab_label(*pane, bar.width), style));
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use connect_tui::app::Action;
-use connect_tui::app::{AppConfig, Msg, RecordState, Zone};
+use connect_tui::app::{AppConfig, Msg, RecordState, ThemeName, Zone};
 use connect_tui::mock::{self, MockConfig, MockHandle};
 use headless::Headless;
 
@@ -49,6 +49,7 @@ async fn loaded_browser(log: &Path) -> (MockHandle, Headless) {
         region: "us-east-1".into(),
         instance_id: Some(INSTANCE.into()),
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
+        theme: ThemeName::Dark,
     };
     let mut browser = Headless::start(client, config, (120, 40));
     browser.run_until_idle(LIMIT).await;

@@ -169,3 +169,61 @@ fn without_a_terminal_the_browser_says_to_use_a_subcommand() {
     assert!(stderr.contains("use a subcommand"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+/// Every SGR parameter (`ESC [ … m`) in `raw`, as numbers.
+fn sgr_parameters(raw: &[u8]) -> Vec<u16> {
+    let mut parameters = Vec::new();
+    let mut rest = raw;
+    while let Some(start) = rest.windows(2).position(|w| w == b"\x1b[") {
+        let after = &rest[start + 2..];
+        let end = after
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';' || *b == b':'))
+            .unwrap_or(after.len());
+        if after.get(end) == Some(&b'm') {
+            let text = String::from_utf8_lossy(&after[..end]);
+            parameters.extend(text.split([';', ':']).filter_map(|p| p.parse::<u16>().ok()));
+        }
+        rest = &after[end.min(after.len())..];
+    }
+    parameters
+}
+
+/// SGR parameters that set a colour: 30–37, 38, 40–47, 48, 90–97, 100–107.
+fn is_colour(parameter: u16) -> bool {
+    matches!(parameter, 30..=38 | 40..=48 | 90..=97 | 100..=107)
+}
+
+/// The demo's users screen with Jane's record, drawn with `env`.
+fn janes_record_raw(env: &[(&str, &str)]) -> Vec<u8> {
+    let mut pty = start_with(
+        &["--demo", "--instance-id", INSTANCE, "--clipboard", "off"],
+        env,
+    );
+    pty.wait_for(
+        "Jane's record with the routing profile name",
+        |screen, _| screen.contains("First name       Jane") && routing_profile_resolved(screen),
+    );
+    let raw = pty.raw.clone();
+    pty.quit();
+    raw
+}
+
+#[test]
+fn no_color_draws_without_a_colour_and_keeps_selection_visible() {
+    // The control: by default the browser does write colours, so the check below can fail.
+    let coloured = sgr_parameters(&janes_record_raw(&[]));
+    assert!(coloured.iter().any(|p| is_colour(*p)), "{coloured:?}");
+
+    let mono = sgr_parameters(&janes_record_raw(&[("NO_COLOR", "1")]));
+    let colours: Vec<u16> = mono.iter().copied().filter(|p| is_colour(*p)).collect();
+    assert!(
+        colours.is_empty(),
+        "colour SGR parameters under NO_COLOR: {colours:?}"
+    );
+    assert!(
+        mono.contains(&7),
+        "reverse video marks the selection: {mono:?}"
+    );
+    assert!(mono.contains(&1), "bold marks focus and keys: {mono:?}");
+}
