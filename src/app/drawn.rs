@@ -13,7 +13,7 @@ pub struct Drawn {
 }
 
 impl Drawn {
-    pub fn pane_lines(&self, pane: PaneId) -> usize {
+    pub fn lines_of(&self, pane: PaneId) -> usize {
         self.pane_lines
             .iter()
             .find(|(p, _)| *p == pane)

@@ -367,7 +367,7 @@ impl App {
         let Some(Focus::Pane(pane)) = self.users.as_ref().map(|b| b.focus) else {
             return 0;
         };
-        self.drawn.pane_lines(pane)
+        self.drawn.lines_of(pane)
     }
 }
 
