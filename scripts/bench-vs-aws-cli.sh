@@ -77,6 +77,12 @@ throttled_by() {
         grep -vc "exec-env/competing-caller" || true
 }
 
+# median N...: the median of whole numbers.
+median() {
+    printf '%s\n' "$@" | sort -n |
+        awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+}
+
 # median_ms CMD...: the median wall time of RUNS runs of CMD (stdout discarded), in ms.
 median_ms() {
     local prepare=${PREPARE:-true}
@@ -94,8 +100,7 @@ median_ms() {
             "$@" >/dev/null
             times+=($((($(date +%s%N) - start) / 1000000)))
         done
-        printf '%s\n' "${times[@]}" | sort -n |
-            awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+        median "${times[@]}"
     fi
 }
 
@@ -150,10 +155,9 @@ shared() {
         theirs_times+=($((($(date +%s%N) - start) / 1000000)))
         theirs_429=$((theirs_429 + $(throttled_by aws-cli "$from")))
     done
-    local median='{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }'
     local ours_ms theirs_ms
-    ours_ms=$(printf '%s\n' "${ours_times[@]}" | sort -n | awk "$median")
-    theirs_ms=$(printf '%s\n' "${theirs_times[@]}" | sort -n | awk "$median")
+    ours_ms=$(median "${ours_times[@]}")
+    theirs_ms=$(median "${theirs_times[@]}")
     rows+=("$(printf '%-14s %12s %12s %8s %10s %10s  AWS CLI failed %s of %s' "$name" "$ours_ms" \
         "$theirs_ms" "$(awk -v a="$theirs_ms" -v b="$ours_ms" 'BEGIN { printf "%.1fx", a / (b > 0 ? b : 1) }')" \
         "$ours_429" "$theirs_429" "$theirs_failed" "$RUNS")")

@@ -5,12 +5,24 @@
 
 use std::time::{Duration, Instant};
 
-use connect_tui::app::{AppConfig, Msg};
+use connect_tui::app::{AppConfig, Msg, ThemeName, Zone};
 use connect_tui::connect::{ClientOptions, ConnectClient, RateLimit};
 use connect_tui::event_loop::{Driver, NoClipboard};
 
 pub struct Headless {
     pub driver: Driver,
+}
+
+/// The browser opened directly on `instance_id`, times in UTC, the default theme.
+pub fn config(instance_id: &str) -> AppConfig {
+    AppConfig {
+        profile: None,
+        demo: false,
+        region: "us-east-1".into(),
+        instance_id: Some(instance_id.into()),
+        zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
+        theme: ThemeName::Dark,
+    }
 }
 
 /// The real client for a local endpoint. `rate` is `--max-rps` (`None`: the default).

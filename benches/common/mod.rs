@@ -7,7 +7,7 @@ pub mod headless;
 use std::time::{Duration, Instant};
 
 use connect_tui::app::Action;
-use connect_tui::app::{Answer, App, AppConfig, FilterEdit, Msg, Request, ThemeName, Zone};
+use connect_tui::app::{Answer, App, FilterEdit, Msg, Request};
 use connect_tui::mock::{self, MockConfig};
 use connect_tui::model::{Page, UserSummary};
 
@@ -22,17 +22,6 @@ pub const SIZE: (u16, u16) = (200, 60);
 /// Loading 100,000 users takes seconds; a hang should fail, not wait forever.
 const LOAD_LIMIT: Duration = Duration::from_secs(120);
 
-fn config() -> AppConfig {
-    AppConfig {
-        profile: None,
-        demo: false,
-        region: "us-east-1".into(),
-        instance_id: Some(INSTANCE.into()),
-        zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
-        theme: ThemeName::Dark,
-    }
-}
-
 /// The users screen after every request has been answered: `generated` users (plus the
 /// demo's) listed, the names resolved, and Jane selected with her record and group path open.
 pub fn loaded_app(generated: usize) -> App {
@@ -46,7 +35,7 @@ pub fn loaded_app(generated: usize) -> App {
         .expect("mock endpoint");
         // Loading is set-up here, not what is measured: no client-side rate limit.
         let client = headless::client(server.endpoint_url(), Some("1000/1000")).await;
-        let mut browser = Headless::start(client, config(), SIZE);
+        let mut browser = Headless::start(client, headless::config(INSTANCE), SIZE);
         browser.run_until_idle(LOAD_LIMIT).await;
         // Jane is the demo's first user; walk down to her should the order ever change.
         for _ in 0..100 {
@@ -72,7 +61,7 @@ pub fn listed_users(app: &App) -> Vec<UserSummary> {
 /// times from one listing.
 pub fn app_with_users(users: &[UserSummary]) -> App {
     let now = Instant::now();
-    let (mut app, _) = App::new(config(), SIZE, now);
+    let (mut app, _) = App::new(headless::config(INSTANCE), SIZE, now);
     let scope = app.users.as_ref().expect("open").scope();
     let page = Page {
         items: users.to_vec(),

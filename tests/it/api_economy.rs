@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::common::mock_process::request_log;
 use connect_tui::app::Action;
-use connect_tui::app::{AppConfig, Msg, RecordState, ThemeName, Zone};
+use connect_tui::app::{Msg, RecordState};
 use connect_tui::mock::{self, MockConfig, MockHandle};
 use headless::Headless;
 
@@ -23,8 +24,7 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// Requests per operation in the log.
 fn requests(log: &Path) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
-    for line in std::fs::read_to_string(log).expect("request log").lines() {
-        let entry: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+    for entry in request_log(log) {
         let op = entry["op"].as_str().expect("op").to_string();
         *counts.entry(op).or_insert(0) += 1;
     }
@@ -43,15 +43,7 @@ async fn loaded_browser(log: &Path) -> (MockHandle, Headless) {
     .expect("mock endpoint");
     // A raised limit keeps the test quick; the counts do not depend on it.
     let client = headless::client(server.endpoint_url(), Some("1000/1000")).await;
-    let config = AppConfig {
-        profile: None,
-        demo: false,
-        region: "us-east-1".into(),
-        instance_id: Some(INSTANCE.into()),
-        zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
-        theme: ThemeName::Dark,
-    };
-    let mut browser = Headless::start(client, config, (120, 40));
+    let mut browser = Headless::start(client, headless::config(INSTANCE), (120, 40));
     browser.run_until_idle(LIMIT).await;
     (server, browser)
 }

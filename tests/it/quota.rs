@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crate::common::mock_process::request_log;
 use connect_tui::connect::{ApiError, ClientOptions, ConnectClient, MAX_USERS_PAGE};
 use connect_tui::mock::{self, MockConfig, MockHandle, Quota, ThrottleSettings};
 
@@ -62,10 +63,8 @@ async fn list_all(client: &ConnectClient, page_size: i32) -> Result<Vec<String>,
 
 /// (status, User-Agent) of every ListUsers request in the log.
 fn list_users_answers(log: &Path) -> Vec<(u64, String)> {
-    std::fs::read_to_string(log)
-        .expect("request log")
-        .lines()
-        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("a JSON line"))
+    request_log(log)
+        .into_iter()
         .filter(|entry| entry["op"] == "ListUsers")
         .map(|entry| {
             let status = entry["status"].as_u64().expect("status");

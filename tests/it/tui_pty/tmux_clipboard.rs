@@ -108,7 +108,7 @@ fn tmux_available() -> bool {
     }
 }
 
-/// Starts `connect-tui --demo` (default clipboard) in a detached 160×40 tmux session. The
+/// Starts `connect-tui --demo` on Jane's instance (default clipboard) in a detached 160×40 tmux session. The
 /// server, and so the program, gets an isolated HOME, AWS config and log directory, and no
 /// display or SSH session: inside tmux, tmux itself must do the copying.
 fn start(home: &Path) -> TmuxServer {
@@ -132,6 +132,8 @@ fn start(home: &Path) -> TmuxServer {
         "40",
         env!("CARGO_BIN_EXE_connect-tui"),
         "--demo",
+        "--instance-id",
+        INSTANCE,
     ]);
     command
         .env("HOME", home)
@@ -160,29 +162,8 @@ fn start(home: &Path) -> TmuxServer {
     server
 }
 
-/// From the first frame to Jane's record: the spec's instance (if the picker shows), the
-/// filter, Enter.
+/// From the first frame to Jane's record: the filter, Enter (the instance opens directly).
 fn open_jane(tmux: &TmuxServer) {
-    tmux.wait_for_pane("the instance picker or the users screen", |pane| {
-        pane.contains(INSTANCE) || pane.contains("Users ·")
-    });
-    if !tmux.pane().contains("Users ·") {
-        tmux.wait_for_pane("the instance listing to finish", |pane| {
-            pane.contains(INSTANCE) && !pane.contains("Listing instances")
-        });
-        let pane = tmux.pane();
-        let rows: Vec<&str> = pane.lines().collect();
-        let header = rows
-            .iter()
-            .position(|r| r.contains("Alias") && r.contains("ID"))
-            .expect("the picker's header row");
-        let target = rows
-            .iter()
-            .position(|r| r.contains(INSTANCE))
-            .expect("the spec's instance in the picker");
-        tmux.type_keys(&"j".repeat(target - header - 1));
-        tmux.press_enter();
-    }
     tmux.wait_for_pane("the users screen", |pane| pane.contains("Users ·"));
     tmux.type_keys("/Jane");
     tmux.wait_for_pane("the filter to match Jane", |pane| {
