@@ -14,7 +14,9 @@ mod msg;
 mod names;
 mod picker;
 mod record_cache;
+mod sweep;
 mod theme;
+mod user_details;
 mod user_list;
 mod user_row;
 mod users_screen;
@@ -35,6 +37,7 @@ pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scop
 pub use names::{Load, Lookup, PathState};
 pub use picker::Picker;
 pub use record_cache::{DEBOUNCE, RecordState};
+pub use sweep::{Sweep, SweepState};
 pub use theme::{Theme, ThemeName};
 pub use user_row::UserRow;
 pub use users_screen::{Focus, PaneId, UsersScreen};

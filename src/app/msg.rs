@@ -10,7 +10,8 @@
 use crate::clipboard::CopyOutcome;
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::{
-    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, User, UserSummary,
+    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, SearchPage, User,
+    UserSummary,
 };
 
 use super::action::Action;
@@ -120,6 +121,10 @@ pub enum Request {
     DescribeGroup {
         group_id: String,
     },
+    /// One page of the sweep: SearchUsers without criteria.
+    SearchUsers {
+        token: Option<String>,
+    },
 }
 
 impl Request {
@@ -136,6 +141,7 @@ impl Request {
             },
             Request::DescribeStructure => "DescribeUserHierarchyStructure",
             Request::DescribeGroup { .. } => "DescribeUserHierarchyGroup",
+            Request::SearchUsers { .. } => "SearchUsers",
         }
     }
 }
@@ -168,6 +174,7 @@ pub enum Reply {
     Names(Page<NamedSummary>),
     Structure(HierarchyStructure),
     Group(HierarchyGroup),
+    Search(SearchPage),
 }
 
 /// The worker's answer: the call it answers and what came back.

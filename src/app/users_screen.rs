@@ -5,13 +5,16 @@
 use std::time::Instant;
 
 use crate::connect::{ApiError, ErrorKind};
-use crate::model::{HierarchyGroup, HierarchyStructure, NamedSummary, Page, User, UserSummary};
+use crate::model::{
+    HierarchyGroup, HierarchyStructure, NamedSummary, Page, SearchPage, User, UserSummary,
+};
 
 use super::cursor::Cursor;
-use super::filter::Filter;
+use super::filter::{Filter, Searchable};
 use super::msg::{NameKind, Request, Scope};
 use super::names::Names;
 use super::record_cache::RecordCache;
+use super::sweep::Sweep;
 use super::user_list::UserList;
 
 /// The detail panes, in focus order.
@@ -96,6 +99,8 @@ pub struct UsersScreen {
     pub cursor: Cursor,
     pub records: RecordCache,
     pub names: Names,
+    /// The SearchUsers sweep that fills the rows.
+    pub sweep: Sweep,
     pub focus: Focus,
     /// The pane shown when panes are tabs (narrow layouts); follows focus.
     pub tab: PaneId,
@@ -112,7 +117,10 @@ impl UsersScreen {
         alias: Option<String>,
         generation: u64,
     ) -> (Self, Vec<Request>) {
-        let mut requests = vec![Request::ListUsers { token: None }];
+        let mut requests = vec![
+            Request::ListUsers { token: None },
+            Request::SearchUsers { token: None },
+        ];
         for kind in NameKind::ALL {
             requests.push(Request::ListNames { kind, token: None });
         }
@@ -126,6 +134,7 @@ impl UsersScreen {
             cursor: Cursor::default(),
             records: RecordCache::default(),
             names: Names::default(),
+            sweep: Sweep::default(),
             focus: Focus::List,
             tab: PaneId::Identity,
             pane_scroll: 0,
@@ -241,19 +250,52 @@ impl UsersScreen {
         Vec::new()
     }
 
+    /// One page of the sweep: the rows it covers fill in (users not listed yet are added).
+    pub fn on_search(&mut self, result: Result<SearchPage, ApiError>, rows: usize) -> Vec<Request> {
+        if !self.sweep.is_running() {
+            return Vec::new(); // A duplicated or late answer after the sweep ended.
+        }
+        match result {
+            Ok(page) => {
+                let selected = self.selected_id().map(str::to_string);
+                self.list.on_search_page(&page.users);
+                let next = self.sweep.on_page(&page);
+                self.refilter(true, selected.as_deref(), rows);
+                if let Some(id) = self.restore.clone()
+                    && self.select_user(&id, rows)
+                {
+                    self.restore = None;
+                }
+                next.map(|token| Request::SearchUsers { token: Some(token) })
+                    .into_iter()
+                    .collect()
+            }
+            Err(error) => {
+                self.sweep.on_error(error);
+                Vec::new()
+            }
+        }
+    }
+
     pub fn on_names(
         &mut self,
         kind: NameKind,
         result: Result<Page<NamedSummary>, ApiError>,
+        rows: usize,
     ) -> Vec<Request> {
-        self.names
-            .on_page(kind, result)
-            .map(|token| Request::ListNames {
-                kind,
-                token: Some(token),
-            })
-            .into_iter()
-            .collect()
+        let resolved_more = result.is_ok();
+        let next = self.names.on_page(kind, result);
+        if resolved_more && self.filter.is_active() {
+            // Field terms match names: a page of names can change the result.
+            let selected = self.selected_id().map(str::to_string);
+            self.refilter(true, selected.as_deref(), rows);
+        }
+        next.map(|token| Request::ListNames {
+            kind,
+            token: Some(token),
+        })
+        .into_iter()
+        .collect()
     }
 
     pub fn on_structure(&mut self, result: Result<HierarchyStructure, ApiError>) -> Vec<Request> {
@@ -272,7 +314,11 @@ impl UsersScreen {
 
     /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
     pub fn refilter(&mut self, changed: bool, keep: Option<&str>, rows: usize) {
-        self.filter.refresh(&self.list, changed);
+        let searchable = Searchable {
+            list: &self.list,
+            names: &self.names,
+        };
+        self.filter.refresh(&searchable, changed);
         let kept = keep.is_some_and(|id| self.select_user(id, rows));
         if !kept {
             self.cursor.scroll_into_view(self.view_len(), rows);
@@ -325,6 +371,9 @@ impl UsersScreen {
         if let Some(token) = self.list.retry() {
             requests.push(Request::ListUsers { token });
         }
+        if let Some(token) = self.sweep.retry() {
+            requests.push(Request::SearchUsers { token });
+        }
         if let Some(user_id) = self.selected_id().map(str::to_string)
             && self.records.retry(&user_id)
         {
@@ -347,6 +396,6 @@ impl UsersScreen {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.list.loading || self.records.in_flight_count() > 0
+        self.list.loading || self.sweep.is_running() || self.records.in_flight_count() > 0
     }
 }

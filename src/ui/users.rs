@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{App, Focus, PaneId, Theme, UsersScreen, show_filter_line};
+use crate::app::{App, Focus, PaneId, SweepState, Theme, UsersScreen, show_filter_line};
 
 use super::text::{safe, thousands};
 use super::{panes, theme};
@@ -43,7 +43,17 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     } else {
         title.push(Span::raw(format!("· loaded {} ", thousands(total))));
     }
-    if b.list.loading {
+    if let Some((swept, estimate)) = b.sweep.progress() {
+        let of = estimate
+            .and_then(|n| usize::try_from(n).ok())
+            .map(|n| format!(" of ~{}", thousands(n)))
+            .unwrap_or_default();
+        title.push(Span::styled(
+            format!("· details {}{of} ", thousands(swept)),
+            t.dim(),
+        ));
+    }
+    if b.list.loading || b.sweep.is_running() {
         title.push(Span::styled(
             format!("{} ", theme::spinner(app.spinner_frame())),
             t.key(),
@@ -60,6 +70,24 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
             " listing stopped "
         };
         block = block.title_bottom(Line::styled(hint, t.error()));
+    } else {
+        match &b.sweep.state {
+            SweepState::Denied(_) => {
+                block = block.title_bottom(Line::styled(
+                    " usernames only: SearchUsers denied ",
+                    t.warning(),
+                ));
+            }
+            SweepState::Failed(e) => {
+                let hint = if e.is_retryable() {
+                    " details stopped: R retries "
+                } else {
+                    " details stopped "
+                };
+                block = block.title_bottom(Line::styled(hint, t.error()));
+            }
+            SweepState::Running | SweepState::Done => {}
+        }
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -68,11 +96,16 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     let mut rows_area = inner;
     if filter_line && inner.height > 0 {
         let cursor = if b.filter.editing { "▏" } else { "" };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled("/", t.key()),
             Span::raw(safe(b.filter.query())),
             Span::styled(cursor, t.key()),
-        ]);
+        ];
+        if let Some(error) = b.filter.error() {
+            // The table below keeps the last valid result.
+            spans.push(Span::styled(format!("  {error}"), t.error()));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
         rows_area.y += 1;
         rows_area.height -= 1;
