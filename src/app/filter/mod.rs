@@ -22,7 +22,9 @@ use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Patte
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 pub use fields::{Compiled, Searchable};
-pub use syntax::{Field, Query, SyntaxError, Term};
+#[cfg(test)]
+use syntax::Field;
+pub use syntax::{Query, SyntaxError, Term};
 
 /// Separates the searchable fields of one user inside its haystack string.
 pub const FIELD_SEPARATOR: char = '\n';
@@ -323,5 +325,7 @@ fn tier(haystack: &str, lower_query: &str) -> u8 {
     best
 }
 
+#[cfg(test)]
+mod reference_tests;
 #[cfg(test)]
 mod tests;

@@ -61,8 +61,10 @@ impl Term {
         if self.negated != wider.negated || self.field != wider.field {
             return false;
         }
-        if self.negated || self.field == Some(Field::Id) {
-            // Longer values widen a negation; IDs match exactly, not by prefix.
+        if self.negated || self.field.is_some() {
+            // A longer value widens a negation, and field values also match IDs exactly
+            // (`rp:ab` may match a profile whose ID is "ab" that `rp:abc` does not); field
+            // terms are cheap to test anyway (see `fields.rs`).
             return self.value == wider.value;
         }
         self.value.starts_with(&wider.value)
@@ -245,12 +247,12 @@ mod tests {
     }
 
     #[test]
-    fn typing_further_narrows_and_negation_or_ids_do_not() {
+    fn typing_a_bare_term_further_narrows_and_field_values_or_negations_do_not() {
         let narrows = |new: &str, old: &str| parse(new).unwrap().narrows(&parse(old).unwrap());
         assert!(narrows("jan", "ja"));
         assert!(narrows("ja d", "ja"));
-        assert!(narrows("rp:tier", "rp:"));
-        assert!(narrows("tag:team=b", "tag:team"));
+        assert!(!narrows("rp:tier", "rp:"), "an ID may match rp: exactly");
+        assert!(narrows("rp:tier x", "rp:tier"));
         assert!(!narrows("rp:", "rp"), "a bare term became a field");
         assert!(!narrows("!sp:ad", "!sp:a"));
         assert!(narrows("!sp:a x", "!sp:a"));

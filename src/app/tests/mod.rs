@@ -4,3 +4,4 @@ mod filter_and_copy;
 mod input;
 mod loading;
 mod records;
+mod sweep;
