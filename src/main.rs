@@ -29,6 +29,9 @@ fn main() -> ExitCode {
             return print(|out| connect_tui::shell::completions(args.shell, out));
         }
         Some(Command::Man) => return print(connect_tui::shell::man_page),
+        Some(Command::ExportUsers(args)) => {
+            return exit_code(commands::export_users(&cli.global, args));
+        }
         _ => {}
     }
     if let Some(request) = cli

@@ -22,7 +22,8 @@ pub enum CommandRequest<'a> {
 }
 
 impl<'a> CommandRequest<'a> {
-    /// The scriptable command in `command`, if it is one (`mock-server` is not).
+    /// The AWS CLI drop-in in `command`, if it is one (`mock-server` and `export-users` are
+    /// not).
     pub fn from_command(command: &'a crate::cli::Command) -> Option<Self> {
         use crate::cli::Command;
         match command {
@@ -30,7 +31,10 @@ impl<'a> CommandRequest<'a> {
             Command::ListUsers(a) => Some(CommandRequest::ListUsers(a)),
             Command::ListInstances(a) => Some(CommandRequest::ListInstances(a)),
             Command::SearchUsers(a) => Some(CommandRequest::SearchUsers(a)),
-            Command::MockServer(_) | Command::Completions(_) | Command::Man => None,
+            Command::MockServer(_)
+            | Command::Completions(_)
+            | Command::Man
+            | Command::ExportUsers(_) => None,
         }
     }
 

@@ -7,6 +7,7 @@ mod api_economy;
 mod client_layer;
 mod commands_vs_aws_cli;
 mod credentials_and_tls;
+mod export_users;
 mod mock_server;
 mod output_vs_aws_cli;
 mod quota;
