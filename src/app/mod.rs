@@ -16,6 +16,7 @@ mod names;
 mod picker;
 mod record_cache;
 mod sweep;
+pub mod table;
 mod theme;
 mod user_details;
 mod user_list;

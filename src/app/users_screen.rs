@@ -15,6 +15,7 @@ use super::msg::{NameKind, Request, Scope};
 use super::names::Names;
 use super::record_cache::RecordCache;
 use super::sweep::Sweep;
+use super::table::{self, Sort};
 use super::user_list::UserList;
 
 /// The detail panes, in focus order.
@@ -101,6 +102,10 @@ pub struct UsersScreen {
     pub names: Names,
     /// The SearchUsers sweep that fills the rows.
     pub sweep: Sweep,
+    /// The table's sort (`None`: the filter's order, or list order).
+    pub sort: Option<Sort>,
+    /// The rows in sorted order (list indices), while a sort is set.
+    order: Option<Vec<u32>>,
     pub focus: Focus,
     /// The pane shown when panes are tabs (narrow layouts); follows focus.
     pub tab: PaneId,
@@ -135,6 +140,8 @@ impl UsersScreen {
             records: RecordCache::default(),
             names: Names::default(),
             sweep: Sweep::default(),
+            sort: None,
+            order: None,
             focus: Focus::List,
             tab: PaneId::Identity,
             pane_scroll: 0,
@@ -148,6 +155,7 @@ impl UsersScreen {
         let (mut fresh, requests) =
             UsersScreen::open(self.instance_id.clone(), self.alias.clone(), generation);
         fresh.filter.set_query(self.filter.query());
+        fresh.sort = self.sort;
         fresh.focus = self.focus;
         fresh.tab = self.tab;
         fresh.restore = self.selected_id().map(str::to_string);
@@ -167,19 +175,51 @@ impl UsersScreen {
 
     /// Rows in the (possibly filtered) list.
     pub fn view_len(&self) -> usize {
-        match self.filter.matches() {
-            Some(matches) => matches.len(),
-            None => self.list.users.len(),
+        match (&self.order, self.filter.matches()) {
+            (Some(order), _) => order.len(),
+            (None, Some(matches)) => matches.len(),
+            (None, None) => self.list.users.len(),
         }
     }
 
-    /// The list index of the user shown at `row` of the (possibly filtered) list.
-    fn index_at(&self, row: usize) -> Option<usize> {
-        let index = match self.filter.matches() {
-            Some(matches) => *matches.get(row)? as usize,
-            None => row,
+    /// The list index of the user shown at `row` of the (possibly filtered, sorted) list.
+    pub fn index_at(&self, row: usize) -> Option<usize> {
+        let index = match (&self.order, self.filter.matches()) {
+            (Some(order), _) => *order.get(row)? as usize,
+            (None, Some(matches)) => *matches.get(row)? as usize,
+            (None, None) => row,
         };
         (index < self.list.users.len()).then_some(index)
+    }
+
+    /// The row showing list index `index`, if it is in the view.
+    fn row_of(&self, index: usize) -> Option<usize> {
+        match (&self.order, self.filter.matches()) {
+            (Some(order), _) => order.iter().position(|m| *m as usize == index),
+            (None, Some(matches)) => matches.iter().position(|m| *m as usize == index),
+            (None, None) => Some(index),
+        }
+    }
+
+    /// Sorts by `sort` (or back to the filter's order), keeping the selected user selected.
+    pub fn set_sort(&mut self, sort: Option<Sort>, rows: usize) {
+        let selected = self.selected_id().map(str::to_string);
+        self.sort = sort;
+        self.reorder();
+        if !selected.is_some_and(|id| self.select_user(&id, rows)) {
+            self.cursor.scroll_into_view(self.view_len(), rows);
+        }
+    }
+
+    /// Recomputes the sorted order of the view.
+    fn reorder(&mut self) {
+        self.order = self.sort.map(|sort| {
+            let view: Box<dyn Iterator<Item = u32>> = match self.filter.matches() {
+                Some(matches) => Box::new(matches.iter().copied()),
+                None => Box::new(0..self.list.users.len() as u32),
+            };
+            table::sorted(view, sort, &self.list, &self.names, &self.records)
+        });
     }
 
     /// The user shown at `row` of the (possibly filtered) list, built from its compact row
@@ -319,6 +359,7 @@ impl UsersScreen {
             names: &self.names,
         };
         self.filter.refresh(&searchable, changed);
+        self.reorder();
         let kept = keep.is_some_and(|id| self.select_user(id, rows));
         if !kept {
             self.cursor.scroll_into_view(self.view_len(), rows);
@@ -330,11 +371,7 @@ impl UsersScreen {
         let Some(index) = self.list.index_of(user_id) else {
             return false;
         };
-        let row = match self.filter.matches() {
-            Some(matches) => matches.iter().position(|m| *m as usize == index),
-            None => Some(index),
-        };
-        match row {
+        match self.row_of(index) {
             Some(row) => {
                 self.cursor.select(row, self.view_len(), rows);
                 true

@@ -191,7 +191,7 @@ fn row_of(terminal: &Terminal<TestBackend>, needle: &str) -> Option<u16> {
 fn the_selection_is_highlighted_and_dims_when_focus_moves() {
     let mut s = Session::jane_loaded();
     let terminal = render(&mut s.app, 100, 30);
-    let y = row_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
+    let y = row_of(&terminal, "│Jane ").expect("Jane's row");
     let cell = &terminal.backend().buffer()[(1, y)];
     assert_eq!(cell.bg, Color::Cyan);
     assert_eq!(cell.fg, Color::Black);
@@ -200,7 +200,7 @@ fn the_selection_is_highlighted_and_dims_when_focus_moves() {
 
     s.action(Action::FocusNext);
     let terminal = render(&mut s.app, 100, 30);
-    let y = row_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
+    let y = row_of(&terminal, "│Jane ").expect("Jane's row");
     assert_eq!(terminal.backend().buffer()[(1, y)].bg, Color::DarkGray);
 }
 
@@ -367,7 +367,10 @@ fn each_theme_styles_selection_focus_labels_and_keys() {
         let (pane_x, _) = at("┐┌");
         let (_, bottom) = at("q quit");
         let roles = [
-            ("selected row, focused list", at("Jane  Jane Doe")),
+            ("selected row, focused list", {
+                let (x, y) = at("│Jane ");
+                (x + 1, y)
+            }),
             ("focused border (the list)", (0, 0)),
             ("unfocused border (a pane)", (pane_x + 1, 0)),
             ("label", at("Username")),
@@ -388,5 +391,18 @@ fn each_theme_styles_selection_focus_labels_and_keys() {
                 .find(|c| c.fg != Color::Reset || c.bg != Color::Reset);
             assert_eq!(coloured, None, "mono draws no colour");
         }
+    }
+}
+
+/// The users table at three widths: as many columns as fit, in order, cut cells ending in
+/// "…", the sort column marked in the header.
+#[test]
+fn users_table_at_three_widths_with_the_sort_marked() {
+    for (width, height) in [(60, 16), (120, 32), (200, 32)] {
+        let mut s = Session::jane_loaded();
+        s.action(Action::SortNext);
+        s.action(Action::SortReverse);
+        let name = format!("users_table_{width}_columns");
+        insta::assert_snapshot!(name, render(&mut s.app, width, height).backend());
     }
 }

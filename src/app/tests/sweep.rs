@@ -256,3 +256,42 @@ fn a_user_without_an_id_is_skipped() {
     );
     assert_eq!(s.app.users.as_ref().unwrap().list.users.len(), 0);
 }
+
+#[test]
+fn s_sorts_stably_keeps_the_selected_user_and_s_reverses() {
+    let mut s = swept_session();
+    // Sort keys: routing profile names — alice and bob "Tier 1 Voice", carol "Basic".
+    s.action(Action::Down); // bob
+    s.action(Action::SortNext); // Username
+    assert_eq!(ids(&s), ["a", "b", "c"]);
+    s.action(Action::SortNext); // Name: all empty, the previous order stays
+    assert_eq!(ids(&s), ["a", "b", "c"]);
+    s.action(Action::SortNext); // Routing profile
+    let b = s.app.users.as_ref().unwrap();
+    assert_eq!(
+        b.sort.map(|s| s.column),
+        Some(crate::app::table::Column::RoutingProfile)
+    );
+    assert_eq!(
+        ids(&s),
+        ["c", "a", "b"],
+        "Basic first; a before b as before"
+    );
+    assert_eq!(b.selected_id(), Some("b"), "the selection follows the user");
+    s.action(Action::SortReverse);
+    assert_eq!(
+        ids(&s),
+        ["a", "b", "c"],
+        "reversed, ties still in their order"
+    );
+    assert_eq!(s.app.users.as_ref().unwrap().selected_id(), Some("b"));
+    type_filter(&mut s, "!id:a");
+    assert_eq!(ids(&s), ["b", "c"], "the sort applies to the filtered view");
+    for _ in 0..4 {
+        s.action(Action::SortNext);
+    }
+    assert!(
+        s.app.users.as_ref().unwrap().sort.is_none(),
+        "back to the filter's order"
+    );
+}
