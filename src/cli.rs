@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ThemeName::Dark, value_name = "THEME")]
     pub theme: ThemeName,
 
+    /// Where Ctrl-S writes the users table as CSV (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    pub export_dir: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -113,6 +113,16 @@ impl Driver {
                             .update(Msg::Copied { what, outcome }, Instant::now()),
                     );
                 }
+                Cmd::Export {
+                    dir,
+                    alias,
+                    csv,
+                    rows,
+                } => {
+                    let result = crate::export_file::write(&dir, &alias, &csv, chrono::Utc::now())
+                        .map(|path| (path, rows));
+                    queue.extend(self.app.update(Msg::Exported { result }, Instant::now()));
+                }
                 Cmd::Quit => return Flow::Quit,
             }
         }

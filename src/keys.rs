@@ -136,6 +136,9 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Users, &[ch('i')], "i", Action::InstancePicker, "back to the instance picker", "instances"),
     bind(Users, &[ch('s')], "s", Action::SortNext, "sort the table by the next column (then back to the filter's order)", "sort"),
     bind(Users, &[ch('S')], "S", Action::SortReverse, "reverse the sort", ""),
+    bind(Users, &[ch(' ')], "Space", Action::ToggleMark, "mark / unmark the row (y, Y and c then copy every marked row)", "mark"),
+    bind(Users, &[ch('u')], "u", Action::ClearMarks, "clear every mark", ""),
+    bind(Users, &[ctrl('s')], "Ctrl-S", Action::ExportView, "write the table as shown (filter, sort, every column) as CSV to the export directory", "export"),
     bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", "clear"),
     bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", "keep"),
     bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", ""),
@@ -149,6 +152,10 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(CopyMenu, &[ch('h')], "h", Action::Copy(CopyItem::HierarchyGroupId), "hierarchy group ID", ""),
     bind(CopyMenu, &[ch('j')], "j", Action::Copy(CopyItem::Json), "full DescribeUser JSON", ""),
     bind(CopyMenu, &[ch('x')], "x", Action::Copy(CopyItem::CliCommand), "`aws connect describe-user` command", ""),
+    bind(CopyMenu, &[ch('I')], "I", Action::Copy(CopyItem::MarkedIds), "marked rows: IDs, one per line", ""),
+    bind(CopyMenu, &[ch('A')], "A", Action::Copy(CopyItem::MarkedArns), "marked rows: ARNs, one per line", ""),
+    bind(CopyMenu, &[ch('U')], "U", Action::Copy(CopyItem::MarkedUsernames), "marked rows: usernames, one per line", ""),
+    bind(CopyMenu, &[ch('v')], "v", Action::Copy(CopyItem::MarkedCsv), "marked rows: CSV, every column", ""),
     bind(CopyMenu, &[key(KeyCode::Down)], "↓", Action::Down, "next item", ""),
     bind(CopyMenu, &[key(KeyCode::Up)], "↑", Action::Up, "previous item", ""),
     bind(CopyMenu, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "copy the highlighted item", "copy"),
@@ -310,7 +317,7 @@ mod tests {
 
     #[test]
     fn every_copy_item_has_exactly_one_menu_key() {
-        for item in CopyItem::ALL {
+        for item in CopyItem::ALL.into_iter().chain(CopyItem::MARKED) {
             let n = KEY_TABLE
                 .iter()
                 .filter(|b| b.action == Action::Copy(item))

@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod commands;
 pub mod connect;
 pub mod event_loop;
+pub mod export_file;
 pub mod keys;
 pub mod logging;
 pub mod mock;

@@ -90,6 +90,7 @@ fn run_browser(cli: &Cli) -> i32 {
             clipboard: cli.clipboard,
             demo: cli.global.demo,
             theme: cli.theme,
+            export_dir: cli.export_dir.clone(),
         };
         tui::run(client, tui_options).await.map_err(|e| match e {
             TuiError::InvalidInstance(e) => (EXIT_USAGE, format!("--instance-id: {}", e.human())),

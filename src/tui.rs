@@ -39,6 +39,8 @@ pub struct TuiOptions {
     pub demo: bool,
     /// `--theme`.
     pub theme: ThemeName,
+    /// `--export-dir` (`None`: the current directory).
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         instance_id,
         zone: Zone::Local,
         theme: theme_for(options.theme, std::env::var_os("NO_COLOR")),
+        export_dir: crate::export_file::resolve_dir(options.export_dir.as_deref()),
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());
     install_panic_hook();

@@ -35,6 +35,12 @@ pub enum Action {
     SortNext,
     /// `S`: reverse the sort.
     SortReverse,
+    /// Space: mark or unmark the selected row.
+    ToggleMark,
+    /// Clear every mark.
+    ClearMarks,
+    /// Ctrl-S: write the current view as CSV into the export directory.
+    ExportView,
 }
 
 /// The input mode, derived from app state ([`super::App::mode`]); decides which keys are

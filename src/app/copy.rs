@@ -14,6 +14,11 @@ pub enum CopyItem {
     HierarchyGroupId,
     Json,
     CliCommand,
+    /// The marked rows (the menu offers these instead while rows are marked).
+    MarkedIds,
+    MarkedArns,
+    MarkedUsernames,
+    MarkedCsv,
 }
 
 impl CopyItem {
@@ -30,6 +35,14 @@ impl CopyItem {
         CopyItem::CliCommand,
     ];
 
+    /// The menu while rows are marked.
+    pub const MARKED: [CopyItem; 4] = [
+        CopyItem::MarkedIds,
+        CopyItem::MarkedArns,
+        CopyItem::MarkedUsernames,
+        CopyItem::MarkedCsv,
+    ];
+
     /// How the item is named in the status line ("Copied user ID (OSC 52)").
     pub fn label(self) -> &'static str {
         match self {
@@ -42,6 +55,10 @@ impl CopyItem {
             CopyItem::HierarchyGroupId => "hierarchy group ID",
             CopyItem::Json => "DescribeUser JSON",
             CopyItem::CliCommand => "describe-user command",
+            CopyItem::MarkedIds => "marked users' IDs",
+            CopyItem::MarkedArns => "marked users' ARNs",
+            CopyItem::MarkedUsernames => "marked usernames",
+            CopyItem::MarkedCsv => "marked rows as CSV",
         }
     }
 }
@@ -125,6 +142,11 @@ impl CopySource<'_> {
                 }
                 Ok(line)
             }
+            // The screen answers these from its marks (`UsersScreen::marked_text`).
+            CopyItem::MarkedIds
+            | CopyItem::MarkedArns
+            | CopyItem::MarkedUsernames
+            | CopyItem::MarkedCsv => Err("no rows are marked".to_string()),
         }
     }
 

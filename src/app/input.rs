@@ -190,6 +190,29 @@ impl App {
                 ),
                 None => self.notify("No sort to reverse: s sorts by a column", false),
             },
+            Action::ToggleMark => {
+                b.toggle_mark();
+                // Space moves on, as in file managers: marking a run is one key per row.
+                move_selection(b, 1, rows);
+            }
+            Action::ClearMarks => {
+                let n = b.marks.len();
+                b.marks.clear();
+                self.notify(format!("Cleared {n} marks"), false);
+            }
+            Action::ExportView => {
+                let csv = b.view_csv();
+                let rows = b.view_len();
+                let alias = b.alias.clone().unwrap_or_else(|| b.instance_id.clone());
+                cmds.push(Cmd::Export {
+                    dir: self.config.export_dir.clone(),
+                    alias,
+                    csv,
+                    rows,
+                });
+            }
+            Action::CopyUserId if !b.marks.is_empty() => self.copy(CopyItem::MarkedIds, cmds),
+            Action::CopyArn if !b.marks.is_empty() => self.copy(CopyItem::MarkedArns, cmds),
             Action::CopyUserId => self.copy(CopyItem::UserId, cmds),
             Action::CopyArn => self.copy(CopyItem::Arn, cmds),
             Action::CopyMenu => {
@@ -204,7 +227,8 @@ impl App {
     }
 
     fn on_copy_menu(&mut self, action: Action, selected: usize, cmds: &mut Vec<Cmd>) {
-        let last = CopyItem::ALL.len() - 1;
+        let items = self.copy_items();
+        let last = items.len() - 1;
         match action {
             Action::Down => {
                 self.overlay = Overlay::CopyMenu {
@@ -218,9 +242,9 @@ impl App {
             }
             Action::Confirm => {
                 self.overlay = Overlay::None;
-                self.copy(CopyItem::ALL[selected.min(last)], cmds);
+                self.copy(items[selected.min(last)], cmds);
             }
-            Action::Copy(item) => {
+            Action::Copy(item) if items.contains(&item) => {
                 self.overlay = Overlay::None;
                 self.copy(item, cmds);
             }
@@ -229,11 +253,31 @@ impl App {
         }
     }
 
-    fn copy(&mut self, item: CopyItem, cmds: &mut Vec<Cmd>) {
-        let text = match self.copy_source() {
+    /// The copy menu's items: the marked rows' while rows are marked, else the user's.
+    pub fn copy_items(&self) -> &'static [CopyItem] {
+        if self.users.as_ref().is_some_and(|b| !b.marks.is_empty()) {
+            &CopyItem::MARKED
+        } else {
+            &CopyItem::ALL
+        }
+    }
+
+    /// The text `item` copies (the selected user's, or the marked rows').
+    pub fn copy_text(&self, item: CopyItem) -> Result<String, String> {
+        if CopyItem::MARKED.contains(&item) {
+            return match self.users.as_ref() {
+                Some(b) => b.marked_text(item),
+                None => Err("no rows are marked".to_string()),
+            };
+        }
+        match self.copy_source() {
             Some(source) => source.text(item),
             None => Err("no user selected".to_string()),
-        };
+        }
+    }
+
+    fn copy(&mut self, item: CopyItem, cmds: &mut Vec<Cmd>) {
+        let text = self.copy_text(item);
         match text {
             Ok(text) => cmds.push(Cmd::Copy {
                 what: item.label().to_string(),

@@ -11,6 +11,7 @@ pub mod export;
 mod filter;
 mod input;
 pub mod layout;
+mod marks;
 mod msg;
 mod names;
 mod picker;
@@ -78,6 +79,8 @@ pub struct AppConfig {
     pub zone: Zone,
     /// `--theme`, or `mono` when `NO_COLOR` is set.
     pub theme: ThemeName,
+    /// Where Ctrl-S writes the table (absolute where it could be resolved).
+    pub export_dir: std::path::PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,6 +194,17 @@ impl App {
                 let is_error = !outcome.is_success();
                 self.notify(outcome.describe(&what), is_error);
             }
+            Msg::Exported { result } => match result {
+                Ok((path, rows)) => self.notify(
+                    format!(
+                        "Wrote {} users to {}",
+                        table::thousands(rows),
+                        crate::sanitize::sanitize(&path.display().to_string())
+                    ),
+                    false,
+                ),
+                Err(why) => self.notify(format!("Export failed: {why}"), true),
+            },
             Msg::Answer(answer) => {
                 self.in_flight = self.in_flight.saturating_sub(1);
                 if answer

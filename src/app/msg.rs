@@ -69,6 +69,10 @@ pub enum Msg {
     Throttled {
         total: u64,
     },
+    /// The loop ran a [`Cmd::Export`]: the file written and its rows, or why not.
+    Exported {
+        result: Result<(std::path::PathBuf, usize), String>,
+    },
     /// The UI loop ran a [`Cmd::Copy`]; `what` is the label shown in the status line.
     Copied {
         what: String,
@@ -219,6 +223,14 @@ pub enum Cmd {
     Copy {
         what: String,
         text: String,
+    },
+    /// Write `csv` (`rows` users) into `dir` as `<alias>-users-<UTC timestamp>.csv`; the loop
+    /// picks the time and does the IO (`export_file`), then answers [`Msg::Exported`].
+    Export {
+        dir: std::path::PathBuf,
+        alias: String,
+        csv: Vec<u8>,
+        rows: usize,
     },
     Quit,
 }

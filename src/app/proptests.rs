@@ -57,9 +57,15 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CopyUserId,
         Action::CopyArn,
         Action::CopyMenu,
+        Action::SortNext,
+        Action::SortReverse,
+        Action::ToggleMark,
+        Action::ClearMarks,
+        Action::ExportView,
         Action::Quit,
     ];
     all.extend(CopyItem::ALL.map(Action::Copy));
+    all.extend(CopyItem::MARKED.map(Action::Copy));
     proptest::sample::select(all)
 }
 
@@ -188,6 +194,11 @@ impl World {
                         },
                         self.now,
                     );
+                    self.apply(more)?;
+                }
+                Cmd::Export { rows, .. } => {
+                    let result = Ok(("/exports/x.csv".into(), rows));
+                    let more = self.app.update(Msg::Exported { result }, self.now);
                     self.apply(more)?;
                 }
                 Cmd::Quit => {}

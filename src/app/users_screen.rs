@@ -106,6 +106,8 @@ pub struct UsersScreen {
     pub sort: Option<Sort>,
     /// The rows in sorted order (list indices), while a sort is set.
     order: Option<Vec<u32>>,
+    /// Marked rows (list indices).
+    pub marks: std::collections::HashSet<u32>,
     pub focus: Focus,
     /// The pane shown when panes are tabs (narrow layouts); follows focus.
     pub tab: PaneId,
@@ -142,6 +144,7 @@ impl UsersScreen {
             sweep: Sweep::default(),
             sort: None,
             order: None,
+            marks: Default::default(),
             focus: Focus::List,
             tab: PaneId::Identity,
             pane_scroll: 0,

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Action;
-use crate::app::{App, CopyItem};
+use crate::app::App;
 use crate::keys::KEY_TABLE;
 
 use super::help::centered;
@@ -15,13 +15,14 @@ use super::text::{safe, shorten_end, shorten_middle};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     let t = app.theme;
-    let Some(source) = app.copy_source() else {
+    if app.copy_source().is_none() {
         return;
-    };
+    }
     let width = area.width.saturating_sub(4).min(100);
     // Key (3 columns), label (22): the rest previews the text, shortened visibly.
     let room = usize::from(width.saturating_sub(2)).saturating_sub(3 + 22);
-    let lines: Vec<Line> = CopyItem::ALL
+    let lines: Vec<Line> = app
+        .copy_items()
         .iter()
         .enumerate()
         .map(|(index, item)| {
@@ -29,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
                 .iter()
                 .find(|b| b.action == Action::Copy(*item))
                 .map_or("", |b| b.keys);
-            let (preview, style) = match source.text(*item) {
+            let (preview, style) = match app.copy_text(*item) {
                 Ok(text) => (preview(&text, room), t.dim()),
                 Err(why) => (why, t.error()),
             };

@@ -406,3 +406,11 @@ fn users_table_at_three_widths_with_the_sort_marked() {
         insta::assert_snapshot!(name, render(&mut s.app, width, height).backend());
     }
 }
+
+#[test]
+fn marked_rows_show_in_a_gutter_and_the_title_counts_them() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::ToggleMark);
+    s.action(Action::ToggleMark);
+    insta::assert_snapshot!(render(&mut s.app, 100, 12).backend());
+}

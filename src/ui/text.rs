@@ -85,18 +85,7 @@ fn take_columns(chars: impl Iterator<Item = char>, width: usize) -> String {
     out
 }
 
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::app::table::thousands;
 
 /// A timestamp in the configured zone, e.g. `2024-05-01 12:00:00 +02:00`.
 pub fn time(t: &Theme, at: Option<Timestamp>, zone: Zone) -> Span<'static> {

@@ -46,6 +46,12 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     } else {
         title.push(Span::raw(format!("· loaded {} ", thousands(total))));
     }
+    if !b.marks.is_empty() {
+        title.push(Span::styled(
+            format!("· {} marked ", thousands(b.marks.len())),
+            t.key(),
+        ));
+    }
     if let Some((swept, estimate)) = b.sweep.progress() {
         let of = estimate
             .and_then(|n| usize::try_from(n).ok())
@@ -120,13 +126,24 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
         );
         return;
     }
-    let columns = columns(rows_area.width);
+    // While rows are marked, a gutter shows which.
+    let gutter = if b.marks.is_empty() {
+        0
+    } else {
+        MARK.width() as u16
+    };
+    let columns = columns(rows_area.width.saturating_sub(gutter));
     if rows_area.height > 0 {
         let header = Rect {
             height: 1,
             ..rows_area
         };
-        frame.render_widget(Paragraph::new(header_line(&t, b, &columns)), header);
+        let mut line = header_line(&t, b, &columns);
+        if gutter > 0 {
+            line.spans
+                .insert(0, Span::raw(" ".repeat(usize::from(gutter))));
+        }
+        frame.render_widget(Paragraph::new(line), header);
         rows_area.y += 1;
         rows_area.height -= 1;
     }
@@ -141,6 +158,14 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
         };
         let selected = row == b.cursor.selected;
         let mut spans = Vec::new();
+        if gutter > 0 {
+            let marked = b.marks.contains(&(index as u32));
+            spans.push(if marked {
+                Span::styled(MARK, t.key())
+            } else {
+                Span::raw(" ".repeat(usize::from(gutter)))
+            });
+        }
         for (i, (column, width)) in columns.iter().enumerate() {
             if i > 0 {
                 spans.push(Span::raw(" "));
@@ -165,6 +190,9 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
         }
     }
 }
+
+/// The mark of a marked row.
+const MARK: &str = "● ";
 
 /// The columns that fit in `width`, in order, each at its narrowest; then the room left
 /// widens them in order up to their widest. A cell cut short ends in "…", so no value (an

@@ -2,7 +2,7 @@
 
 use super::super::fixtures::*;
 use super::super::*;
-use crate::app::Action;
+use crate::app::{Action, CopyItem};
 use crate::model::UserSearchSummary;
 
 fn type_filter(s: &mut Session, text: &str) {
@@ -293,5 +293,102 @@ fn s_sorts_stably_keeps_the_selected_user_and_s_reverses() {
     assert!(
         s.app.users.as_ref().unwrap().sort.is_none(),
         "back to the filter's order"
+    );
+}
+
+fn copied(cmds: &[Cmd]) -> Vec<String> {
+    cmds.iter()
+        .filter_map(|c| match c {
+            Cmd::Copy { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn space_marks_and_y_y_and_the_copy_menu_copy_every_marked_row() {
+    let mut s = swept_session();
+    s.action(Action::ToggleMark); // a, moves to b
+    s.action(Action::Down); // c
+    s.action(Action::ToggleMark);
+    let b = s.app.users.as_ref().unwrap();
+    assert_eq!(b.marks.len(), 2);
+    assert_eq!(copied(&s.action(Action::CopyUserId)), ["a\nc"]);
+    let arn = |id: &str| summary(id, "x").arn.unwrap();
+    assert_eq!(
+        copied(&s.action(Action::CopyArn)),
+        [format!("{}\n{}", arn("a"), arn("c"))]
+    );
+    s.action(Action::CopyMenu);
+    assert_eq!(s.app.copy_items(), CopyItem::MARKED);
+    let cmds = s.action(Action::Copy(CopyItem::MarkedUsernames));
+    assert_eq!(copied(&cmds), ["alice\ncarol"]);
+    s.action(Action::CopyMenu);
+    let csv = copied(&s.action(Action::Confirm)); // the first item: IDs
+    assert_eq!(csv, ["a\nc"]);
+    s.action(Action::CopyMenu);
+    let csv = copied(&s.action(Action::Copy(CopyItem::MarkedCsv)));
+    let mut reader = csv::Reader::from_reader(csv[0].as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][5], "Tier 1 Voice");
+    assert_eq!(&rows[1][0], "c");
+    // Unmarking and clearing.
+    s.action(Action::ToggleMark); // c again (the last row: the selection stays): unmarked
+    assert_eq!(s.app.users.as_ref().unwrap().marks.len(), 1);
+    s.action(Action::ClearMarks);
+    assert!(s.app.users.as_ref().unwrap().marks.is_empty());
+    assert_eq!(s.app.copy_items(), CopyItem::ALL);
+    s.action(Action::Top);
+    assert_eq!(
+        copied(&s.action(Action::CopyUserId)),
+        ["a"],
+        "one user again"
+    );
+}
+
+#[test]
+fn ctrl_s_exports_the_view_as_shown_and_the_status_line_names_the_file() {
+    let mut s = swept_session();
+    type_filter(&mut s, "rp:tier");
+    s.action(Action::Confirm);
+    s.action(Action::SortNext);
+    s.action(Action::SortReverse); // by username, descending: bob, alice
+    let cmds = s.action(Action::ExportView);
+    let [
+        Cmd::Export {
+            dir,
+            alias,
+            csv,
+            rows,
+        },
+    ] = cmds.as_slice()
+    else {
+        panic!("one export: {cmds:?}");
+    };
+    assert_eq!(dir.to_str(), Some("/exports"));
+    assert_eq!(alias, INSTANCE, "the ID until the alias is known");
+    assert_eq!(*rows, 2);
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let ids: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(ids, ["b", "a"], "filter and sort applied");
+    let result = Ok(("/exports/demo-users-20261201T230509Z.csv".into(), 2));
+    s.send(Msg::Exported { result });
+    let notice = s.app.visible_notice().unwrap();
+    assert_eq!(
+        notice.text,
+        "Wrote 2 users to /exports/demo-users-20261201T230509Z.csv"
+    );
+    s.send(Msg::Exported {
+        result: Err("cannot write /exports/x.csv: Permission denied".into()),
+    });
+    let notice = s.app.visible_notice().unwrap();
+    assert!(notice.is_error);
+    assert_eq!(
+        notice.text,
+        "Export failed: cannot write /exports/x.csv: Permission denied"
     );
 }
