@@ -15,6 +15,8 @@ use pty::Pty;
 
 #[path = "tui_pty/tmux_clipboard.rs"]
 mod tmux_clipboard;
+#[path = "tui_pty/users_table.rs"]
+mod users_table;
 
 /// The browser in a 140×40 terminal, copying through OSC 52 as is (not wrapped for tmux).
 fn start(args: &[&str]) -> Pty {
