@@ -4,7 +4,8 @@
 #   cargo build --release && scripts/measure-tui.sh
 #
 # 1. Load: `connect-tui` in a 200×60 tmux session against `mock-server --users 100000`; waits
-#    (polling the screen, with a deadline) until every user is listed and nothing loads.
+#    (polling the screen, with a deadline) until every user is listed, the SearchUsers sweep
+#    has filled every row, and nothing loads.
 #    Prints the load time, then resident memory (VmRSS, and the peak VmHWM) from /proc.
 # 2. Idle: CPU time and context switches (all threads) over IDLE_SECONDS with nothing loading:
 #    the browser draws only on input, data or resize, so both should be ~0.
@@ -91,7 +92,8 @@ while :; do
 done
 load_ms=$(($(now_ms) - started))
 pages=$(grep -c '"op":"ListUsers"' "$work/requests.jsonl")
-echo "loaded $loaded users in $load_ms ms ($pages ListUsers requests; limit: ${MAX_RPS:-default 1.6/5})"
+searches=$(grep -c '"op":"SearchUsers"' "$work/requests.jsonl" || true)
+echo "loaded and swept $loaded users in $load_ms ms ($pages ListUsers, $searches SearchUsers requests; limit: ${MAX_RPS:-default 1.6/5})"
 echo "VmRSS $(field VmRSS) kB, peak VmHWM $(field VmHWM) kB (budget: 64 MB = 65536 kB)"
 
 echo "== 2. idle for $IDLE_SECONDS s"
