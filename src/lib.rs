@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
+pub mod config;
 pub mod connect;
 pub mod event_loop;
 pub mod keys;

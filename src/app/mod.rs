@@ -35,7 +35,7 @@ pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scop
 pub use names::{Load, Lookup, PathState};
 pub use picker::Picker;
 pub use record_cache::{DEBOUNCE, RecordState};
-pub use theme::{Theme, ThemeName};
+pub use theme::{ColorOverrides, Role, Theme, ThemeName};
 pub use user_row::UserRow;
 pub use users_screen::{Focus, PaneId, UsersScreen};
 
@@ -72,6 +72,8 @@ pub struct AppConfig {
     pub zone: Zone,
     /// `--theme`, or `mono` when `NO_COLOR` is set.
     pub theme: ThemeName,
+    /// The config file's `[colors]`, patched over the theme.
+    pub colors: ColorOverrides,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +134,7 @@ pub struct App {
 impl App {
     /// The initial state and the requests to send at start.
     pub fn new(config: AppConfig, size: (u16, u16), now: Instant) -> (App, Vec<Cmd>) {
-        let theme = Theme::named(config.theme);
+        let theme = Theme::with_overrides(config.theme, &config.colors);
         let mut app = App {
             config,
             screen: Screen::Picker,

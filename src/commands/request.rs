@@ -30,7 +30,10 @@ impl<'a> CommandRequest<'a> {
             Command::ListUsers(a) => Some(CommandRequest::ListUsers(a)),
             Command::ListInstances(a) => Some(CommandRequest::ListInstances(a)),
             Command::SearchUsers(a) => Some(CommandRequest::SearchUsers(a)),
-            Command::MockServer(_) | Command::Completions(_) | Command::Man => None,
+            Command::MockServer(_)
+            | Command::Completions(_)
+            | Command::Man
+            | Command::Config(_) => None,
         }
     }
 

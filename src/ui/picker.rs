@@ -6,13 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{Action, App, Mode};
+use crate::keys::KeyMap;
 
 use super::text::{safe, shorten_end, shorten_middle, time_short};
 use super::theme;
 use crate::app::layout;
 
-pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, body: Rect) {
     let t = app.theme;
     let picker = &app.picker;
     let mut title = vec![Span::styled(" Amazon Connect instances ", t.title())];
@@ -30,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, body: Rect) {
 
     if picker.instances.is_empty() {
         frame.render_widget(
-            Paragraph::new(empty_message(app))
+            Paragraph::new(empty_message(app, keys))
                 .block(block)
                 .wrap(Wrap { trim: true }),
             body,
@@ -163,7 +164,7 @@ fn fit_columns(table: &[[String; 5]], width: u16) -> (Vec<usize>, Vec<u16>) {
     (chosen, widths)
 }
 
-fn empty_message(app: &App) -> Vec<Line<'static>> {
+fn empty_message(app: &App, keys: &KeyMap) -> Vec<Line<'static>> {
     let t = app.theme;
     let picker = &app.picker;
     if let Some(error) = &picker.error {
@@ -171,9 +172,9 @@ fn empty_message(app: &App) -> Vec<Line<'static>> {
             Line::styled(safe(&error.human()), t.error()),
             Line::from(vec![
                 Span::raw("Press "),
-                Span::styled("R", t.key()),
+                Span::styled(keys.label_for(Action::Retry, Mode::Picker), t.key()),
                 Span::raw(" to retry, "),
-                Span::styled("q", t.key()),
+                Span::styled(keys.label_for(Action::Quit, Mode::Picker), t.key()),
                 Span::raw(" to quit"),
             ]),
         ];
