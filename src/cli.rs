@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(long, value_name = "ID|ARN")]
     pub instance_id: Option<String>,
 
+    /// List the instances of every region where Amazon Connect is offered (concurrently,
+    /// each region within its own quota), with a Region column.
+    #[arg(long)]
+    pub all_regions: bool,
+
     /// How `y`/`Y`/`c` copy: through tmux, the native clipboard, OSC 52 through the terminal,
     /// or not at all. Default: auto (or CONNECT_TUI_CLIPBOARD, or the config file's).
     #[arg(long, value_enum)]
@@ -243,6 +248,11 @@ pub struct MockServerArgs {
     /// Append one JSON line per request: {"op":"ListUsers","status":200,"ms":1.2}.
     #[arg(long, value_name = "FILE.jsonl")]
     pub request_log: Option<PathBuf>,
+
+    /// Refuse requests signed for REGION as Connect does in a region the account has not
+    /// enabled (403 UnrecognizedClientException). Repeatable.
+    #[arg(long, value_name = "REGION")]
+    pub deny_region: Vec<String>,
 }
 
 /// Input members, paging and skeleton options shared by the scriptable commands.

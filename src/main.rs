@@ -127,6 +127,7 @@ fn run_browser(cli: &Cli) -> i32 {
             clipboard: settings.clipboard,
             demo: cli.global.demo,
             theme: settings.theme,
+            all_regions: cli.all_regions,
             colors: settings.colors,
             keys: settings.keys,
         };

@@ -40,6 +40,8 @@ pub struct TuiOptions {
     pub demo: bool,
     /// `--theme` (or the environment's, the config file's; `mono` under `NO_COLOR`).
     pub theme: ThemeName,
+    /// `--all-regions`.
+    pub all_regions: bool,
     /// The config file's `[colors]`.
     pub colors: ColorOverrides,
     /// The key table with the config file's `[keys]` applied.
@@ -77,6 +79,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         instance_id,
         zone: Zone::Local,
         theme: options.theme,
+        all_regions: options.all_regions,
         colors: options.colors,
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());

@@ -6,6 +6,7 @@
 //! worker aborts every task still running, so quitting never waits on the network. A small
 //! watcher task reports when the service throttles us (even when retries hide it).
 
+use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 
 use futures::FutureExt;
@@ -19,6 +20,9 @@ use crate::connect::{
 
 pub struct Worker {
     client: ConnectClient,
+    /// Clients for other regions than the client's own, made on first use and kept (each
+    /// holds its region's rate limiter).
+    regional: HashMap<String, ConnectClient>,
     answers: UnboundedSender<Msg>,
     tasks: JoinSet<()>,
 }
@@ -29,8 +33,21 @@ impl Worker {
         tasks.spawn(watch_throttling(client.clone(), answers.clone()));
         Worker {
             client,
+            regional: HashMap::new(),
             answers,
             tasks,
+        }
+    }
+
+    /// The client for calls sent to `region`.
+    fn client_for(&mut self, region: Option<&str>) -> ConnectClient {
+        match region {
+            Some(region) if region != self.client.region => self
+                .regional
+                .entry(region.to_string())
+                .or_insert_with(|| self.client.in_region(region))
+                .clone(),
+            _ => self.client.clone(),
         }
     }
 
@@ -38,7 +55,7 @@ impl Worker {
     pub fn spawn(&mut self, call: Call) {
         // Reap finished tasks so the set does not grow with every request.
         while self.tasks.try_join_next().is_some() {}
-        let client = self.client.clone();
+        let client = self.client_for(call.scope.region.as_deref());
         let answers = self.answers.clone();
         self.tasks.spawn(async move {
             let operation = call.request.operation();

@@ -22,6 +22,7 @@ pub fn config(instance_id: &str) -> AppConfig {
         instance_id: Some(instance_id.into()),
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
         theme: ThemeName::Dark,
+        all_regions: false,
         colors: Vec::new(),
     }
 }

@@ -27,6 +27,7 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         instance_id: instance.map(str::to_string),
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset")),
         theme: ThemeName::Dark,
+        all_regions: false,
         colors: Vec::new(),
     }
 }

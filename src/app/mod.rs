@@ -33,7 +33,7 @@ pub use drawn::Drawn;
 pub use filter::Filter;
 pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scope};
 pub use names::{Load, Lookup, PathState};
-pub use picker::Picker;
+pub use picker::{Picker, PickerRow, region_of};
 pub use record_cache::{DEBOUNCE, RecordState};
 pub use theme::{ColorOverrides, Role, Theme, ThemeName};
 pub use user_row::UserRow;
@@ -43,7 +43,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use crate::connect::ErrorKind;
+use crate::connect::{CONNECT_REGIONS, ErrorKind};
 
 use answers::push_calls;
 
@@ -72,6 +72,8 @@ pub struct AppConfig {
     pub zone: Zone,
     /// `--theme`, or `mono` when `NO_COLOR` is set.
     pub theme: ThemeName,
+    /// `--all-regions`: the picker lists every region where Connect is offered.
+    pub all_regions: bool,
     /// The config file's `[colors]`, patched over the theme.
     pub colors: ColorOverrides,
 }
@@ -152,12 +154,10 @@ impl App {
             started: now,
             generation: 1,
         };
-        let mut cmds = vec![Cmd::Request(Call {
-            scope: Scope::picker(1),
-            request: Request::ListInstances { token: None },
-        })];
+        let mut cmds = Vec::new();
+        app.list_instances(1, &mut cmds);
         if let Some(instance_id) = app.config.instance_id.clone() {
-            app.open_instance(instance_id, &mut cmds);
+            app.open_instance(instance_id, None, &mut cmds);
         }
         app.in_flight = cmds.len();
         (app, cmds)
@@ -274,6 +274,21 @@ impl App {
         }
     }
 
+    /// The region the screen shows: the open instance's when it was listed in another
+    /// region, "all regions" in an all-regions picker, else the client's.
+    pub fn region_label(&self) -> &str {
+        let open = self
+            .users
+            .as_ref()
+            .filter(|_| self.screen == Screen::Users)
+            .and_then(|b| b.region.as_deref());
+        match open {
+            Some(region) => region,
+            None if self.config.all_regions && self.screen == Screen::Picker => "all regions",
+            None => &self.config.region,
+        }
+    }
+
     /// The instance alias of the open instance (or its ID until the alias is known).
     pub fn instance_label(&self) -> Option<String> {
         let b = self.users.as_ref()?;
@@ -327,7 +342,25 @@ impl App {
         });
     }
 
-    fn open_instance(&mut self, instance_id: String, cmds: &mut Vec<Cmd>) {
+    /// Starts listing instances afresh as `generation`: the client's region, or every region
+    /// at once with `--all-regions` (each region has its own quota, so they run in parallel).
+    fn list_instances(&mut self, generation: u64, cmds: &mut Vec<Cmd>) {
+        let first = Request::ListInstances { token: None };
+        if self.config.all_regions {
+            self.picker = Picker::all_regions(generation, CONNECT_REGIONS);
+            for region in CONNECT_REGIONS {
+                let scope = Scope::picker(generation).in_region(Some(region));
+                push_calls(cmds, &scope, vec![first.clone()]);
+            }
+        } else {
+            self.picker = Picker::loading(generation);
+            push_calls(cmds, &Scope::picker(generation), vec![first]);
+        }
+    }
+
+    /// Opens the users screen of `instance_id`, its calls sent to `region` (None: the
+    /// client's own).
+    fn open_instance(&mut self, instance_id: String, region: Option<String>, cmds: &mut Vec<Cmd>) {
         self.screen = Screen::Users;
         self.overlay = Overlay::None;
         if self
@@ -339,7 +372,8 @@ impl App {
         }
         let alias = self.picker.alias_of(&instance_id);
         let generation = self.next_generation();
-        let (screen, requests) = UsersScreen::open(instance_id, alias, generation);
+        let (mut screen, requests) = UsersScreen::open(instance_id, alias, generation);
+        screen.region = region;
         push_calls(cmds, &screen.scope(), requests);
         self.users = Some(screen);
     }

@@ -75,12 +75,14 @@ pub enum Msg {
     },
 }
 
-/// Which screen a call is for: the instance (none for the picker's ListInstances) and the
-/// generation of the screen that asked. A refresh or another instance starts a new
-/// generation, so a late answer for an old one is recognised and dropped.
+/// Which screen a call is for: the instance (none for the picker's ListInstances), the
+/// region it is sent to (none: the client's own), and the generation of the screen that
+/// asked. A refresh or another instance starts a new generation, so a late answer for an
+/// old one is recognised and dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scope {
     pub instance_id: Option<String>,
+    pub region: Option<String>,
     pub generation: u64,
 }
 
@@ -88,6 +90,7 @@ impl Scope {
     pub fn picker(generation: u64) -> Scope {
         Scope {
             instance_id: None,
+            region: None,
             generation,
         }
     }
@@ -95,7 +98,16 @@ impl Scope {
     pub fn instance(instance_id: &str, generation: u64) -> Scope {
         Scope {
             instance_id: Some(instance_id.to_string()),
+            region: None,
             generation,
+        }
+    }
+
+    /// The same scope, sent to `region` (`None`: the client's own).
+    pub fn in_region(self, region: Option<&str>) -> Scope {
+        Scope {
+            region: region.map(str::to_string),
+            ..self
         }
     }
 }

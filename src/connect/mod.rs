@@ -10,6 +10,7 @@ mod instance_ref;
 mod mapping;
 mod observe;
 mod rate_limit;
+mod regions;
 mod retry;
 mod search;
 mod tls;
@@ -20,6 +21,7 @@ pub use error::{ApiError, ErrorKind};
 pub use instance_ref::parse_instance_id;
 pub use observe::READ_OPERATIONS;
 pub use rate_limit::RateLimit;
+pub use regions::CONNECT_REGIONS;
 pub use tls::{NO_VERIFY_WARNING, TlsTrust};
 
 use std::path::PathBuf;
@@ -72,6 +74,8 @@ pub struct ConnectClient {
     hints: Arc<error_map::ErrorHints>,
     /// The in-process demo endpoint, kept alive as long as any clone of the client.
     _demo_endpoint: Option<Arc<crate::mock::MockHandle>>,
+    /// Kept for clients in other regions (each region has its own quota and limiter).
+    rate_limit: RateLimit,
     /// The profile in use (for the status bar and SSO hints).
     pub profile: Option<String>,
     /// The region in use.
@@ -140,6 +144,7 @@ impl ConnectClient {
                 endpoint: endpoint_for_messages(opts, &sdk_config, &region),
             }),
             _demo_endpoint: demo_endpoint,
+            rate_limit: opts.rate_limit.unwrap_or_default(),
             profile,
             region,
         })

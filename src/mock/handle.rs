@@ -108,6 +108,7 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
         faults,
         throttle,
         log,
+        denied_regions: config.denied_regions.clone(),
     }));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

@@ -404,10 +404,7 @@ fn config_colours_restyle_their_role_and_mono_keeps_only_the_modifiers() {
         .bg(Color::Magenta)
         .add_modifier(Modifier::UNDERLINED);
     for (name, expected) in [
-        (
-            ThemeName::Dark,
-            "fg Yellow, bg Magenta, BOLD | UNDERLINED",
-        ),
+        (ThemeName::Dark, "fg Yellow, bg Magenta, BOLD | UNDERLINED"),
         (
             ThemeName::Mono,
             "fg Reset, bg Reset, BOLD | UNDERLINED | REVERSED",

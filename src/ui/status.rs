@@ -30,7 +30,7 @@ fn segments(app: &App) -> Vec<Segment> {
     let t = app.theme;
     let mut segments = vec![
         segment(4, Span::raw(safe(app.profile_label()))),
-        segment(1, Span::raw(safe(&app.config.region))),
+        segment(1, Span::raw(safe(app.region_label()))),
     ];
     match (app.screen, app.users.as_ref()) {
         (Screen::Users, Some(b)) => {
