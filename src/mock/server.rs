@@ -17,6 +17,7 @@ use super::dataset::Dataset;
 use super::faults::{Fault, Faults};
 use super::handlers;
 use super::ids::random_uuid;
+use super::live::Clock;
 use super::operations;
 use super::request_log::{Pending, RequestLog};
 use super::throttle::Throttle;
@@ -30,6 +31,17 @@ pub struct Server {
     pub faults: Faults,
     pub throttle: Throttle,
     pub log: Option<RequestLog>,
+    /// Seeds the live-state schedule.
+    pub seed: u64,
+    /// Epoch seconds at start-up (anchors pinned live states).
+    pub started: f64,
+}
+
+/// Epoch seconds now.
+pub fn epoch_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 pub fn router(server: Arc<Server>) -> Router {
@@ -108,6 +120,11 @@ async fn answer(
                 query: &query,
                 body: &bytes,
                 data: &server.data,
+                clock: Clock {
+                    now: epoch_now(),
+                    started: server.started,
+                    seed: server.seed,
+                },
             })
         }
     }
