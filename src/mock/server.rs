@@ -17,6 +17,7 @@ use super::dataset::Dataset;
 use super::faults::{Fault, Faults};
 use super::handlers;
 use super::ids::random_uuid;
+use super::live::Clock;
 use super::operations;
 use super::request_log::{Caller, Pending, RequestLog};
 use super::throttle::Throttle;
@@ -33,6 +34,17 @@ pub struct Server {
     /// `--deny-region`: requests signed for these regions are refused as in a region the
     /// account has not enabled.
     pub denied_regions: Vec<String>,
+    /// Seeds the live-state schedule.
+    pub seed: u64,
+    /// Epoch seconds at start-up (anchors pinned live states).
+    pub started: f64,
+}
+
+/// Epoch seconds now.
+pub fn epoch_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 pub fn router(server: Arc<Server>) -> Router {
@@ -135,6 +147,11 @@ async fn answer(
                 query: &query,
                 body: &bytes,
                 data: &server.data,
+                clock: Clock {
+                    now: epoch_now(),
+                    started: server.started,
+                    seed: server.seed,
+                },
             })
         }
     }
