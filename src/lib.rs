@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod connect;
 pub mod event_loop;
+pub mod history;
 pub mod keys;
 pub mod logging;
 pub mod mock;

@@ -4,6 +4,7 @@
 
 mod action;
 mod answers;
+mod connection;
 mod copy;
 mod cursor;
 mod drawn;
@@ -31,7 +32,7 @@ pub use copy::{CopyItem, CopySource};
 pub use cursor::Cursor;
 pub use drawn::Drawn;
 pub use filter::Filter;
-pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scope};
+pub use msg::{Answer, Call, Cmd, Connection, FilterEdit, Msg, NameKind, Reply, Request, Scope};
 pub use names::{Load, Lookup, PathState};
 pub use picker::{Picker, PickerRow, region_of};
 pub use record_cache::{DEBOUNCE, RecordState};
@@ -119,6 +120,8 @@ pub struct App {
     pub throttled_until: Option<Instant>,
     /// Throttled answers seen so far (retried ones included).
     pub throttled_total: u64,
+    /// The generation of the `:profile` / `:region` switch under way.
+    pub connecting: Option<u64>,
     /// Requests sent and not yet answered (stale ones included: they still use the network).
     pub in_flight: usize,
     /// Terminal size.
@@ -153,6 +156,7 @@ impl App {
             now,
             started: now,
             generation: 1,
+            connecting: None,
         };
         let mut cmds = Vec::new();
         app.list_instances(1, &mut cmds);
@@ -182,6 +186,9 @@ impl App {
             Msg::Throttled { total } => {
                 self.throttled_total = self.throttled_total.max(total);
                 self.throttled_until = Some(now + THROTTLE_NOTICE);
+            }
+            Msg::Connected { generation, result } => {
+                self.on_connected(generation, result, &mut cmds);
             }
             Msg::Copied { what, outcome } => {
                 let is_error = !outcome.is_success();

@@ -73,6 +73,19 @@ pub enum Msg {
         what: String,
         outcome: CopyOutcome,
     },
+    /// The answer to [`Cmd::Connect`]: the new client is in use, or could not be built (the
+    /// old one still is).
+    Connected {
+        generation: u64,
+        result: Result<Connection, ApiError>,
+    },
+}
+
+/// What a client built for `:profile` / `:region` uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connection {
+    pub profile: Option<String>,
+    pub region: String,
 }
 
 /// Which screen a call is for: the instance (none for the picker's ListInstances), the
@@ -224,6 +237,14 @@ pub enum Cmd {
     Copy {
         what: String,
         text: String,
+    },
+    /// Use another profile and/or region from now on (None: keep it): the worker builds a
+    /// client through the standard AWS chain and answers [`Msg::Connected`] tagged with
+    /// `generation`.
+    Connect {
+        profile: Option<String>,
+        region: Option<String>,
+        generation: u64,
     },
     Quit,
 }

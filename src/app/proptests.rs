@@ -168,6 +168,8 @@ impl World {
                     );
                     self.apply(more)?;
                 }
+                // No action of the model switches profile or region.
+                Cmd::Connect { .. } => prop_assert!(false, "unexpected {cmd:?}"),
                 Cmd::Quit => {}
             }
         }

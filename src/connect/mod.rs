@@ -15,6 +15,7 @@ mod mapping;
 mod mapping_live;
 mod mapping_routing;
 mod observe;
+mod profiles;
 mod rate_limit;
 mod regions;
 mod retry;
@@ -27,6 +28,7 @@ pub use error::{ApiError, ErrorKind};
 pub use instance_ref::parse_instance_id;
 pub use live::too_long_message as filter_too_long_message;
 pub use observe::READ_OPERATIONS;
+pub use profiles::profile_names;
 pub use rate_limit::RateLimit;
 pub use regions::CONNECT_REGIONS;
 pub use tls::{NO_VERIFY_WARNING, TlsTrust};
@@ -88,6 +90,9 @@ pub struct ConnectClient {
     _demo_endpoint: Option<Arc<crate::mock::MockHandle>>,
     /// Kept for clients in other regions (each region has its own quota and limiter).
     rate_limit: RateLimit,
+    /// What the client was built from, so `:profile` / `:region` can build another the
+    /// same way with only those changed.
+    options: Arc<ClientOptions>,
     /// The profile in use (for the status bar and SSO hints).
     pub profile: Option<String>,
     /// The region in use.
@@ -110,6 +115,7 @@ mod routing;
 
 impl ConnectClient {
     pub async fn new(opts: &ClientOptions) -> Result<Self, ApiError> {
+        let asked = Arc::new(opts.clone());
         let mut demo_endpoint = None;
         let mut opts = opts.clone();
         if opts.demo && opts.endpoint_url.is_none() {
@@ -161,9 +167,15 @@ impl ConnectClient {
             }),
             _demo_endpoint: demo_endpoint,
             rate_limit: opts.rate_limit.unwrap_or_default(),
+            options: asked,
             profile,
             region,
         })
+    }
+
+    /// The options this client was built from.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
     }
 
     /// How many throttled (429) answers this client has seen, retried ones included.

@@ -61,6 +61,7 @@ impl ConnectClient {
             }),
             _demo_endpoint: self._demo_endpoint.clone(),
             rate_limit: self.rate_limit,
+            options: self.options.clone(),
             profile: self.profile.clone(),
             region: region.to_string(),
         }
