@@ -179,6 +179,9 @@ pub enum Command {
     ListInstances(ListInstancesArgs),
     /// Search the users of an instance (drop-in for `aws connect search-users`).
     SearchUsers(SearchUsersArgs),
+    /// Every user of an instance with names resolved, as CSV, JSON or JSON lines (the
+    /// browser's users table, filtered with the browser's filter syntax).
+    ExportUsers(ExportUsersArgs),
     /// Print a completion script for SHELL on stdout (install it as the README says).
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout, the browser's keys included.
@@ -324,6 +327,23 @@ pub struct ListInstancesArgs {
     pub paging: PagingArgs,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExportUsersArgs {
+    /// The identifier (or ARN) of the Amazon Connect instance.
+    #[arg(long, value_name = "ID|ARN")]
+    pub instance_id: String,
+    /// Only the users matching EXPR, in the browser's `/` syntax (`rp:"Tier 1" !sp:admin`).
+    #[arg(long, value_name = "EXPR")]
+    pub filter: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::app::export::Format::Csv)]
+    pub format: crate::app::export::Format,
+    /// Add Email, SecondaryEmail and Mobile: one DescribeUser per exported user, at the rate
+    /// limit (the estimated time is printed first).
+    #[arg(long)]
+    pub describe: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -140,6 +140,8 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Users, &[ch('Y')], "Y", Action::CopyArn, "copy the user ARN", ""),
     bind(Users, &[ch('c')], "c", Action::CopyMenu, "copy menu (ID, ARN, JSON, CLI command…)", "copy…"),
     bind(Users, &[ch('i')], "i", Action::InstancePicker, "back to the instance picker", "instances"),
+    bind(Users, &[ch('s')], "s", Action::SortNext, "sort the table by the next column (then back to the filter's order)", "sort"),
+    bind(Users, &[ch('S')], "S", Action::SortReverse, "reverse the sort", ""),
     bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", "clear"),
     bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", "keep"),
     bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", ""),

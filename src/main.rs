@@ -41,6 +41,9 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Some(Command::ExportUsers(args)) => {
+            return exit_code(commands::export_users(&cli.global, args));
+        }
         _ => {}
     }
     if let Some(request) = cli

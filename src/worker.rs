@@ -15,7 +15,8 @@ use tokio::task::{AbortHandle, JoinSet};
 
 use crate::app::{Call, Connection, Msg, NameKind, Reply, Request};
 use crate::connect::{
-    ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_USERS_PAGE,
+    ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_SEARCH_PAGE,
+    MAX_USERS_PAGE,
 };
 
 pub struct Worker {
@@ -195,6 +196,10 @@ async fn read(client: &ConnectClient, call: &Call) -> Result<Reply, ApiError> {
             .map(Reply::from),
         Request::DescribeGroup { group_id } => client
             .describe_hierarchy_group(instance, group_id)
+            .await
+            .map(Reply::from),
+        Request::SearchUsers { token } => client
+            .search_users_page(instance, None, None, token.clone(), Some(MAX_SEARCH_PAGE))
             .await
             .map(Reply::from),
     }

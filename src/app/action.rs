@@ -31,6 +31,10 @@ pub enum Action {
     CopyInstanceId,
     CopyMenu,
     Copy(CopyItem),
+    /// `s`: sort the users table by the next column.
+    SortNext,
+    /// `S`: reverse the sort.
+    SortReverse,
 }
 
 /// The input mode, derived from app state ([`super::App::mode`]); decides which keys are

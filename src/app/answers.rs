@@ -29,8 +29,8 @@ impl App {
             Request::DescribeUser { user_id } => self.on_screen(&scope, cmds, |s, rows| {
                 s.on_user(&user_id, typed(result, operation), rows)
             }),
-            Request::ListNames { kind, .. } => self.on_screen(&scope, cmds, |s, _| {
-                s.on_names(kind, typed(result, operation))
+            Request::ListNames { kind, .. } => self.on_screen(&scope, cmds, |s, rows| {
+                s.on_names(kind, typed(result, operation), rows)
             }),
             Request::DescribeStructure => self.on_screen(&scope, cmds, |s, _| {
                 s.on_structure(typed(result, operation))
@@ -38,6 +38,20 @@ impl App {
             Request::DescribeGroup { group_id } => self.on_screen(&scope, cmds, |s, _| {
                 s.on_group(&group_id, typed(result, operation))
             }),
+            Request::SearchUsers { .. } => {
+                self.on_screen(&scope, cmds, |s, rows| {
+                    s.on_search(typed(result, operation), rows)
+                });
+                // Said once, when the denial arrives; the list's title keeps a short mark.
+                let denied = self
+                    .users
+                    .as_ref()
+                    .filter(|s| s.is_current(&scope))
+                    .and_then(|s| s.sweep.denied_line());
+                if let Some(line) = denied {
+                    self.notify(line, true);
+                }
+            }
         }
     }
 

@@ -6,7 +6,8 @@ use crate::connect::{ApiError, ErrorKind};
 use crate::model::{
     AfterContactWorkConfig, AfterContactWorkConfigPerChannel, AutoAcceptConfig, HierarchyGroup,
     HierarchyPath, HierarchyStructure, InstanceSummary, NamedSummary, Page, PhoneNumberConfig,
-    Tags, Timestamp, User, UserIdentityInfo, UserPhoneConfig, UserSummary,
+    SearchPage, Tags, Timestamp, User, UserIdentityInfo, UserIdentityInfoLite, UserPhoneConfig,
+    UserSearchSummary, UserSummary,
 };
 
 use super::{
@@ -116,6 +117,48 @@ pub fn jane() -> User {
         last_modified_time: Some(Timestamp(1714557600.0)),
         last_modified_region: Some("us-west-2".into()),
         ..User::default()
+    }
+}
+
+/// What SearchUsers says of `user`: its after-contact-work limit in milliseconds.
+pub fn swept(user: &User) -> UserSearchSummary {
+    UserSearchSummary {
+        arn: user.arn.clone(),
+        directory_user_id: user.directory_user_id.clone(),
+        hierarchy_group_id: user.hierarchy_group_id.clone(),
+        id: user.id.clone(),
+        identity_info: user.identity_info.as_ref().map(|i| UserIdentityInfoLite {
+            first_name: i.first_name.clone(),
+            last_name: i.last_name.clone(),
+        }),
+        phone_config: user.phone_config.clone().map(|mut p| {
+            p.after_contact_work_time_limit = p.after_contact_work_time_limit.map(|s| s * 1000);
+            p
+        }),
+        routing_profile_id: user.routing_profile_id.clone(),
+        security_profile_ids: user.security_profile_ids.clone(),
+        tags: user.tags.clone(),
+        username: user.username.clone(),
+        ..UserSearchSummary::default()
+    }
+}
+
+/// A listed user as the sweep returns it: only the listing's members.
+pub fn swept_summary(user: &UserSummary) -> UserSearchSummary {
+    UserSearchSummary {
+        arn: user.arn.clone(),
+        id: user.id.clone(),
+        username: user.username.clone(),
+        ..UserSearchSummary::default()
+    }
+}
+
+/// One page of the sweep.
+pub fn search_page(users: Vec<UserSearchSummary>, next_token: Option<&str>) -> SearchPage {
+    SearchPage {
+        approximate_total_count: Some(users.len() as i64),
+        users,
+        next_token: next_token.map(str::to_string),
     }
 }
 
@@ -247,6 +290,14 @@ impl Session {
         )
     }
 
+    /// A page of the SearchUsers sweep; `next` is the token of the page after it.
+    pub fn search(&mut self, users: Vec<UserSearchSummary>, next: Option<&str>) -> Vec<Cmd> {
+        self.answer(
+            Request::SearchUsers { token: None },
+            Ok(search_page(users, next).into()),
+        )
+    }
+
     pub fn user(&mut self, user_id: &str, result: Result<User, ApiError>) -> Vec<Cmd> {
         let request = Request::DescribeUser {
             user_id: user_id.into(),
@@ -268,7 +319,10 @@ impl Session {
         let mut s = Session::open();
         let mut users = vec![summary(JANE, "Jane")];
         users.extend(summaries(30));
+        let mut found = vec![swept(&jane())];
+        found.extend(users[1..].iter().map(swept_summary));
         s.users(users, None);
+        s.search(found, None);
         s.advance(super::DEBOUNCE);
         s.user(JANE, Ok(jane()));
         s.names(

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::answers::push_calls;
 use super::copy::CopyItem;
 use super::msg::{Cmd, FilterEdit, Request, Scope};
+use super::table::Sort;
 use super::users_screen::{Focus, UsersScreen};
 use super::{App, Overlay, Screen, layout, show_filter_line};
 
@@ -189,6 +190,17 @@ impl App {
                     self.picker.cursor.select(row, len, rows);
                 }
             }
+            Action::SortNext => b.set_sort(Sort::cycle(b.sort), rows),
+            Action::SortReverse => match b.sort {
+                Some(sort) => b.set_sort(
+                    Some(Sort {
+                        descending: !sort.descending,
+                        ..sort
+                    }),
+                    rows,
+                ),
+                None => self.notify("No sort to reverse: s sorts by a column", false),
+            },
             Action::CopyUserId => self.copy(CopyItem::UserId, cmds),
             Action::CopyArn => self.copy(CopyItem::Arn, cmds),
             Action::CopyMenu => {

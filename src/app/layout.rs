@@ -42,7 +42,10 @@ pub fn screen(area: Rect) -> (Rect, Option<Rect>) {
 
 pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
     if body.width >= 120 && body.height >= 30 {
-        let list_width = (body.width / 4).clamp(28, 44);
+        // The table gets what the two pane columns leave when each keeps room for an ID
+        // beside its label: 28 columns at 120, every table column from about 210.
+        let panes_width = 2 * (ID_BESIDE_LABEL as u16 + 2);
+        let list_width = body.width.saturating_sub(panes_width).clamp(28, 100);
         let [list, right] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
         let [left_col, right_col] =
@@ -130,13 +133,16 @@ fn tab_titles(bar: Rect) -> Vec<(PaneId, Rect)> {
 /// Rows of users visible in the list block (one row goes to the filter line when shown).
 pub fn list_rows(list: Rect, filter_line: bool) -> usize {
     let inner = list.height.saturating_sub(2);
-    usize::from(inner.saturating_sub(u16::from(filter_line)))
+    usize::from(inner.saturating_sub(u16::from(filter_line) + HEADER_ROWS))
 }
 
-/// The first row of users inside the list block.
+/// The first row of users inside the list block (below the filter line and the header).
 pub fn list_first_row(list: Rect, filter_line: bool) -> u16 {
-    list.y + 1 + u16::from(filter_line)
+    list.y + 1 + u16::from(filter_line) + HEADER_ROWS
 }
+
+/// The users table's header row.
+pub const HEADER_ROWS: u16 = 1;
 
 /// Rows of instances visible in the picker table (borders and header excluded).
 pub fn picker_rows(body: Rect) -> usize {

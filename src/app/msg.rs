@@ -10,7 +10,8 @@
 use crate::clipboard::CopyOutcome;
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::{
-    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, User, UserSummary,
+    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, SearchPage, User,
+    UserSummary,
 };
 
 use super::action::Action;
@@ -145,6 +146,10 @@ pub enum Request {
     DescribeGroup {
         group_id: String,
     },
+    /// One page of the sweep: SearchUsers without criteria.
+    SearchUsers {
+        token: Option<String>,
+    },
 }
 
 impl Request {
@@ -161,6 +166,7 @@ impl Request {
             },
             Request::DescribeStructure => "DescribeUserHierarchyStructure",
             Request::DescribeGroup { .. } => "DescribeUserHierarchyGroup",
+            Request::SearchUsers { .. } => "SearchUsers",
         }
     }
 }
@@ -193,6 +199,7 @@ pub enum Reply {
     Names(Page<NamedSummary>),
     Structure(HierarchyStructure),
     Group(HierarchyGroup),
+    Search(SearchPage),
 }
 
 /// The worker's answer: the call it answers and what came back.

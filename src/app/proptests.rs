@@ -100,6 +100,27 @@ fn users_page(token: &Option<String>) -> Page<crate::model::UserSummary> {
     page(users, next)
 }
 
+/// The sweep's pages: the same users as ListUsers lists (and some it lists later), with
+/// their routing profile.
+fn search_page(token: &Option<String>) -> crate::model::SearchPage {
+    let (range, next) = match token.as_deref() {
+        None => (0..15, Some("s1")),
+        _ => (15..30, None),
+    };
+    crate::model::SearchPage {
+        users: range
+            .map(|i| crate::model::UserSearchSummary {
+                id: Some(format!("u{i:03}")),
+                username: Some(format!("user{i:03}")),
+                routing_profile_id: Some(ROUTING.into()),
+                ..Default::default()
+            })
+            .collect(),
+        next_token: next.map(str::to_string),
+        approximate_total_count: Some(30),
+    }
+}
+
 /// The worker's answer to `call`.
 fn answer_to(call: &Call, outcome: &Outcome) -> Msg {
     let reply = match (&call.request, outcome) {
@@ -129,6 +150,7 @@ fn answer_to(call: &Call, outcome: &Outcome) -> Msg {
         ))),
         (Request::DescribeStructure, _) => Ok(structure().into()),
         (Request::DescribeGroup { .. }, _) => Ok(billing_group().into()),
+        (Request::SearchUsers { token }, _) => Ok(search_page(token).into()),
     };
     Msg::Answer(Box::new(call.clone().answer(reply)))
 }

@@ -8,9 +8,10 @@ use std::hash::BuildHasher;
 use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::connect::ApiError;
-use crate::model::{Page, User, UserSummary};
+use crate::model::{Page, User, UserSearchSummary, UserSummary};
 
-use super::filter::{FIELD_SEPARATOR, Haystacks, char_mask};
+use super::filter::{FIELD_SEPARATOR, char_mask};
+use super::user_details::{Details, Shared};
 use super::user_row::{ArnPrefix, UserRow};
 
 #[derive(Debug, Default)]
@@ -33,6 +34,10 @@ pub struct UserList {
     is_enriched: Vec<bool>,
     /// Per user: the filter's character mask of its text.
     masks: Vec<u64>,
+    /// Per user: what the SearchUsers sweep said about it (`None` until its page arrives).
+    details: Vec<Option<Details>>,
+    /// The IDs and sets the details point into.
+    pub shared: Shared,
     /// More pages are coming (or the next page is being retried).
     pub loading: bool,
     /// The last page request failed; the list keeps what arrived.
@@ -106,26 +111,75 @@ impl UserList {
         }
     }
 
-    fn push(&mut self, id: &str, user: &UserSummary) {
-        if self.index_of(id).is_some() {
-            return;
+    /// Adds `user`; returns its row number. A user already listed keeps its row, updated
+    /// with what ListUsers adds (the sweep may have listed it first, without the last
+    /// modification).
+    fn push(&mut self, id: &str, user: &UserSummary) -> Option<usize> {
+        if let Some(row) = self.index_of(id) {
+            self.users[row] = UserRow::new(id, user, &mut self.arns);
+            return Some(row);
         }
         let username = user.username.as_deref().unwrap_or_default();
         let (Ok(row), Ok(end)) = (
             u32::try_from(self.users.len()),
             u32::try_from(self.usernames.len() + username.len()),
         ) else {
-            return; // Four billion users or 4 GB of usernames: not a Connect instance.
+            return None; // Four billion users or 4 GB of usernames: not a Connect instance.
         };
         self.masks.push(char_mask(username));
         self.usernames.push_str(username);
         self.username_ends.push(end);
         self.is_enriched.push(false);
+        self.details.push(None);
         self.users.push(UserRow::new(id, user, &mut self.arns));
         let hash = self.hasher.hash_one(id);
         let (users, hasher) = (&self.users, &self.hasher);
         self.index
             .insert_unique(hash, row, |r| hasher.hash_one(users[*r as usize].id()));
+        Some(row as usize)
+    }
+
+    /// Takes one page of the SearchUsers sweep: each user's details, and the user itself
+    /// when ListUsers has not listed it yet.
+    pub fn on_search_page(&mut self, users: &[UserSearchSummary]) {
+        for user in users {
+            let Some(id) = user.id.as_deref().filter(|id| !id.is_empty()) else {
+                continue;
+            };
+            let row = match self.index_of(id) {
+                Some(row) => row,
+                None => {
+                    let summary = UserSummary {
+                        id: Some(id.to_string()),
+                        arn: user.arn.clone(),
+                        username: user.username.clone(),
+                        last_modified_time: None,
+                        last_modified_region: None,
+                    };
+                    let Some(row) = self.push(id, &summary) else {
+                        continue;
+                    };
+                    row
+                }
+            };
+            let username = self.username_text(row).to_string();
+            let details = Details::new(&username, user, &mut self.shared);
+            if !self.is_enriched[row] {
+                // A described user's text (with its email) is the more complete one.
+                self.masks[row] = char_mask(details.text());
+            }
+            self.details[row] = Some(details);
+        }
+    }
+
+    /// What the sweep said about the user at `index`.
+    pub fn details(&self, index: usize) -> Option<&Details> {
+        self.details.get(index)?.as_ref()
+    }
+
+    /// Users the sweep has described.
+    pub fn swept(&self) -> usize {
+        self.details.iter().filter(|d| d.is_some()).count()
     }
 
     /// After a failure: resume from the page that failed. `None` when nothing failed.
@@ -160,21 +214,23 @@ impl UserList {
     }
 }
 
-impl Haystacks for UserList {
-    fn count(&self) -> usize {
-        self.users.len()
-    }
-
-    fn text(&self, index: usize) -> &str {
+impl UserList {
+    /// The searchable fields of user `index` for the filter's bare terms: username, first
+    /// name, last name and email, as far as known, separated by [`FIELD_SEPARATOR`].
+    pub fn text(&self, index: usize) -> &str {
         if self.is_enriched.get(index) == Some(&true)
             && let Some(text) = self.enriched.get(&(index as u32))
         {
             return text;
         }
+        if let Some(details) = self.details(index) {
+            return details.text();
+        }
         self.username_text(index)
     }
 
-    fn mask(&self, index: usize) -> u64 {
+    /// `char_mask(self.text(index))`, kept up to date with the text.
+    pub fn mask(&self, index: usize) -> u64 {
         self.masks.get(index).copied().unwrap_or(0)
     }
 }

@@ -5,13 +5,17 @@
 use std::time::Instant;
 
 use crate::connect::{ApiError, ErrorKind};
-use crate::model::{HierarchyGroup, HierarchyStructure, NamedSummary, Page, User, UserSummary};
+use crate::model::{
+    HierarchyGroup, HierarchyStructure, NamedSummary, Page, SearchPage, User, UserSummary,
+};
 
 use super::cursor::Cursor;
-use super::filter::Filter;
+use super::filter::{Filter, Searchable};
 use super::msg::{NameKind, Request, Scope};
 use super::names::Names;
 use super::record_cache::RecordCache;
+use super::sweep::Sweep;
+use super::table::{self, Sort};
 use super::user_list::UserList;
 
 /// The detail panes, in focus order.
@@ -99,6 +103,12 @@ pub struct UsersScreen {
     pub cursor: Cursor,
     pub records: RecordCache,
     pub names: Names,
+    /// The SearchUsers sweep that fills the rows.
+    pub sweep: Sweep,
+    /// The table's sort (`None`: the filter's order, or list order).
+    pub sort: Option<Sort>,
+    /// The rows in sorted order (list indices), while a sort is set.
+    order: Option<Vec<u32>>,
     pub focus: Focus,
     /// The pane shown when panes are tabs (narrow layouts); follows focus.
     pub tab: PaneId,
@@ -115,7 +125,10 @@ impl UsersScreen {
         alias: Option<String>,
         generation: u64,
     ) -> (Self, Vec<Request>) {
-        let mut requests = vec![Request::ListUsers { token: None }];
+        let mut requests = vec![
+            Request::ListUsers { token: None },
+            Request::SearchUsers { token: None },
+        ];
         for kind in NameKind::ALL {
             requests.push(Request::ListNames { kind, token: None });
         }
@@ -130,6 +143,9 @@ impl UsersScreen {
             cursor: Cursor::default(),
             records: RecordCache::default(),
             names: Names::default(),
+            sweep: Sweep::default(),
+            sort: None,
+            order: None,
             focus: Focus::List,
             tab: PaneId::Identity,
             pane_scroll: 0,
@@ -143,6 +159,7 @@ impl UsersScreen {
         let (mut fresh, requests) =
             UsersScreen::open(self.instance_id.clone(), self.alias.clone(), generation);
         fresh.filter.set_query(self.filter.query());
+        fresh.sort = self.sort;
         fresh.focus = self.focus;
         fresh.tab = self.tab;
         fresh.restore = self.selected_id().map(str::to_string);
@@ -163,19 +180,51 @@ impl UsersScreen {
 
     /// Rows in the (possibly filtered) list.
     pub fn view_len(&self) -> usize {
-        match self.filter.matches() {
-            Some(matches) => matches.len(),
-            None => self.list.users.len(),
+        match (&self.order, self.filter.matches()) {
+            (Some(order), _) => order.len(),
+            (None, Some(matches)) => matches.len(),
+            (None, None) => self.list.users.len(),
         }
     }
 
-    /// The list index of the user shown at `row` of the (possibly filtered) list.
-    fn index_at(&self, row: usize) -> Option<usize> {
-        let index = match self.filter.matches() {
-            Some(matches) => *matches.get(row)? as usize,
-            None => row,
+    /// The list index of the user shown at `row` of the (possibly filtered, sorted) list.
+    pub fn index_at(&self, row: usize) -> Option<usize> {
+        let index = match (&self.order, self.filter.matches()) {
+            (Some(order), _) => *order.get(row)? as usize,
+            (None, Some(matches)) => *matches.get(row)? as usize,
+            (None, None) => row,
         };
         (index < self.list.users.len()).then_some(index)
+    }
+
+    /// The row showing list index `index`, if it is in the view.
+    fn row_of(&self, index: usize) -> Option<usize> {
+        match (&self.order, self.filter.matches()) {
+            (Some(order), _) => order.iter().position(|m| *m as usize == index),
+            (None, Some(matches)) => matches.iter().position(|m| *m as usize == index),
+            (None, None) => Some(index),
+        }
+    }
+
+    /// Sorts by `sort` (or back to the filter's order), keeping the selected user selected.
+    pub fn set_sort(&mut self, sort: Option<Sort>, rows: usize) {
+        let selected = self.selected_id().map(str::to_string);
+        self.sort = sort;
+        self.reorder();
+        if !selected.is_some_and(|id| self.select_user(&id, rows)) {
+            self.cursor.scroll_into_view(self.view_len(), rows);
+        }
+    }
+
+    /// Recomputes the sorted order of the view.
+    fn reorder(&mut self) {
+        self.order = self.sort.map(|sort| {
+            let view: Box<dyn Iterator<Item = u32>> = match self.filter.matches() {
+                Some(matches) => Box::new(matches.iter().copied()),
+                None => Box::new(0..self.list.users.len() as u32),
+            };
+            table::sorted(view, sort, &self.list, &self.names, &self.records)
+        });
     }
 
     /// The user shown at `row` of the (possibly filtered) list, built from its compact row
@@ -246,19 +295,52 @@ impl UsersScreen {
         Vec::new()
     }
 
+    /// One page of the sweep: the rows it covers fill in (users not listed yet are added).
+    pub fn on_search(&mut self, result: Result<SearchPage, ApiError>, rows: usize) -> Vec<Request> {
+        if !self.sweep.is_running() {
+            return Vec::new(); // A duplicated or late answer after the sweep ended.
+        }
+        match result {
+            Ok(page) => {
+                let selected = self.selected_id().map(str::to_string);
+                self.list.on_search_page(&page.users);
+                let next = self.sweep.on_page(&page);
+                self.refilter(true, selected.as_deref(), rows);
+                if let Some(id) = self.restore.clone()
+                    && self.select_user(&id, rows)
+                {
+                    self.restore = None;
+                }
+                next.map(|token| Request::SearchUsers { token: Some(token) })
+                    .into_iter()
+                    .collect()
+            }
+            Err(error) => {
+                self.sweep.on_error(error);
+                Vec::new()
+            }
+        }
+    }
+
     pub fn on_names(
         &mut self,
         kind: NameKind,
         result: Result<Page<NamedSummary>, ApiError>,
+        rows: usize,
     ) -> Vec<Request> {
-        self.names
-            .on_page(kind, result)
-            .map(|token| Request::ListNames {
-                kind,
-                token: Some(token),
-            })
-            .into_iter()
-            .collect()
+        let resolved_more = result.is_ok();
+        let next = self.names.on_page(kind, result);
+        if resolved_more && self.filter.is_active() {
+            // Field terms match names: a page of names can change the result.
+            let selected = self.selected_id().map(str::to_string);
+            self.refilter(true, selected.as_deref(), rows);
+        }
+        next.map(|token| Request::ListNames {
+            kind,
+            token: Some(token),
+        })
+        .into_iter()
+        .collect()
     }
 
     pub fn on_structure(&mut self, result: Result<HierarchyStructure, ApiError>) -> Vec<Request> {
@@ -277,7 +359,12 @@ impl UsersScreen {
 
     /// Re-runs the filter and keeps `keep` (a user id) selected when it is still listed.
     pub fn refilter(&mut self, changed: bool, keep: Option<&str>, rows: usize) {
-        self.filter.refresh(&self.list, changed);
+        let searchable = Searchable {
+            list: &self.list,
+            names: &self.names,
+        };
+        self.filter.refresh(&searchable, changed);
+        self.reorder();
         let kept = keep.is_some_and(|id| self.select_user(id, rows));
         if !kept {
             self.cursor.scroll_into_view(self.view_len(), rows);
@@ -289,11 +376,7 @@ impl UsersScreen {
         let Some(index) = self.list.index_of(user_id) else {
             return false;
         };
-        let row = match self.filter.matches() {
-            Some(matches) => matches.iter().position(|m| *m as usize == index),
-            None => Some(index),
-        };
-        match row {
+        match self.row_of(index) {
             Some(row) => {
                 self.cursor.select(row, self.view_len(), rows);
                 true
@@ -330,6 +413,9 @@ impl UsersScreen {
         if let Some(token) = self.list.retry() {
             requests.push(Request::ListUsers { token });
         }
+        if let Some(token) = self.sweep.retry() {
+            requests.push(Request::SearchUsers { token });
+        }
         if let Some(user_id) = self.selected_id().map(str::to_string)
             && self.records.retry(&user_id)
         {
@@ -352,6 +438,6 @@ impl UsersScreen {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.list.loading || self.records.in_flight_count() > 0
+        self.list.loading || self.sweep.is_running() || self.records.in_flight_count() > 0
     }
 }

@@ -9,6 +9,7 @@
 
 mod client;
 mod error;
+mod export_users;
 mod input;
 mod listing;
 mod merge;
@@ -40,6 +41,19 @@ use settings::Presentation;
 /// Runs one scriptable command to completion and returns the process exit code. Output goes
 /// to stdout only on success; errors go to stderr. Ctrl-C stops it with 130.
 pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
+    run_to_exit(global, execute(global, request))
+}
+
+/// `connect-tui export-users`, run like the other commands (same runtime, errors, exit codes).
+pub fn export_users(global: &GlobalArgs, args: &crate::cli::ExportUsersArgs) -> i32 {
+    run_to_exit(global, export_users::execute(global, args))
+}
+
+/// Runs a command's future to completion; the exit code, with errors printed on stderr.
+fn run_to_exit(
+    global: &GlobalArgs,
+    command: impl std::future::Future<Output = Result<(), CommandError>>,
+) -> i32 {
     crate::logging::init_stderr(global.debug);
     // One thread: a command is one request at a time, and on a multi-threaded runtime each
     // response crossed threads (hyper's connection task on a worker, this future on the main
@@ -57,7 +71,7 @@ pub fn run(global: &GlobalArgs, request: CommandRequest<'_>) -> i32 {
             // cannot be installed the branch is disabled, not taken.
             biased;
             Ok(()) = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
-            result = execute(global, request) => result,
+            result = command => result,
         }
     });
     match outcome {

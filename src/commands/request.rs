@@ -22,7 +22,8 @@ pub enum CommandRequest<'a> {
 }
 
 impl<'a> CommandRequest<'a> {
-    /// The scriptable command in `command`, if it is one (`mock-server` is not).
+    /// The AWS CLI drop-in in `command`, if it is one (`mock-server` and `export-users` are
+    /// not).
     pub fn from_command(command: &'a crate::cli::Command) -> Option<Self> {
         use crate::cli::Command;
         match command {
@@ -33,7 +34,8 @@ impl<'a> CommandRequest<'a> {
             Command::MockServer(_)
             | Command::Completions(_)
             | Command::Man
-            | Command::Config(_) => None,
+            | Command::Config(_)
+            | Command::ExportUsers(_) => None,
         }
     }
 

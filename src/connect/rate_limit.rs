@@ -35,6 +35,18 @@ impl Default for RateLimit {
 impl RateLimit {
     /// Parses `R` or `R/B` (requests per second, burst), e.g. `1.6`, `5` or `5/10`. Without a
     /// burst, the burst is the rate rounded up.
+    /// How long `requests` of one operation take at this rate when sent back to back: the
+    /// burst at once, then one per period (server time not included).
+    pub fn duration_of(&self, requests: usize) -> Duration {
+        let waiting = requests.saturating_sub(self.burst.get() as usize);
+        Duration::from_secs_f64(waiting as f64 / self.per_second)
+    }
+
+    /// Requests per second.
+    pub fn per_second(&self) -> f64 {
+        self.per_second
+    }
+
     pub fn parse(text: &str) -> Result<Self, String> {
         let (rate, burst) = match text.split_once('/') {
             Some((r, b)) => (r.trim(), Some(b.trim())),

@@ -33,6 +33,8 @@ pub const ACTION_NAMES: &[(&str, Context, Action)] = &[
     ("copy_arn", Context::Users, Action::CopyArn),
     ("copy_menu", Context::Users, Action::CopyMenu),
     ("instances", Context::Users, Action::InstancePicker),
+    ("sort", Context::Users, Action::SortNext),
+    ("sort_reverse", Context::Users, Action::SortReverse),
 ];
 
 /// One row of the running key table.
@@ -180,11 +182,16 @@ impl KeyMap {
             .map(|b| &*b.keys)
     }
 
-    /// [`Self::keys_for`] for prose ("Press R to retry"): when the config file unbound the
-    /// action, its name and "(unbound)" instead, so the message still says what to bind.
+    /// The first key of `action` in `mode`, for prose ("Press R to retry", "j scrolls");
+    /// when the config file unbound the action, its name and "(unbound)" instead, so the
+    /// message still says what to bind.
     pub fn label_for(&self, action: Action, mode: Mode) -> String {
-        match self.keys_for(action, mode) {
-            Some(keys) => keys.to_string(),
+        let first = self
+            .bindings(mode)
+            .find(|b| b.binding.action == action)
+            .and_then(|b| b.chords.first());
+        match first {
+            Some(chord) => chord::label(*chord),
             None => {
                 let name = ACTION_NAMES
                     .iter()

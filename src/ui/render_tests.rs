@@ -191,7 +191,7 @@ fn row_of(terminal: &Terminal<TestBackend>, needle: &str) -> Option<u16> {
 fn the_selection_is_highlighted_and_dims_when_focus_moves() {
     let mut s = Session::jane_loaded();
     let terminal = render(&mut s.app, 100, 30);
-    let y = row_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
+    let y = row_of(&terminal, "│Jane ").expect("Jane's row");
     let cell = &terminal.backend().buffer()[(1, y)];
     assert_eq!(cell.bg, Color::Cyan);
     assert_eq!(cell.fg, Color::Black);
@@ -200,7 +200,7 @@ fn the_selection_is_highlighted_and_dims_when_focus_moves() {
 
     s.action(Action::FocusNext);
     let terminal = render(&mut s.app, 100, 30);
-    let y = row_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
+    let y = row_of(&terminal, "│Jane ").expect("Jane's row");
     assert_eq!(terminal.backend().buffer()[(1, y)].bg, Color::DarkGray);
 }
 
@@ -372,7 +372,10 @@ fn each_theme_styles_selection_focus_labels_and_keys() {
         let (pane_x, _) = at("┐┌");
         let (_, bottom) = at("q quit");
         let roles = [
-            ("selected row, focused list", at("Jane  Jane Doe")),
+            ("selected row, focused list", {
+                let (x, y) = at("│Jane ");
+                (x + 1, y)
+            }),
             ("focused border (the list)", (0, 0)),
             ("unfocused border (a pane)", (pane_x + 1, 0)),
             ("label", at("Username")),
@@ -413,7 +416,20 @@ fn config_colours_restyle_their_role_and_mono_keeps_only_the_modifiers() {
         let mut s = Session::jane_loaded();
         s.app.theme = Theme::with_overrides(name, &[(Role::Selected, patch)]);
         let terminal = render(&mut s.app, 120, 35);
-        let at = position_of(&terminal, "Jane  Jane Doe").expect("Jane's row");
-        assert_eq!(style_at(&terminal, at), expected, "{name:?}");
+        let (x, y) = position_of(&terminal, "│Jane ").expect("Jane's row");
+        assert_eq!(style_at(&terminal, (x + 1, y)), expected, "{name:?}");
+    }
+}
+
+/// The users table at three widths: as many columns as fit, in order, cut cells ending in
+/// "…", the sort column marked in the header.
+#[test]
+fn users_table_at_three_widths_with_the_sort_marked() {
+    for (width, height) in [(60, 16), (120, 32), (200, 32)] {
+        let mut s = Session::jane_loaded();
+        s.action(Action::SortNext);
+        s.action(Action::SortReverse);
+        let name = format!("users_table_{width}_columns");
+        insta::assert_snapshot!(name, render(&mut s.app, width, height).backend());
     }
 }

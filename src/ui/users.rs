@@ -6,10 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::app::{Action, App, Focus, Mode, PaneId, Theme, UsersScreen, show_filter_line};
+use crate::app::table::{self, Column};
+use crate::app::{Action, App, Focus, Mode, PaneId, SweepState, Theme, UsersScreen, show_filter_line};
 use crate::keys::KeyMap;
 
-use super::text::{safe, thousands};
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{safe, shorten_end, thousands};
 use super::{panes, theme};
 use crate::app::layout::{self, TAB_SEPARATOR};
 
@@ -44,7 +47,17 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
     } else {
         title.push(Span::raw(format!("· loaded {} ", thousands(total))));
     }
-    if b.list.loading {
+    if let Some((swept, estimate)) = b.sweep.progress() {
+        let of = estimate
+            .and_then(|n| usize::try_from(n).ok())
+            .map(|n| format!(" of ~{}", thousands(n)))
+            .unwrap_or_default();
+        title.push(Span::styled(
+            format!("· details {}{of} ", thousands(swept)),
+            t.dim(),
+        ));
+    }
+    if b.list.loading || b.sweep.is_running() {
         title.push(Span::styled(
             format!("{} ", theme::spinner(app.spinner_frame())),
             t.key(),
@@ -61,6 +74,24 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
             " listing stopped "
         };
         block = block.title_bottom(Line::styled(hint, t.error()));
+    } else {
+        match &b.sweep.state {
+            SweepState::Denied(_) => {
+                block = block.title_bottom(Line::styled(
+                    " usernames only: SearchUsers denied ",
+                    t.warning(),
+                ));
+            }
+            SweepState::Failed(e) => {
+                let hint = if e.is_retryable() {
+                    " details stopped: R retries "
+                } else {
+                    " details stopped "
+                };
+                block = block.title_bottom(Line::styled(hint, t.error()));
+            }
+            SweepState::Running | SweepState::Done => {}
+        }
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -69,11 +100,16 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
     let mut rows_area = inner;
     if filter_line && inner.height > 0 {
         let cursor = if b.filter.editing { "▏" } else { "" };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled("/", t.key()),
             Span::raw(safe(b.filter.query())),
             Span::styled(cursor, t.key()),
-        ]);
+        ];
+        if let Some(error) = b.filter.error() {
+            // The table below keeps the last valid result.
+            spans.push(Span::styled(format!("  {error}"), t.error()));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
         rows_area.y += 1;
         rows_area.height -= 1;
@@ -85,37 +121,43 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
         );
         return;
     }
+    let columns = columns(rows_area.width);
+    if rows_area.height > 0 {
+        let header = Rect {
+            height: 1,
+            ..rows_area
+        };
+        frame.render_widget(Paragraph::new(header_line(&t, b, &columns)), header);
+        rows_area.y += 1;
+        rows_area.height -= 1;
+    }
     let rows = usize::from(rows_area.height);
     for offset in 0..rows {
         let row = b.cursor.top + offset;
-        let Some(user) = b.user_at(row) else { break };
+        let Some(index) = b.index_at(row) else { break };
         let area = Rect {
             y: rows_area.y + offset as u16,
             height: 1,
             ..rows_area
         };
-        let mut spans = vec![Span::raw(safe(
-            user.username.as_deref().unwrap_or("(no username)"),
-        ))];
-        let record = user.id.as_deref().and_then(|id| b.records.loaded(id));
-        if let Some(info) = record.and_then(|r| r.identity_info.as_ref()) {
-            let name = [info.first_name.as_deref(), info.last_name.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !name.is_empty() {
-                // Dim beside the username, but readable on the selection's background.
-                let style = if row == b.cursor.selected {
-                    Style::new()
-                } else {
-                    t.dim()
-                };
-                spans.push(Span::styled(format!("  {}", safe(&name)), style));
+        let selected = row == b.cursor.selected;
+        let mut spans = Vec::new();
+        for (i, (column, width)) in columns.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" "));
             }
+            let cell = table::cell(&b.list, &b.names, &b.records, index, *column);
+            let text = pad(&shorten_end(&safe(&cell.text), usize::from(*width)), *width);
+            // Dim marks an ID shown for want of its name, but stays readable when selected.
+            let style = if cell.unresolved && !selected {
+                t.dim()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(text, style));
         }
         let line = Line::from(spans);
-        if row == b.cursor.selected {
+        if selected {
             let style = t.selected(focused);
             frame.buffer_mut().set_style(area, style);
             frame.render_widget(Paragraph::new(line).style(style), area);
@@ -123,6 +165,67 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
             frame.render_widget(Paragraph::new(line), area);
         }
     }
+}
+
+/// The columns that fit in `width`, in order, each at its narrowest; then the room left
+/// widens them in order up to their widest. A cell cut short ends in "…", so no value (an
+/// ID least of all) is ever cut silently.
+pub fn columns(width: u16) -> Vec<(Column, u16)> {
+    let mut chosen: Vec<(Column, u16)> = Vec::new();
+    let mut used = 0u16;
+    for column in Column::ALL {
+        let gap = u16::from(!chosen.is_empty());
+        let need = column.widths().0 + gap;
+        if used + need > width {
+            break;
+        }
+        chosen.push((column, column.widths().0));
+        used += need;
+    }
+    if chosen.is_empty() {
+        return vec![(Column::Username, width)];
+    }
+    // One column at a time, round the columns, so they widen together.
+    let mut left = width - used;
+    while left > 0 {
+        let mut grew = false;
+        for (column, w) in chosen.iter_mut() {
+            if left > 0 && *w < column.widths().1 {
+                *w += 1;
+                left -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    chosen
+}
+
+fn header_line(t: &Theme, b: &UsersScreen, columns: &[(Column, u16)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (column, width)) in columns.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let arrow = match b.sort {
+            Some(sort) if sort.column == *column && sort.descending => " ▼",
+            Some(sort) if sort.column == *column => " ▲",
+            _ => "",
+        };
+        // The arrow stays visible however narrow the column: the title gives way.
+        let room = usize::from(*width).saturating_sub(arrow.width());
+        let title = format!("{}{arrow}", shorten_end(column.title(), room));
+        spans.push(Span::styled(pad(&title, *width), t.header()));
+    }
+    Line::from(spans)
+}
+
+/// `text` padded with spaces to `width` columns.
+fn pad(text: &str, width: u16) -> String {
+    let missing = usize::from(width).saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(missing))
 }
 
 fn empty_message(app: &App, keys: &KeyMap, b: &UsersScreen) -> Vec<Line<'static>> {

@@ -1,7 +1,8 @@
 //! What the interactive browser costs the Connect API, counted from the mock endpoint's request
 //! log while the real worker and the real SDK client load an instance: the largest page sizes,
-//! one listing per kind of name per instance (never one lookup per user), and DescribeUser only
-//! for the user the selection rests on when it moves quickly.
+//! one listing per kind of name per instance (never one lookup per user), one SearchUsers sweep
+//! for the rows' details (never a DescribeUser per row), and DescribeUser only for the user the
+//! selection rests on when it moves quickly.
 
 #[path = "../../benches/common/headless.rs"]
 mod headless;
@@ -12,7 +13,7 @@ use std::time::Duration;
 
 use crate::common::mock_process::request_log;
 use connect_tui::app::Action;
-use connect_tui::app::{Msg, RecordState};
+use connect_tui::app::{Msg, RecordState, SweepState};
 use connect_tui::mock::{self, MockConfig, MockHandle};
 use headless::Headless;
 
@@ -62,6 +63,17 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
         users.div_ceil(1000),
         "ListUsers pages of 1,000 for {users} users: {counts:?}"
     );
+    // The sweep: SearchUsers pages of 500, the API's largest, once; every row filled from it.
+    assert_eq!(
+        count("SearchUsers"),
+        users.div_ceil(500),
+        "SearchUsers pages of 500 for {users} users: {counts:?}"
+    );
+    assert!(
+        b.sweep.state == SweepState::Done && b.list.swept() == users,
+        "every row has its details: {} of {users}",
+        b.list.swept()
+    );
     for op in [
         "ListRoutingProfiles",
         "ListSecurityProfiles",
@@ -80,6 +92,7 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
     assert_eq!(count("ListInstances"), 1, "{counts:?}");
     let expected = [
         "ListUsers",
+        "SearchUsers",
         "ListRoutingProfiles",
         "ListSecurityProfiles",
         "ListUserHierarchyGroups",

@@ -8,6 +8,7 @@ mod client_layer;
 mod commands_vs_aws_cli;
 mod config_file;
 mod credentials_and_tls;
+mod export_users;
 mod mock_server;
 mod output_vs_aws_cli;
 mod quota;

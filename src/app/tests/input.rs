@@ -38,12 +38,12 @@ fn paging_and_jumps_move_the_selection() {
 fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
     let mut s = Session::open();
     s.users(summaries(50), None);
-    // 100×30: list block at x 0..40, first row at y 1.
-    s.send(Msg::Click { column: 3, row: 4 });
+    // 100×30: list block at x 0..40, the header at y 1, the first row at y 2.
+    s.send(Msg::Click { column: 3, row: 5 });
     assert_eq!(s.app.users.as_ref().unwrap().cursor.selected, 3);
     s.send(Msg::Wheel {
         column: 3,
-        row: 4,
+        row: 5,
         down: true,
     });
     assert_eq!(s.app.users.as_ref().unwrap().cursor.selected, 6);

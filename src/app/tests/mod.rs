@@ -6,3 +6,4 @@ mod filter_and_copy;
 mod input;
 mod loading;
 mod records;
+mod sweep;

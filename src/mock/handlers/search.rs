@@ -93,7 +93,14 @@ fn summary(user: &User) -> UserSearchSummary {
             first_name: i.first_name.clone(),
             last_name: i.last_name.clone(),
         }),
-        phone_config: user.phone_config.clone(),
+        phone_config: user.phone_config.clone().map(|mut p| {
+            // SearchUsers reports the after-contact-work limit in milliseconds where
+            // DescribeUser reports seconds (the dataset keeps seconds).
+            p.after_contact_work_time_limit = p
+                .after_contact_work_time_limit
+                .map(|s| s.saturating_mul(1000));
+            p
+        }),
         routing_profile_id: user.routing_profile_id.clone(),
         security_profile_ids: user.security_profile_ids.clone(),
         tags: user.tags.clone(),

@@ -1,30 +1,46 @@
-//! The `/` filter: fuzzy matching with nucleo-matcher, ranked exact → prefix → fuzzy score.
+//! The filter engine of the users table, shared by the browser's `/` line, the `:` views and
+//! `export-users --filter`: terms parsed by [`syntax`] (fuzzy bare terms, field terms, `!`,
+//! quotes), field terms evaluated by [`fields`], bare terms fuzzy-matched with nucleo-matcher
+//! and ranked exact → prefix → fuzzy score.
 //!
 //! A keystroke must stay within a frame over 100,000 users (`cargo bench --bench filter`), so:
 //! - **a character prefilter**: every user carries a 64-bit mask of the characters its text
 //!   contains ([`char_mask`], computed once when the user arrives); a user whose mask lacks one
-//!   of the query's characters cannot match and is skipped with one AND, before nucleo runs;
-//! - **incremental narrowing**: a query that extends the previous one only re-scores the
-//!   previous matches (a fuzzy match of "jan" is always a match of "ja"), plus users that
-//!   arrived since;
+//!   of the bare terms' characters cannot match and is skipped with one AND, before nucleo runs;
+//! - **field terms compiled to tables** over interned IDs (see `fields.rs`);
+//! - **incremental narrowing**: a query that only types its terms further (or adds terms)
+//!   re-checks the previous matches only, plus users that arrived since;
 //! - **steps kept for Backspace**: the result of every query typed since the last full search
 //!   is kept, so deleting a character goes back to an earlier result instead of searching again;
 //! - buffers reused between keystrokes.
 
+pub mod fields;
+pub mod syntax;
+
 use nucleo_matcher::chars::{normalize, to_lower_case};
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+pub use fields::{Compiled, Searchable};
+#[cfg(test)]
+use syntax::Field;
+pub use syntax::{Query, SyntaxError, Term};
 
 /// Separates the searchable fields of one user inside its haystack string.
 pub const FIELD_SEPARATOR: char = '\n';
 
-/// What the filter searches: one text per user and that text's [`char_mask`].
+/// What the filter searches: one text per user and that text's [`char_mask`], and the
+/// fields that field terms test.
 pub trait Haystacks {
     fn count(&self) -> usize;
     /// The searchable fields of user `index`, separated by [`FIELD_SEPARATOR`].
     fn text(&self, index: usize) -> &str;
     /// `char_mask(self.text(index))`, kept up to date with the text.
     fn mask(&self, index: usize) -> u64;
+    /// The field terms among `terms` compiled against these users.
+    fn compile(&self, terms: &[&Term]) -> Compiled;
+    /// True when user `index` passes every compiled field term.
+    fn matches_fields(&self, compiled: &Compiled, index: usize) -> bool;
 }
 
 pub struct Filter {
@@ -33,7 +49,11 @@ pub struct Filter {
     query: String,
     /// The query line has the keyboard (`/` pressed, not yet Enter/Esc).
     pub editing: bool,
-    /// One result per query typed since the last full search, each query extending the one
+    /// Why the query as typed cannot be used; the result stays that of the last valid one.
+    error: Option<SyntaxError>,
+    /// The last query that parsed: the one [`Self::matches`] answers.
+    valid: Query,
+    /// One result per query typed since the last full search, each query narrowing the one
     /// before; the last is the current result. Empty when the query is empty.
     steps: Vec<Step>,
     matcher: Matcher,
@@ -45,7 +65,7 @@ pub struct Filter {
 
 /// The matches of `query` among the first `searched` users, best first.
 struct Step {
-    query: String,
+    query: Query,
     searched: usize,
     matches: Vec<u32>,
 }
@@ -55,6 +75,8 @@ impl Default for Filter {
         Filter {
             query: String::new(),
             editing: false,
+            error: None,
+            valid: Query::default(),
             steps: Vec::new(),
             matcher: Matcher::new(Config::DEFAULT),
             ranked: Vec::new(),
@@ -68,9 +90,21 @@ impl std::fmt::Debug for Filter {
         f.debug_struct("Filter")
             .field("query", &self.query)
             .field("editing", &self.editing)
+            .field("error", &self.error)
             .field("matches", &self.matches().map(<[u32]>::len))
             .finish()
     }
+}
+
+/// A fuzzy atom of one bare term (spaces inside it are part of it).
+fn atom(value: &str) -> Atom {
+    Atom::new(
+        value,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Fuzzy,
+        false,
+    )
 }
 
 impl Filter {
@@ -82,6 +116,16 @@ impl Filter {
     /// What the admin typed.
     pub fn query(&self) -> &str {
         &self.query
+    }
+
+    /// Why the query as typed is not applied (the last valid one is), if it is not.
+    pub fn error(&self) -> Option<&SyntaxError> {
+        self.error.as_ref()
+    }
+
+    /// The query the result is for.
+    pub fn applied(&self) -> &Query {
+        &self.valid
     }
 
     /// Replaces the query (a refreshed screen keeps its filter); call [`Self::refresh`] next.
@@ -101,38 +145,54 @@ impl Filter {
         self.query.clear();
     }
 
+    /// True when a filter applies (the list shows matches only).
     pub fn is_active(&self) -> bool {
-        !self.query.trim().is_empty()
+        !self.valid.is_empty()
     }
 
-    /// Recomputes the matches of the query over `haystacks`. `changed` says some user's text
-    /// changed since the last call (a record arrived), which rules out reusing earlier results.
+    /// Recomputes the matches of the query over `haystacks`. `changed` says some user's data
+    /// changed since the last call (a record or a sweep page arrived, names resolved), which
+    /// rules out reusing earlier results.
     pub fn refresh(&mut self, haystacks: &impl Haystacks, changed: bool) {
-        if !self.is_active() || changed {
+        if changed {
             self.steps.clear();
         }
-        if !self.is_active() {
+        match syntax::parse(&self.query) {
+            Ok(query) => {
+                self.error = None;
+                self.valid = query;
+            }
+            // The last valid result stays (recomputed if the data changed).
+            Err(error) => self.error = Some(error),
+        }
+        if self.valid.is_empty() {
+            self.steps.clear();
             return;
         }
-        let query = self.query.as_str();
+        let query = &self.valid;
         // Go back to the longest earlier result this query narrows (all of them while typing,
         // fewer after Backspace or an edit).
-        while self.steps.last().is_some_and(|s| !narrows(&s.query, query)) {
+        while self.steps.last().is_some_and(|s| !query.narrows(&s.query)) {
             self.steps.pop();
         }
         let count = haystacks.count();
         let previous = self.steps.last();
-        if previous.is_some_and(|s| s.query == query && s.searched == count) {
+        if previous.is_some_and(|s| s.query == *query && s.searched == count) {
             return;
         }
-        let pattern = Pattern::new(
-            query,
-            CaseMatching::Ignore,
-            Normalization::Smart,
-            AtomKind::Fuzzy,
-        );
-        let needed = query_mask(query);
-        let lower = query.trim().to_lowercase();
+        let fuzzy: Vec<&str> = query.fuzzy().collect();
+        let mut pattern = Pattern::default();
+        pattern.atoms = fuzzy.iter().map(|v| atom(v)).collect();
+        let excluded: Vec<Atom> = query
+            .terms
+            .iter()
+            .filter(|t| t.negated && t.field.is_none())
+            .map(|t| atom(&t.value))
+            .collect();
+        let field_terms: Vec<&Term> = query.terms.iter().filter(|t| t.field.is_some()).collect();
+        let compiled = haystacks.compile(&field_terms);
+        let needed = fuzzy.iter().fold(0, |mask, v| mask | query_mask(v));
+        let lower = fuzzy.join(" ").to_lowercase();
         let (from_previous, first_new): (&[u32], usize) = match previous {
             Some(step) => (&step.matches, step.searched),
             None => (&[], 0),
@@ -149,31 +209,39 @@ impl Filter {
             if haystacks.mask(i) & needed != needed {
                 continue;
             }
+            if !compiled.is_empty() && !haystacks.matches_fields(&compiled, i) {
+                continue;
+            }
+            if fuzzy.is_empty() && excluded.is_empty() {
+                self.ranked.push(rank_key(2, 0, index));
+                continue;
+            }
             let text = haystacks.text(i);
             let haystack = Utf32Str::new(text, &mut self.chars);
-            if let Some(score) = pattern.score(haystack, &mut self.matcher) {
+            if excluded
+                .iter()
+                .any(|a| a.score(haystack, &mut self.matcher).is_some())
+            {
+                continue;
+            }
+            if fuzzy.is_empty() {
+                self.ranked.push(rank_key(2, 0, index));
+            } else if let Some(score) = pattern.score(haystack, &mut self.matcher) {
                 self.ranked.push(rank_key(tier(text, &lower), score, index));
             }
         }
         self.ranked.sort_unstable();
         let step = Step {
-            query: query.to_string(),
+            query: query.clone(),
             searched: count,
             matches: self.ranked.iter().map(|key| *key as u32).collect(),
         };
         // The same query over more users (a page arrived) replaces its earlier result.
-        if self.steps.last().is_some_and(|s| s.query == query) {
+        if self.steps.last().is_some_and(|s| s.query == *query) {
             self.steps.pop();
         }
         self.steps.push(step);
     }
-}
-
-/// True when every match of `query` is a match of `previous`: each atom of `query` then
-/// extends the corresponding atom of `previous`, or is an extra atom. A trailing backslash is
-/// the exception: `ja\` searches for a backslash, `ja\ ` for "ja " (an escaped space).
-fn narrows(previous: &str, query: &str) -> bool {
-    query.starts_with(previous) && !previous.ends_with('\\')
 }
 
 /// The characters of `text` as a 64-bit set: one bit per ASCII letter or digit, and the other
@@ -202,13 +270,12 @@ pub fn char_mask(text: &str) -> u64 {
     mask
 }
 
-/// The characters every match of `query` must contain. Spaces separate atoms and a
-/// backslash may be an escape, so neither is required; non-ASCII query characters are
+/// Characters every match of the bare term `term` must contain (a subset is enough: the mask
+/// only turns away users that cannot match). Spaces are left out, non-ASCII characters are
 /// matched by nucleo alone.
-fn query_mask(query: &str) -> u64 {
-    query
-        .chars()
-        .filter(|c| c.is_ascii() && *c != ' ' && *c != '\\')
+fn query_mask(term: &str) -> u64 {
+    term.chars()
+        .filter(|c| c.is_ascii() && *c != ' ')
         .fold(0, |mask, c| mask | ascii_bit(c as u8))
 }
 
@@ -258,5 +325,7 @@ fn tier(haystack: &str, lower_query: &str) -> u8 {
     best
 }
 
+#[cfg(test)]
+mod reference_tests;
 #[cfg(test)]
 mod tests;
