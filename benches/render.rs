@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use connect_tui::app::Action;
 use connect_tui::app::{App, Msg};
+use connect_tui::keys::KeyMap;
 use connect_tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -31,6 +32,12 @@ fn loaded() -> &'static App {
     APP.get_or_init(|| common::loaded_app(GENERATED))
 }
 
+/// The default key table, built once like the program builds it at start.
+fn keys() -> &'static KeyMap {
+    static KEYS: OnceLock<KeyMap> = OnceLock::new();
+    KEYS.get_or_init(KeyMap::default)
+}
+
 fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(common::SIZE.0, common::SIZE.1)).expect("test terminal")
 }
@@ -38,7 +45,7 @@ fn terminal() -> Terminal<TestBackend> {
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
         .draw(|frame| {
-            ui::draw(frame, app);
+            ui::draw(frame, app, keys());
         })
         .expect("draw into the test backend");
 }

@@ -23,15 +23,27 @@ pub struct Cli {
     #[arg(long, value_name = "ID|ARN")]
     pub instance_id: Option<String>,
 
+    /// List the instances of every region where Amazon Connect is offered (concurrently,
+    /// each region within its own quota), with a Region column.
+    #[arg(long)]
+    pub all_regions: bool,
+
     /// How `y`/`Y`/`c` copy: through tmux, the native clipboard, OSC 52 through the terminal,
-    /// or not at all.
-    #[arg(long, value_enum, default_value_t = ClipboardMode::Auto)]
-    pub clipboard: ClipboardMode,
+    /// or not at all. Default: auto (or CONNECT_TUI_CLIPBOARD, or the config file's).
+    #[arg(long, value_enum)]
+    pub clipboard: Option<ClipboardMode>,
 
     /// The browser's colours: dark (for dark backgrounds), light (for light backgrounds),
-    /// high-contrast, or mono (no colour; also whenever NO_COLOR is set).
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark, value_name = "THEME")]
-    pub theme: ThemeName,
+    /// high-contrast, or mono (no colour; also whenever NO_COLOR is set). Default: dark (or
+    /// CONNECT_TUI_THEME, or the config file's).
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
+
+    /// The browser's config file. Default: $XDG_CONFIG_HOME/connect-tui/config.toml
+    /// (~/.config/connect-tui/config.toml); `connect-tui config path` tells.
+    /// (CONNECT_TUI_CONFIG names one too.)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Where Ctrl-S writes the users table as CSV (default: the current directory).
     #[arg(long, value_name = "DIR")]
@@ -178,6 +190,17 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout, the browser's keys included.
     Man,
+    /// The browser's config file: where it is looked for, and a complete default one.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand, Clone, Copy)]
+pub enum ConfigCommand {
+    /// Print where the config file is looked for and whether it exists.
+    Path,
+    /// Print a complete, commented config file with every setting at its default.
+    Default,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -232,6 +255,11 @@ pub struct MockServerArgs {
     /// Append one JSON line per request: {"op":"ListUsers","status":200,"ms":1.2}.
     #[arg(long, value_name = "FILE.jsonl")]
     pub request_log: Option<PathBuf>,
+
+    /// Refuse requests signed for REGION as Connect does in a region the account has not
+    /// enabled (403 UnrecognizedClientException). Repeatable.
+    #[arg(long, value_name = "REGION")]
+    pub deny_region: Vec<String>,
 }
 
 /// Input members, paging and skeleton options shared by the scriptable commands.

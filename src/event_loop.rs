@@ -73,6 +73,7 @@ impl Driver {
         tokio::select! {
             // The worker holds a sender as long as the driver lives: never closed here.
             Some(msg) = self.inbox.recv() => msg,
+            msg = self.worker.next_client() => msg,
             () = timer => Msg::Tick,
         }
     }
@@ -106,6 +107,11 @@ impl Driver {
         while let Some(cmd) = queue.pop_front() {
             match cmd {
                 Cmd::Request(call) => self.worker.spawn(call),
+                Cmd::Connect {
+                    profile,
+                    region,
+                    generation,
+                } => self.worker.connect(profile, region, generation),
                 Cmd::Copy { what, text } => {
                     let outcome = copier.copy(&text);
                     queue.extend(

@@ -7,6 +7,12 @@ use crossterm::event::{
 
 use crate::app::{Action, CopyItem, FilterEdit, Mode, Msg};
 
+mod chord;
+mod keymap;
+
+pub use chord::config_name;
+pub use keymap::{ACTION_NAMES, Bound, KeyError, KeyMap};
+
 /// Where a binding applies. The app's current [`Mode`] selects the contexts that are live.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
@@ -165,21 +171,6 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),
 ];
 
-/// The bindings live in `mode`, in table order.
-pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    KEY_TABLE
-        .iter()
-        .filter(move |b| contexts(mode).contains(&b.context))
-}
-
-/// The action bound to `key` in `mode`, if any.
-pub fn action_for(key: &KeyEvent, mode: Mode) -> Option<Action> {
-    let pressed = normalize(key);
-    bindings(mode)
-        .find(|b| b.chords.contains(&pressed))
-        .map(|b| b.action)
-}
-
 /// Shift is part of the character (`Y`, `G`, `?`) or of the key (`BackTab`); terminals differ
 /// on whether they also report the modifier, so it is dropped before matching.
 fn normalize(key: &KeyEvent) -> Chord {
@@ -193,9 +184,9 @@ fn normalize(key: &KeyEvent) -> Chord {
 }
 
 /// Turns one terminal event into a message for the app (None for events the app ignores).
-pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
+pub fn to_msg(keys: &KeyMap, event: &Event, mode: Mode) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(key, mode),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(keys, key, mode),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
                 column: mouse.column,
@@ -216,8 +207,8 @@ pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
     }
 }
 
-fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
-    if let Some(action) = action_for(key, mode) {
+fn key_msg(keys: &KeyMap, key: &KeyEvent, mode: Mode) -> Option<Msg> {
+    if let Some(action) = keys.action(normalize(key), mode) {
         return Some(Msg::Action(action));
     }
     if mode != Mode::Filter {
@@ -233,17 +224,13 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
     }
 }
 
-/// The short "key word" hints for the status bar in `mode`, most useful first.
-pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
-    bindings(mode)
-        .filter(|b| !b.hint.is_empty())
-        .map(|b| (b.keys, b.hint))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
+        super::to_msg(&KeyMap::default(), event, mode)
+    }
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, modifiers))
@@ -329,7 +316,9 @@ mod tests {
     #[test]
     fn no_two_bindings_share_a_chord_within_a_mode() {
         for mode in Mode::ALL {
-            let chords: Vec<Chord> = bindings(mode)
+            let map = KeyMap::default();
+            let chords: Vec<Chord> = map
+                .bindings(mode)
                 .flat_map(|b| b.chords.iter().copied())
                 .collect();
             for (i, a) in chords.iter().enumerate() {

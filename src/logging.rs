@@ -38,12 +38,18 @@ pub fn init_server() {
 /// The interactive browser's log file: `$XDG_STATE_HOME/connect-tui/connect-tui.log`, else
 /// `~/.local/state/connect-tui/connect-tui.log`, else the temp directory.
 pub fn log_file_path() -> PathBuf {
+    state_dir().join("connect-tui.log")
+}
+
+/// `$XDG_STATE_HOME/connect-tui` (default `~/.local/state/connect-tui`): the log and the
+/// `:` command history.
+pub fn state_dir() -> PathBuf {
     let base = std::env::var_os("XDG_STATE_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
         .unwrap_or_else(std::env::temp_dir);
-    base.join("connect-tui").join("connect-tui.log")
+    base.join("connect-tui")
 }
 
 /// Interactive browser: log to the file (appending). Returns the path, or `None` when the

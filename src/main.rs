@@ -5,8 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use connect_tui::cli::{Cli, Command};
+use connect_tui::cli::{Cli, Command, ConfigCommand};
 use connect_tui::commands::{self, EXIT_USAGE};
+use connect_tui::config::{self, BrowserSettings, Config};
 use connect_tui::connect::{ConnectClient, ErrorKind, NO_VERIFY_WARNING};
 use connect_tui::tui::{self, TuiError, TuiOptions};
 
@@ -29,6 +30,17 @@ fn main() -> ExitCode {
             return print(|out| connect_tui::shell::completions(args.shell, out));
         }
         Some(Command::Man) => return print(connect_tui::shell::man_page),
+        Some(Command::Config(what)) => {
+            let located = config::locate(cli.config.as_deref(), &env_var);
+            return match what {
+                ConfigCommand::Path => {
+                    print(|out| out.write_all(config::describe(&located).as_bytes()))
+                }
+                ConfigCommand::Default => {
+                    print(|out| out.write_all(config::default_file().as_bytes()))
+                }
+            };
+        }
         Some(Command::ExportUsers(args)) => {
             return exit_code(commands::export_users(&cli.global, args));
         }
@@ -44,14 +56,28 @@ fn main() -> ExitCode {
     exit_code(run_browser(&cli))
 }
 
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// The browser's settings from flags, environment and config file; one line on failure.
+fn browser_settings(cli: &Cli) -> Result<BrowserSettings, config::ConfigError> {
+    let located = config::locate(cli.config.as_deref(), &env_var);
+    let file = Config::load(&located)?;
+    let flags = config::Flags {
+        profile: cli.global.profile.clone(),
+        region: cli.global.region.clone(),
+        instance_id: cli.instance_id.clone(),
+        clipboard: cli.clipboard,
+        theme: cli.theme,
+        max_rps: cli.global.max_rps,
+    };
+    config::resolve(flags, &env_var, file)
+}
+
 /// The interactive browser: one line on stderr and an AWS-CLI-style exit code on failure.
 fn run_browser(cli: &Cli) -> i32 {
-    let options = commands::client_options(&cli.global, cli.global.profile.clone());
-    if options.no_verify_ssl {
-        // Before the alternate screen hides it (and on every run, terminal or not).
-        eprintln!("connect-tui: {NO_VERIFY_WARNING}");
-    }
-    // Bad flags first: they are wrong whatever the terminal.
+    // Bad flags first: they are wrong whatever the terminal or the config file.
     if let Some(Err(e)) = cli
         .instance_id
         .as_deref()
@@ -59,6 +85,20 @@ fn run_browser(cli: &Cli) -> i32 {
     {
         eprintln!("connect-tui: --instance-id: {}", e.human());
         return EXIT_USAGE;
+    }
+    let settings = match browser_settings(cli) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("connect-tui: {e}");
+            return EXIT_CONFIG;
+        }
+    };
+    let mut options = commands::client_options(&cli.global, settings.profile.clone());
+    options.region = settings.region.clone();
+    options.rate_limit = settings.max_rps;
+    if options.no_verify_ssl {
+        // Before the alternate screen hides it (and on every run, terminal or not).
+        eprintln!("connect-tui: {NO_VERIFY_WARNING}");
     }
     // Without a terminal the browser cannot draw or read keys: say so at once instead of
     // failing later with a terminal error. `aws` without a command exits 252 (a usage error:
@@ -86,11 +126,14 @@ fn run_browser(cli: &Cli) -> i32 {
             (code, e.human())
         })?;
         let tui_options = TuiOptions {
-            instance_id: cli.instance_id.clone(),
-            clipboard: cli.clipboard,
+            instance_id: settings.instance_id,
+            clipboard: settings.clipboard,
             demo: cli.global.demo,
-            theme: cli.theme,
             export_dir: cli.export_dir.clone(),
+            theme: settings.theme,
+            all_regions: cli.all_regions,
+            colors: settings.colors,
+            keys: settings.keys,
         };
         tui::run(client, tui_options).await.map_err(|e| match e {
             TuiError::InvalidInstance(e) => (EXIT_USAGE, format!("--instance-id: {}", e.human())),

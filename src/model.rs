@@ -10,10 +10,22 @@
 //! Timestamps are [`Timestamp`]: epoch seconds, serialized as a JSON number (the wire format),
 //! deserialized from a number or an ISO 8601 string (friendly data files).
 
+mod live;
+mod routing;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use live::{
+    AgentContactReference, AgentStatusReference, AgentStatusSummary, ChannelCounts, ContactFilter,
+    HierarchyPathReference, Reference, UserData, UserDataFilters, UserDataPage,
+};
+pub use routing::{
+    CrossChannelBehavior, MediaConcurrency, OutboundCallerConfig, OutboundEmailConfig, Queue,
+    QueueSummary, RoutingProfileQueueConfigSummary,
+};
 
 /// Tags as the API returns them (a JSON object). Ordered so output is stable.
 pub type Tags = BTreeMap<String, String>;
@@ -445,7 +457,7 @@ pub struct HierarchyGroup {
     pub last_modified_region: Option<String>,
 }
 
-/// `RoutingProfile` (DescribeRoutingProfile) — the members this tool shows or serves.
+/// `RoutingProfile` (DescribeRoutingProfile), members in the model's order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct RoutingProfile {
@@ -460,19 +472,29 @@ pub struct RoutingProfile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_concurrencies: Option<Vec<MediaConcurrency>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_outbound_queue_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_associated_queues: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_of_associated_manual_assignment_queues: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_associated_users: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_availability_timer: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified_time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified_region: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub associated_queue_ids: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub associated_manual_assignment_queue_ids: Option<Vec<String>>,
 }
 
 /// `SecurityProfile` (DescribeSecurityProfile) — the members this tool shows or serves.
@@ -514,6 +536,16 @@ pub struct UserProficiency {
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_token: Option<String>,
+}
+
+/// A page of a listing whose response also carries when the listed set last changed
+/// (ListRoutingProfileQueues, ListSecurityProfilePermissions, ListUserProficiencies).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StampedPage<T> {
+    pub items: Vec<T>,
+    pub next_token: Option<String>,
+    pub last_modified_time: Option<Timestamp>,
+    pub last_modified_region: Option<String>,
 }
 
 /// One page of SearchUsers (which also carries an approximate total).

@@ -21,12 +21,13 @@ use futures::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{AppConfig, Drawn, Msg, ThemeName, Zone};
+use crate::app::{AppConfig, ColorOverrides, Drawn, Msg, ThemeName, Zone};
 use crate::cli::ClipboardMode;
 use crate::clipboard::{Clipboard, CopyOutcome, Session};
 use crate::connect::{ApiError, ConnectClient, parse_instance_id};
 use crate::event_loop::{Copier, Driver, Flow};
-use crate::{keys, ui};
+use crate::keys::{self, KeyMap};
+use crate::ui;
 
 /// Options of the interactive browser (from the command line).
 #[derive(Clone, Debug, Default)]
@@ -37,10 +38,16 @@ pub struct TuiOptions {
     pub clipboard: ClipboardMode,
     /// `--demo` (the status bar says so).
     pub demo: bool,
-    /// `--theme`.
+    /// `--theme` (or the environment's, the config file's; `mono` under `NO_COLOR`).
     pub theme: ThemeName,
     /// `--export-dir` (`None`: the current directory).
     pub export_dir: Option<std::path::PathBuf>,
+    /// `--all-regions`.
+    pub all_regions: bool,
+    /// The config file's `[colors]`.
+    pub colors: ColorOverrides,
+    /// The key table with the config file's `[keys]` applied.
+    pub keys: KeyMap,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,14 +80,23 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         region: client.region.clone(),
         instance_id,
         zone: Zone::Local,
-        theme: theme_for(options.theme, std::env::var_os("NO_COLOR")),
         export_dir: crate::export_file::resolve_dir(options.export_dir.as_deref()),
+        theme: options.theme,
+        all_regions: options.all_regions,
+        colors: options.colors,
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());
     install_panic_hook();
     let result = {
         let mut terminal = TerminalGuard::enter()?;
-        event_loop(&mut terminal.terminal, client, config, &mut clipboard).await
+        event_loop(
+            &mut terminal.terminal,
+            client,
+            config,
+            &options.keys,
+            &mut clipboard,
+        )
+        .await
     };
     drop(clipboard);
     result.map_err(TuiError::from)
@@ -92,6 +108,7 @@ async fn event_loop(
     terminal: &mut Term,
     client: ConnectClient,
     config: AppConfig,
+    keymap: &KeyMap,
     clipboard: &mut Clipboard,
 ) -> io::Result<()> {
     let size = terminal.size()?;
@@ -108,7 +125,7 @@ async fn event_loop(
     loop {
         if dirty {
             let mut drawn = Drawn::default();
-            terminal.draw(|frame| drawn = ui::draw(frame, &driver.app))?;
+            terminal.draw(|frame| drawn = ui::draw(frame, &driver.app, keymap))?;
             dirty = false;
             if driver.drawn(drawn, &mut copier(clipboard, terminal)) == Flow::Quit {
                 return Ok(());
@@ -124,11 +141,13 @@ async fn event_loop(
             Incoming::Terminal(Some(Ok(Event::Key(_)))) if panic_on_first_key => {
                 panic!("{TEST_PANIC_VAR} is set: panicking on the first key, as asked")
             }
-            Incoming::Terminal(Some(Ok(event))) => match keys::to_msg(&event, driver.app.mode()) {
-                Some(msg) => msg,
-                // Mouse motion, focus changes...: nothing to redraw.
-                None => continue,
-            },
+            Incoming::Terminal(Some(Ok(event))) => {
+                match keys::to_msg(keymap, &event, driver.app.mode()) {
+                    Some(msg) => msg,
+                    // Mouse motion, focus changes...: nothing to redraw.
+                    None => continue,
+                }
+            }
             Incoming::Terminal(Some(Err(error))) => return Err(error),
             Incoming::Terminal(None) => return Ok(()),
         };
@@ -161,16 +180,6 @@ fn copier<'a>(clipboard: &'a mut Clipboard, terminal: &'a mut Term) -> TerminalC
     TerminalCopier {
         clipboard,
         terminal,
-    }
-}
-
-/// `NO_COLOR` set to anything but the empty string means no colour whatever was asked
-/// (<https://no-color.org>).
-fn theme_for(asked: ThemeName, no_color: Option<std::ffi::OsString>) -> ThemeName {
-    if no_color.is_some_and(|v| !v.is_empty()) {
-        ThemeName::Mono
-    } else {
-        asked
     }
 }
 
@@ -299,21 +308,4 @@ fn log_panic(info: &PanicHookInfo<'_>) -> io::Result<PathBuf> {
         std::backtrace::Backtrace::force_capture()
     )?;
     Ok(path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_color_set_to_anything_but_empty_means_mono() {
-        let dark = ThemeName::Dark;
-        assert_eq!(theme_for(ThemeName::Light, None), ThemeName::Light);
-        assert_eq!(theme_for(dark, Some("".into())), dark, "empty is unset");
-        assert_eq!(theme_for(dark, Some("1".into())), ThemeName::Mono);
-        assert_eq!(
-            theme_for(ThemeName::Light, Some("0".into())),
-            ThemeName::Mono
-        );
-    }
 }

@@ -6,13 +6,14 @@
 //! worker aborts every task still running, so quitting never waits on the network. A small
 //! watcher task reports when the service throttles us (even when retries hide it).
 
+use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 
 use futures::FutureExt;
-use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::JoinSet;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::task::{AbortHandle, JoinSet};
 
-use crate::app::{Call, Msg, NameKind, Reply, Request};
+use crate::app::{Call, Connection, Msg, NameKind, Reply, Request};
 use crate::connect::{
     ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_SEARCH_PAGE,
     MAX_USERS_PAGE,
@@ -20,18 +21,95 @@ use crate::connect::{
 
 pub struct Worker {
     client: ConnectClient,
+    /// Clients for other regions than the client's own, made on first use and kept (each
+    /// holds its region's rate limiter).
+    regional: HashMap<String, ConnectClient>,
     answers: UnboundedSender<Msg>,
     tasks: JoinSet<()>,
+    /// The task reporting the current client's throttling.
+    watcher: AbortHandle,
+    /// Clients built for `:profile` / `:region`, with the generation that asked, waiting to
+    /// be installed by [`Worker::next_client`].
+    built: (
+        UnboundedSender<(u64, ConnectClient)>,
+        UnboundedReceiver<(u64, ConnectClient)>,
+    ),
 }
 
 impl Worker {
     pub fn new(client: ConnectClient, answers: UnboundedSender<Msg>) -> Self {
         let mut tasks = JoinSet::new();
-        tasks.spawn(watch_throttling(client.clone(), answers.clone()));
+        let watcher = tasks.spawn(watch_throttling(client.clone(), answers.clone()));
         Worker {
             client,
+            regional: HashMap::new(),
             answers,
             tasks,
+            watcher,
+            built: unbounded_channel(),
+        }
+    }
+
+    /// Builds a client like the current one with `profile` and/or `region` changed (None:
+    /// as now) through the standard AWS chain, in a task: credentials may take a while (SSO,
+    /// `credential_process`). A failure is answered as [`Msg::Connected`] at once; a client
+    /// arrives through [`Worker::next_client`], which installs it.
+    pub fn connect(&mut self, profile: Option<String>, region: Option<String>, generation: u64) {
+        let mut options = self.client.options().clone();
+        if profile.is_some() {
+            options.profile = profile;
+        }
+        if region.is_some() {
+            options.region = region;
+        }
+        let built = self.built.0.clone();
+        let answers = self.answers.clone();
+        self.tasks.spawn(async move {
+            match ConnectClient::new(&options).await {
+                Ok(client) => {
+                    let _ = built.send((generation, client));
+                }
+                Err(error) => {
+                    let _ = answers.send(Msg::Connected {
+                        generation,
+                        result: Err(error),
+                    });
+                }
+            }
+        });
+    }
+
+    /// Waits for a client built by [`Worker::connect`], makes it the one every later call
+    /// uses, and returns the message that tells the app. Never resolves when none is coming.
+    pub async fn next_client(&mut self) -> Msg {
+        let Some((generation, client)) = self.built.1.recv().await else {
+            return std::future::pending().await;
+        };
+        self.watcher.abort();
+        self.watcher = self
+            .tasks
+            .spawn(watch_throttling(client.clone(), self.answers.clone()));
+        self.regional.clear();
+        let connection = Connection {
+            profile: client.profile.clone(),
+            region: client.region.clone(),
+        };
+        self.client = client;
+        Msg::Connected {
+            generation,
+            result: Ok(connection),
+        }
+    }
+
+    /// The client for calls sent to `region`.
+    fn client_for(&mut self, region: Option<&str>) -> ConnectClient {
+        match region {
+            Some(region) if region != self.client.region => self
+                .regional
+                .entry(region.to_string())
+                .or_insert_with(|| self.client.in_region(region))
+                .clone(),
+            _ => self.client.clone(),
         }
     }
 
@@ -39,7 +117,7 @@ impl Worker {
     pub fn spawn(&mut self, call: Call) {
         // Reap finished tasks so the set does not grow with every request.
         while self.tasks.try_join_next().is_some() {}
-        let client = self.client.clone();
+        let client = self.client_for(call.scope.region.as_deref());
         let answers = self.answers.clone();
         self.tasks.spawn(async move {
             let operation = call.request.operation();

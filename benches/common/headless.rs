@@ -23,6 +23,8 @@ pub fn config(instance_id: &str) -> AppConfig {
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
         theme: ThemeName::Dark,
         export_dir: std::env::temp_dir(),
+        all_regions: false,
+        colors: Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::connect::ApiError;
 use crate::model::{InstanceSummary, Page};
 
 use super::msg::{Answer, Call, Cmd, Request, Scope, typed};
+use super::picker::region_of;
 use super::users_screen::UsersScreen;
 use super::{App, Screen};
 
@@ -20,7 +21,7 @@ impl App {
         let operation = request.operation();
         match request {
             Request::ListInstances { .. } => {
-                self.on_instances(scope.generation, typed(result, operation), cmds)
+                self.on_instances(&scope, typed(result, operation), cmds)
             }
             Request::ListUsers { .. } => self.on_screen(&scope, cmds, |s, rows| {
                 s.on_users(typed(result, operation), rows)
@@ -73,16 +74,20 @@ impl App {
 
     fn on_instances(
         &mut self,
-        generation: u64,
+        scope: &Scope,
         result: Result<Page<InstanceSummary>, ApiError>,
         cmds: &mut Vec<Cmd>,
     ) {
-        if generation != self.picker.generation {
+        if scope.generation != self.picker.generation {
             return;
         }
-        if let Some(token) = self.picker.on_page(result) {
+        let next = match &scope.region {
+            Some(region) if self.config.all_regions => self.picker.on_region_page(region, result),
+            _ => self.picker.on_page(result),
+        };
+        if let Some(token) = next {
             cmds.push(Cmd::Request(Call {
-                scope: Scope::picker(generation),
+                scope: scope.clone(),
                 request: Request::ListInstances { token: Some(token) },
             }));
         }
@@ -91,18 +96,26 @@ impl App {
         {
             b.alias = self.picker.alias_of(&b.instance_id);
         }
-        let complete = !self.picker.loading && self.picker.error.is_none();
+        // Complete, and no region failed (a failed region may hold more instances).
+        let complete = !self.picker.loading
+            && self.picker.error.is_none()
+            && self.picker.row_count() == self.picker.instances.len();
         if complete && self.screen == Screen::Picker && self.users.is_none() {
             match self.picker.instances.as_slice() {
                 [only] => {
+                    let region = self
+                        .config
+                        .all_regions
+                        .then(|| region_of(only).map(str::to_string))
+                        .flatten();
                     if let Some(id) = only.id.clone() {
-                        self.open_instance(id, cmds);
+                        self.open_instance(id, region, cmds);
                     }
                 }
                 [] => self.notify(
                     format!(
                         "No Amazon Connect instances in {} for profile {}: check --profile and --region",
-                        self.config.region,
+                        self.region_label(),
                         self.profile_label()
                     ),
                     true,

@@ -29,6 +29,8 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         zone: Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset")),
         theme: ThemeName::Dark,
         export_dir: "/exports".into(),
+        all_regions: false,
+        colors: Vec::new(),
     }
 }
 
@@ -340,7 +342,7 @@ impl Session {
 
     /// The text of a pane, one string per line, laid out wide enough for any value.
     pub fn pane_text(&self, pane: super::PaneId) -> Vec<String> {
-        crate::ui::panes::content(&self.app, pane, 200)
+        crate::ui::panes::content(&self.app, &crate::keys::KeyMap::default(), pane, 200)
             .lines
             .iter()
             .map(|line| {

@@ -49,7 +49,7 @@ impl App {
     }
 
     fn on_picker_action(&mut self, action: Action, cmds: &mut Vec<Cmd>) {
-        let len = self.picker.instances.len();
+        let len = self.picker.row_count();
         let rows = self.picker_rows();
         let page = rows.max(1) as isize;
         let cursor = &mut self.picker.cursor;
@@ -61,15 +61,21 @@ impl App {
             Action::Top => cursor.select(0, len, rows),
             Action::Bottom => cursor.select(len.saturating_sub(1), len, rows),
             Action::Confirm => {
-                if let Some(id) = self.picker.selected().and_then(|i| i.id.clone()) {
-                    self.open_instance(id, cmds);
+                if let Some(instance) = self.picker.selected() {
+                    // Listed from another region: the instance's calls go there too.
+                    let region = self
+                        .config
+                        .all_regions
+                        .then(|| super::picker::region_of(instance).map(str::to_string))
+                        .flatten();
+                    if let Some(id) = instance.id.clone() {
+                        self.open_instance(id, region, cmds);
+                    }
                 }
             }
             Action::Refresh => {
                 let generation = self.next_generation();
-                self.picker = super::Picker::loading(generation);
-                let request = Request::ListInstances { token: None };
-                push_calls(cmds, &Scope::picker(generation), vec![request]);
+                self.list_instances(generation, cmds);
             }
             Action::CopyInstanceId => match self.picker.selected().and_then(|i| i.id.clone()) {
                 Some(id) => cmds.push(Cmd::Copy {
@@ -79,9 +85,14 @@ impl App {
                 None => self.notify("Nothing copied: no instance selected", true),
             },
             Action::Retry => {
+                let generation = self.picker.generation;
                 if let Some(token) = self.picker.retry() {
                     let request = Request::ListInstances { token };
-                    push_calls(cmds, &Scope::picker(self.picker.generation), vec![request]);
+                    push_calls(cmds, &Scope::picker(generation), vec![request]);
+                }
+                for (region, token) in self.picker.retry_regions() {
+                    let scope = Scope::picker(generation).in_region(Some(&region));
+                    push_calls(cmds, &scope, vec![Request::ListInstances { token }]);
                 }
             }
             _ => {}
@@ -174,7 +185,7 @@ impl App {
                     .iter()
                     .position(|i| i.id.as_deref() == Some(open.as_str()))
                 {
-                    let len = self.picker.instances.len();
+                    let len = self.picker.row_count();
                     let rows = self.picker_rows();
                     self.picker.cursor.select(row, len, rows);
                 }
@@ -313,7 +324,7 @@ impl App {
         let picker_rows = self.picker_rows();
         self.picker
             .cursor
-            .scroll_into_view(self.picker.instances.len(), picker_rows);
+            .scroll_into_view(self.picker.row_count(), picker_rows);
         if let Some(b) = self.users.as_mut() {
             let len = b.view_len();
             b.cursor.scroll_into_view(len, rows);
@@ -335,8 +346,8 @@ impl App {
                     && usize::from(row - first) < rows
                 {
                     let index = self.picker.cursor.top + usize::from(row - first);
-                    if index < self.picker.instances.len() {
-                        let len = self.picker.instances.len();
+                    if index < self.picker.row_count() {
+                        let len = self.picker.row_count();
                         self.picker.cursor.select(index, len, rows);
                     }
                 }
@@ -392,7 +403,7 @@ impl App {
             }
             (Overlay::CopyMenu { .. }, _) => {}
             (Overlay::None, Screen::Picker) => {
-                let len = self.picker.instances.len();
+                let len = self.picker.row_count();
                 let rows = self.picker_rows();
                 self.picker.cursor.move_by(delta.signum(), len, rows);
             }

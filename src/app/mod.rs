@@ -4,6 +4,7 @@
 
 mod action;
 mod answers;
+mod connection;
 mod copy;
 mod cursor;
 mod drawn;
@@ -36,12 +37,12 @@ pub use copy::{CopyItem, CopySource};
 pub use cursor::Cursor;
 pub use drawn::Drawn;
 pub use filter::{Filter, Searchable, SyntaxError, syntax::parse as parse_filter};
-pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scope};
+pub use msg::{Answer, Call, Cmd, Connection, FilterEdit, Msg, NameKind, Reply, Request, Scope};
 pub use names::{Load, Lookup, Names, PathState};
-pub use picker::Picker;
+pub use picker::{Picker, PickerRow, region_of};
 pub use record_cache::{DEBOUNCE, RecordState};
 pub use sweep::{Sweep, SweepState};
-pub use theme::{Theme, ThemeName};
+pub use theme::{ColorOverrides, Role, Theme, ThemeName};
 pub use user_list::UserList;
 pub use user_row::UserRow;
 pub use users_screen::{Focus, PaneId, UsersScreen};
@@ -50,7 +51,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use crate::connect::ErrorKind;
+use crate::connect::{CONNECT_REGIONS, ErrorKind};
 
 use answers::push_calls;
 
@@ -81,6 +82,10 @@ pub struct AppConfig {
     pub theme: ThemeName,
     /// Where Ctrl-S writes the table (absolute where it could be resolved).
     pub export_dir: std::path::PathBuf,
+    /// `--all-regions`: the picker lists every region where Connect is offered.
+    pub all_regions: bool,
+    /// The config file's `[colors]`, patched over the theme.
+    pub colors: ColorOverrides,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +129,8 @@ pub struct App {
     pub throttled_until: Option<Instant>,
     /// Throttled answers seen so far (retried ones included).
     pub throttled_total: u64,
+    /// The generation of the `:profile` / `:region` switch under way.
+    pub connecting: Option<u64>,
     /// Requests sent and not yet answered (stale ones included: they still use the network).
     pub in_flight: usize,
     /// Terminal size.
@@ -141,7 +148,7 @@ pub struct App {
 impl App {
     /// The initial state and the requests to send at start.
     pub fn new(config: AppConfig, size: (u16, u16), now: Instant) -> (App, Vec<Cmd>) {
-        let theme = Theme::named(config.theme);
+        let theme = Theme::with_overrides(config.theme, &config.colors);
         let mut app = App {
             config,
             screen: Screen::Picker,
@@ -158,13 +165,12 @@ impl App {
             now,
             started: now,
             generation: 1,
+            connecting: None,
         };
-        let mut cmds = vec![Cmd::Request(Call {
-            scope: Scope::picker(1),
-            request: Request::ListInstances { token: None },
-        })];
+        let mut cmds = Vec::new();
+        app.list_instances(1, &mut cmds);
         if let Some(instance_id) = app.config.instance_id.clone() {
-            app.open_instance(instance_id, &mut cmds);
+            app.open_instance(instance_id, None, &mut cmds);
         }
         app.in_flight = cmds.len();
         (app, cmds)
@@ -189,6 +195,9 @@ impl App {
             Msg::Throttled { total } => {
                 self.throttled_total = self.throttled_total.max(total);
                 self.throttled_until = Some(now + THROTTLE_NOTICE);
+            }
+            Msg::Connected { generation, result } => {
+                self.on_connected(generation, result, &mut cmds);
             }
             Msg::Copied { what, outcome } => {
                 let is_error = !outcome.is_success();
@@ -292,6 +301,21 @@ impl App {
         }
     }
 
+    /// The region the screen shows: the open instance's when it was listed in another
+    /// region, "all regions" in an all-regions picker, else the client's.
+    pub fn region_label(&self) -> &str {
+        let open = self
+            .users
+            .as_ref()
+            .filter(|_| self.screen == Screen::Users)
+            .and_then(|b| b.region.as_deref());
+        match open {
+            Some(region) => region,
+            None if self.config.all_regions && self.screen == Screen::Picker => "all regions",
+            None => &self.config.region,
+        }
+    }
+
     /// The instance alias of the open instance (or its ID until the alias is known).
     pub fn instance_label(&self) -> Option<String> {
         let b = self.users.as_ref()?;
@@ -345,7 +369,25 @@ impl App {
         });
     }
 
-    fn open_instance(&mut self, instance_id: String, cmds: &mut Vec<Cmd>) {
+    /// Starts listing instances afresh as `generation`: the client's region, or every region
+    /// at once with `--all-regions` (each region has its own quota, so they run in parallel).
+    fn list_instances(&mut self, generation: u64, cmds: &mut Vec<Cmd>) {
+        let first = Request::ListInstances { token: None };
+        if self.config.all_regions {
+            self.picker = Picker::all_regions(generation, CONNECT_REGIONS);
+            for region in CONNECT_REGIONS {
+                let scope = Scope::picker(generation).in_region(Some(region));
+                push_calls(cmds, &scope, vec![first.clone()]);
+            }
+        } else {
+            self.picker = Picker::loading(generation);
+            push_calls(cmds, &Scope::picker(generation), vec![first]);
+        }
+    }
+
+    /// Opens the users screen of `instance_id`, its calls sent to `region` (None: the
+    /// client's own).
+    fn open_instance(&mut self, instance_id: String, region: Option<String>, cmds: &mut Vec<Cmd>) {
         self.screen = Screen::Users;
         self.overlay = Overlay::None;
         if self
@@ -357,7 +399,8 @@ impl App {
         }
         let alias = self.picker.alias_of(&instance_id);
         let generation = self.next_generation();
-        let (screen, requests) = UsersScreen::open(instance_id, alias, generation);
+        let (mut screen, requests) = UsersScreen::open(instance_id, alias, generation);
+        screen.region = region;
         push_calls(cmds, &screen.scope(), requests);
         self.users = Some(screen);
     }

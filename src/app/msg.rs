@@ -78,14 +78,29 @@ pub enum Msg {
         what: String,
         outcome: CopyOutcome,
     },
+    /// The answer to [`Cmd::Connect`]: the new client is in use, or could not be built (the
+    /// old one still is).
+    Connected {
+        generation: u64,
+        result: Result<Connection, ApiError>,
+    },
 }
 
-/// Which screen a call is for: the instance (none for the picker's ListInstances) and the
-/// generation of the screen that asked. A refresh or another instance starts a new
-/// generation, so a late answer for an old one is recognised and dropped.
+/// What a client built for `:profile` / `:region` uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connection {
+    pub profile: Option<String>,
+    pub region: String,
+}
+
+/// Which screen a call is for: the instance (none for the picker's ListInstances), the
+/// region it is sent to (none: the client's own), and the generation of the screen that
+/// asked. A refresh or another instance starts a new generation, so a late answer for an
+/// old one is recognised and dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scope {
     pub instance_id: Option<String>,
+    pub region: Option<String>,
     pub generation: u64,
 }
 
@@ -93,6 +108,7 @@ impl Scope {
     pub fn picker(generation: u64) -> Scope {
         Scope {
             instance_id: None,
+            region: None,
             generation,
         }
     }
@@ -100,7 +116,16 @@ impl Scope {
     pub fn instance(instance_id: &str, generation: u64) -> Scope {
         Scope {
             instance_id: Some(instance_id.to_string()),
+            region: None,
             generation,
+        }
+    }
+
+    /// The same scope, sent to `region` (`None`: the client's own).
+    pub fn in_region(self, region: Option<&str>) -> Scope {
+        Scope {
+            region: region.map(str::to_string),
+            ..self
         }
     }
 }
@@ -231,6 +256,14 @@ pub enum Cmd {
         alias: String,
         csv: Vec<u8>,
         rows: usize,
+    },
+    /// Use another profile and/or region from now on (None: keep it): the worker builds a
+    /// client through the standard AWS chain and answers [`Msg::Connected`] tagged with
+    /// `generation`.
+    Connect {
+        profile: Option<String>,
+        region: Option<String>,
+        generation: u64,
     },
     Quit,
 }

@@ -201,6 +201,8 @@ impl World {
                     let more = self.app.update(Msg::Exported { result }, self.now);
                     self.apply(more)?;
                 }
+                // No action of the model switches profile or region.
+                Cmd::Connect { .. } => prop_assert!(false, "unexpected {cmd:?}"),
                 Cmd::Quit => {}
             }
         }
@@ -265,7 +267,9 @@ impl World {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
         let mut drawn = Drawn::default();
         terminal
-            .draw(|frame| drawn = crate::ui::draw(frame, &self.app))
+            .draw(|frame| {
+                drawn = crate::ui::draw(frame, &self.app, &crate::keys::KeyMap::default())
+            })
             .expect("draw");
         // As the event loop does: what the frame measured goes back to the app.
         let cmds = self.app.update(Msg::Drawn(drawn), self.now);

@@ -43,6 +43,78 @@ pub struct Theme {
     status_bar: Style,
 }
 
+/// The roles a config file's `[colors]` can restyle, by the names it uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Selected,
+    SelectedUnfocused,
+    Focus,
+    Border,
+    Title,
+    Label,
+    Muted,
+    Error,
+    Warning,
+    Key,
+    Header,
+    StatusBar,
+}
+
+impl Role {
+    pub const ALL: [Role; 12] = [
+        Role::Selected,
+        Role::SelectedUnfocused,
+        Role::Focus,
+        Role::Border,
+        Role::Title,
+        Role::Label,
+        Role::Muted,
+        Role::Error,
+        Role::Warning,
+        Role::Key,
+        Role::Header,
+        Role::StatusBar,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Selected => "selected",
+            Role::SelectedUnfocused => "selected_unfocused",
+            Role::Focus => "focus",
+            Role::Border => "border",
+            Role::Title => "title",
+            Role::Label => "label",
+            Role::Muted => "muted",
+            Role::Error => "error",
+            Role::Warning => "warning",
+            Role::Key => "key",
+            Role::Header => "header",
+            Role::StatusBar => "status_bar",
+        }
+    }
+
+    /// What the role colours, for `config default`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Role::Selected => "the selected row where the keyboard is",
+            Role::SelectedUnfocused => "the selected row of a list without the keyboard",
+            Role::Focus => "the border of the focused pane",
+            Role::Border => "other borders",
+            Role::Title => "pane titles",
+            Role::Label => "field labels",
+            Role::Muted => "secondary text: placeholders, hints, separators",
+            Role::Error => "errors",
+            Role::Warning => "warnings (throttling)",
+            Role::Key => "key names in hints and help",
+            Role::Header => "headings",
+            Role::StatusBar => "the status bar",
+        }
+    }
+}
+
+/// A config file's `[colors]`: styles patched over a theme's roles.
+pub type ColorOverrides = Vec<(Role, Style)>;
+
 impl Default for Theme {
     fn default() -> Self {
         Theme::named(ThemeName::Dark)
@@ -133,6 +205,40 @@ impl Theme {
                 header,
                 status_bar: Style::new(),
             },
+        }
+    }
+
+    /// `name` with `overrides` patched over its roles. `mono` takes only their modifiers:
+    /// it promises no colour at all (it is what `NO_COLOR` selects).
+    pub fn with_overrides(name: ThemeName, overrides: &[(Role, Style)]) -> Theme {
+        let mut theme = Theme::named(name);
+        for (role, patch) in overrides {
+            let mut patch = *patch;
+            if name == ThemeName::Mono {
+                patch.fg = None;
+                patch.bg = None;
+                patch.underline_color = None;
+            }
+            let style = theme.role_mut(*role);
+            *style = style.patch(patch);
+        }
+        theme
+    }
+
+    fn role_mut(&mut self, role: Role) -> &mut Style {
+        match role {
+            Role::Selected => &mut self.selected,
+            Role::SelectedUnfocused => &mut self.selected_unfocused,
+            Role::Focus => &mut self.focus,
+            Role::Border => &mut self.border,
+            Role::Title => &mut self.title,
+            Role::Label => &mut self.label,
+            Role::Muted => &mut self.muted,
+            Role::Error => &mut self.error,
+            Role::Warning => &mut self.warning,
+            Role::Key => &mut self.key,
+            Role::Header => &mut self.header,
+            Role::StatusBar => &mut self.status_bar,
         }
     }
 

@@ -93,6 +93,9 @@ impl Focus {
 #[derive(Debug)]
 pub struct UsersScreen {
     pub instance_id: String,
+    /// Where its calls go when not to the client's region (an instance listed with
+    /// `--all-regions`).
+    pub region: Option<String>,
     pub alias: Option<String>,
     pub generation: u64,
     pub list: UserList,
@@ -133,6 +136,7 @@ impl UsersScreen {
         }
         requests.push(Request::DescribeStructure);
         let browser = UsersScreen {
+            region: None,
             instance_id,
             alias,
             generation,
@@ -162,12 +166,13 @@ impl UsersScreen {
         fresh.focus = self.focus;
         fresh.tab = self.tab;
         fresh.restore = self.selected_id().map(str::to_string);
+        fresh.region = self.region.clone();
         (fresh, requests)
     }
 
     /// The scope of this screen's calls.
     pub fn scope(&self) -> Scope {
-        Scope::instance(&self.instance_id, self.generation)
+        Scope::instance(&self.instance_id, self.generation).in_region(self.region.as_deref())
     }
 
     /// True when an answer for `scope` is for this screen.

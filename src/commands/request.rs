@@ -34,6 +34,7 @@ impl<'a> CommandRequest<'a> {
             Command::MockServer(_)
             | Command::Completions(_)
             | Command::Man
+            | Command::Config(_)
             | Command::ExportUsers(_) => None,
         }
     }

@@ -6,15 +6,15 @@ use aws_smithy_types::DateTime;
 
 use crate::model::{self, Tags, Timestamp};
 
-fn ts(t: Option<DateTime>) -> Option<Timestamp> {
+pub(super) fn ts(t: Option<DateTime>) -> Option<Timestamp> {
     t.map(|t| Timestamp::from_secs_nanos(t.secs(), t.subsec_nanos()))
 }
 
-fn tags(t: Option<std::collections::HashMap<String, String>>) -> Option<Tags> {
+pub(super) fn tags(t: Option<std::collections::HashMap<String, String>>) -> Option<Tags> {
     t.map(|m| m.into_iter().collect())
 }
 
-fn list<S, T>(items: Option<Vec<S>>, f: impl FnMut(S) -> T) -> Option<Vec<T>> {
+pub(super) fn list<S, T>(items: Option<Vec<S>>, f: impl FnMut(S) -> T) -> Option<Vec<T>> {
     items.map(|v| v.into_iter().map(f).collect())
 }
 

@@ -38,6 +38,14 @@ pub const READ_OPERATIONS: &[&str] = &[
     "ListUserHierarchyGroups",
     "DescribeUserHierarchyGroup",
     "DescribeUserHierarchyStructure",
+    "GetCurrentUserData",
+    "ListAgentStatuses",
+    "DescribeRoutingProfile",
+    "ListRoutingProfileQueues",
+    "ListQueues",
+    "DescribeQueue",
+    "ListSecurityProfilePermissions",
+    "ListUserProficiencies",
 ];
 
 /// Headers whose values are secrets and never logged.

@@ -65,6 +65,8 @@ pub struct MockConfig {
     pub throttle: ThrottleSettings,
     /// JSON-lines file each request is appended to.
     pub request_log: Option<PathBuf>,
+    /// Regions whose requests are refused (`UnrecognizedClientException`).
+    pub denied_regions: Vec<String>,
 }
 
 impl MockConfig {
@@ -80,6 +82,7 @@ impl MockConfig {
             fault_kinds: Vec::new(),
             throttle: ThrottleSettings::default(),
             request_log: None,
+            denied_regions: Vec::new(),
         }
     }
 
@@ -118,6 +121,7 @@ impl MockConfig {
             fault_kinds,
             throttle,
             request_log: args.request_log.clone(),
+            denied_regions: args.deny_region.clone(),
         })
     }
 }

@@ -108,6 +108,9 @@ pub async fn start(config: MockConfig) -> Result<MockHandle, MockError> {
         faults,
         throttle,
         log,
+        denied_regions: config.denied_regions.clone(),
+        seed: config.seed,
+        started: server::epoch_now().floor(),
     }));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

@@ -12,7 +12,8 @@
 //! Map: `handle` starts and stops the server; `server` is the one request path (naming,
 //! throttling, faults, logging); `throttle` holds Connect's per-operation quotas; `operations` names requests after the model's HTTP bindings; `handlers`
 //! answer the served operations from a `dataset` (loaded from a file or `demo`, plus
-//! `generate`d users); `paging`, `search` and `wire` hold the protocol's rules.
+//! `generate`d users) and, for GetCurrentUserData, the `live` state drawn from the seed and
+//! the clock; `paging`, `search` and `wire` hold the protocol's rules.
 
 mod command;
 mod config;
@@ -23,6 +24,7 @@ mod generate;
 mod handle;
 mod handlers;
 mod ids;
+mod live;
 mod operations;
 mod paging;
 mod request_log;

@@ -32,6 +32,14 @@ pub const PROFICIENCIES: Limits = Limits {
     max: 100,
     default: 100,
 };
+pub const USER_DATA: Limits = Limits {
+    max: 100,
+    default: 100,
+};
+pub const ROUTING_PROFILE_QUEUES: Limits = Limits {
+    max: 100,
+    default: 100,
+};
 
 const TOKEN_VERSION: &str = "ct1";
 

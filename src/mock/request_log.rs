@@ -5,7 +5,8 @@
 //! injected fault (`internal`, `unavailable`, `throttled`, `connection_closed`,
 //! `truncated_json`, `malformed_json`, `wrong_type`) or over the
 //! `--throttle` quota (`rate_limit`); status 499 means the client hung up before the answer.
-//! `"agent"` is the request's `User-Agent`, when it sent one.
+//! `"agent"` is the request's `User-Agent`, when it sent one; `"region"` the region it was
+//! signed for (SigV4's credential scope), when it was signed.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -27,6 +28,16 @@ pub struct Entry<'a> {
     /// them apart (`aws-sdk-rust/…` is connect-tui, `aws-cli/…` the AWS CLI).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agent: Option<&'a str>,
+    /// The region the request was signed for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<&'a str>,
+}
+
+/// Who sent a request, as far as its headers tell.
+#[derive(Debug, Default, Clone)]
+pub struct Caller {
+    pub agent: Option<String>,
+    pub region: Option<String>,
 }
 
 pub struct RequestLog {
@@ -64,7 +75,7 @@ impl RequestLog {
 pub struct Pending<'a> {
     log: Option<&'a RequestLog>,
     op: &'static str,
-    agent: Option<String>,
+    caller: Caller,
     started: Instant,
     written: bool,
 }
@@ -73,13 +84,13 @@ impl<'a> Pending<'a> {
     pub fn new(
         log: Option<&'a RequestLog>,
         op: &'static str,
-        agent: Option<String>,
+        caller: Caller,
         started: Instant,
     ) -> Self {
         Pending {
             log,
             op,
-            agent,
+            caller,
             started,
             written: false,
         }
@@ -97,7 +108,8 @@ impl<'a> Pending<'a> {
                 status,
                 ms: (self.started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0,
                 fault,
-                agent: self.agent.as_deref(),
+                agent: self.caller.agent.as_deref(),
+                region: self.caller.region.as_deref(),
             });
         }
     }

@@ -17,8 +17,9 @@ use super::dataset::Dataset;
 use super::faults::{Fault, Faults};
 use super::handlers;
 use super::ids::random_uuid;
+use super::live::Clock;
 use super::operations;
-use super::request_log::{Pending, RequestLog};
+use super::request_log::{Caller, Pending, RequestLog};
 use super::throttle::Throttle;
 use super::wire::ServiceError;
 
@@ -30,6 +31,20 @@ pub struct Server {
     pub faults: Faults,
     pub throttle: Throttle,
     pub log: Option<RequestLog>,
+    /// `--deny-region`: requests signed for these regions are refused as in a region the
+    /// account has not enabled.
+    pub denied_regions: Vec<String>,
+    /// Seeds the live-state schedule.
+    pub seed: u64,
+    /// Epoch seconds at start-up (anchors pinned live states).
+    pub started: f64,
+}
+
+/// Epoch seconds now.
+pub fn epoch_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 pub fn router(server: Arc<Server>) -> Router {
@@ -42,18 +57,23 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     let resolved = operations::resolve(parts.method.as_str(), parts.uri.path());
     let op = resolved.as_ref().map_or("Unknown", |r| r.name);
     // Logged when answered, or with 499 if the client gives up first (say during --latency-ms).
-    let agent = parts
-        .headers
-        .get(axum::http::header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let pending = Pending::new(server.log.as_ref(), op, agent, started);
+    let caller = caller(&parts.headers);
+    let denied = caller
+        .region
+        .as_ref()
+        .is_some_and(|r| server.denied_regions.contains(r));
+    let pending = Pending::new(server.log.as_ref(), op, caller, started);
 
     if let Some(delay) = server.faults.latency() {
         tokio::time::sleep(delay).await;
     }
     // After routing: the quota, and so the bucket, is the operation's.
-    let (mut response, fault) = if server.throttle.throttled(op, Instant::now()) {
+    let (mut response, fault) = if denied {
+        let error = ServiceError::unrecognized_client(
+            "The security token included in the request is invalid.",
+        );
+        (error.into_response(), None)
+    } else if server.throttle.throttled(op, Instant::now()) {
         let error = ServiceError::throttling("Rate exceeded");
         (error.into_response(), Some("rate_limit"))
     } else {
@@ -77,6 +97,25 @@ async fn handle(State(server): State<Arc<Server>>, request: Request) -> Response
     }
     pending.finish(response.status().as_u16(), fault);
     response
+}
+
+/// The User-Agent, and the region from SigV4's `Authorization: AWS4-HMAC-SHA256
+/// Credential=KEY/DATE/REGION/SERVICE/aws4_request, …`.
+fn caller(headers: &axum::http::HeaderMap) -> Caller {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let region = text(header::AUTHORIZATION)
+        .and_then(|auth| auth.split("Credential=").nth(1))
+        .and_then(|scope| scope.split('/').nth(2))
+        .filter(|r| !r.is_empty())
+        .map(str::to_string);
+    Caller {
+        agent: text(header::USER_AGENT).map(str::to_string),
+        region,
+    }
 }
 
 /// The real answer to the request: the operation's handler, or an error naming what is wrong.
@@ -108,6 +147,11 @@ async fn answer(
                 query: &query,
                 body: &bytes,
                 data: &server.data,
+                clock: Clock {
+                    now: epoch_now(),
+                    started: server.started,
+                    seed: server.seed,
+                },
             })
         }
     }

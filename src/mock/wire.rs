@@ -68,6 +68,15 @@ impl ServiceError {
     }
 
     /// What AWS answers for a path no operation is bound to.
+    /// What Connect answers in a region the account has not enabled (an opt-in region).
+    pub fn unrecognized_client(message: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "UnrecognizedClientException",
+            message,
+        )
+    }
+
     pub fn unknown_operation(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "UnknownOperationException", message)
     }

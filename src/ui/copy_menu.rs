@@ -6,14 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Action;
 use crate::app::App;
-use crate::keys::KEY_TABLE;
+use crate::app::{Action, Mode};
+use crate::keys::KeyMap;
 
 use super::help::centered;
 use super::text::{safe, shorten_end, shorten_middle};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
+pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect, selected: usize) {
     let t = app.theme;
     if app.copy_source().is_none() {
         return;
@@ -26,10 +26,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            let key = KEY_TABLE
-                .iter()
-                .find(|b| b.action == Action::Copy(*item))
-                .map_or("", |b| b.keys);
+            let key = keys
+                .keys_for(Action::Copy(*item), Mode::CopyMenu)
+                .unwrap_or_default();
             let (preview, style) = match app.copy_text(*item) {
                 Ok(text) => (preview(&text, room), t.dim()),
                 Err(why) => (why, t.error()),

@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::{Screen, Theme};
-use crate::keys::{Context, KEY_TABLE};
+use crate::keys::{Context, KeyMap};
 
 /// The help text: every binding of the key table, grouped by where it applies; the keys of
 /// the screen help was opened on come first (they fit on an 80×24 screen without scrolling).
-fn lines(t: &Theme, screen: Screen) -> Vec<Line<'static>> {
+fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
     let first = match screen {
         Screen::Picker => [Context::Picker, Context::Browse, Context::Users],
         Screen::Users => [Context::Users, Context::Browse, Context::Picker],
@@ -27,10 +27,14 @@ fn lines(t: &Theme, screen: Screen) -> Vec<Line<'static>> {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(context.title(), t.header()));
-        for binding in KEY_TABLE.iter().filter(|b| b.context == context) {
+        for bound in keys.rows().filter(|b| b.binding.context == context) {
+            if bound.chords.is_empty() {
+                continue; // unbound in the config file
+            }
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<11}", binding.keys), t.key()),
-                Span::raw(binding.description),
+                // A rebound key list can be longer than the column: keep a space after it.
+                Span::styled(format!("  {:<10} ", bound.keys), t.key()),
+                Span::raw(bound.binding.description),
             ]));
         }
     }
@@ -70,8 +74,15 @@ fn popup(area: Rect, content_lines: u16) -> Rect {
 }
 
 /// Draws help scrolled by `scroll` lines; returns the largest useful scroll.
-pub fn draw(frame: &mut Frame, t: &Theme, area: Rect, screen: Screen, scroll: u16) -> u16 {
-    let content = lines(t, screen);
+pub fn draw(
+    frame: &mut Frame,
+    t: &Theme,
+    keys: &KeyMap,
+    area: Rect,
+    screen: Screen,
+    scroll: u16,
+) -> u16 {
+    let content = lines(t, keys, screen);
     let popup = popup(area, content.len() as u16);
     let height = popup.height;
     let block = Block::new()

@@ -17,26 +17,27 @@ use ratatui::Frame;
 
 use crate::app::layout;
 use crate::app::{App, Drawn, Overlay, Screen};
+use crate::keys::KeyMap;
 
-/// Draws the whole screen for `app`; returns what the frame measured, for the loop to hand
-/// back to the app.
-pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
+/// Draws the whole screen for `app`, naming keys as `keys` binds them; returns what the
+/// frame measured, for the loop to hand back to the app.
+pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
     let (body, status) = layout::screen(area);
     match app.screen {
-        Screen::Picker => picker::draw(frame, app, body),
-        Screen::Users => drawn.pane_lines = users::draw(frame, app, body),
+        Screen::Picker => picker::draw(frame, app, keys, body),
+        Screen::Users => drawn.pane_lines = users::draw(frame, app, keys, body),
     }
     if let Some(status) = status {
-        status::draw(frame, app, status);
+        status::draw(frame, app, keys, status);
     }
     match app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => {
-            drawn.help_max_scroll = help::draw(frame, &app.theme, area, app.screen, scroll);
+            drawn.help_max_scroll = help::draw(frame, &app.theme, keys, area, app.screen, scroll);
         }
-        Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, area, selected),
+        Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, keys, area, selected),
     }
     drawn
 }

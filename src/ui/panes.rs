@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{
-    App, Focus, Load, Lookup, NameKind, PaneId, PathState, RecordState, Theme, UsersScreen,
+    Action, App, Focus, Load, Lookup, Mode, NameKind, PaneId, PathState, RecordState, Theme,
+    UsersScreen,
 };
 use crate::connect::{ApiError, ErrorKind};
+use crate::keys::KeyMap;
 use crate::model::{User, UserSummary};
 
 use super::fields::{Cell, Field, PaneText};
@@ -17,13 +19,13 @@ use super::text::{acw, safe, time, value, yes_no};
 use super::theme;
 
 /// Draws `pane`; returns how many lines of content it has (scrolling is bounded by them).
-pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
+pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, pane: PaneId, area: Rect) -> usize {
     let t = app.theme;
     let Some(b) = app.users.as_ref() else {
         return 0;
     };
     let focused = b.focus == Focus::Pane(pane);
-    let text = content(app, pane, inner_width(area));
+    let text = content(app, keys, pane, inner_width(area));
     let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(focused))
@@ -31,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
     if text.shortened {
         block = block.title_bottom(Line::from(vec![
             Span::styled(" … ", t.dim()),
-            Span::styled("c", t.key()),
+            Span::styled(keys.label_for(Action::CopyMenu, Mode::Users), t.key()),
             Span::styled(" copies in full ", t.dim()),
         ]));
     }
@@ -45,7 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App, pane: PaneId, area: Rect) -> usize {
         let hint = if focused {
             format!(" ↓ {hidden} more ")
         } else {
-            format!(" ↓ {hidden} more: Tab here, j scrolls ")
+            format!(
+                " ↓ {hidden} more: {} here, {} scrolls ",
+                keys.label_for(Action::FocusNext, Mode::Users),
+                keys.label_for(Action::Down, Mode::Users)
+            )
         };
         block = block.title_bottom(Line::styled(hint, t.dim()).right_aligned());
     }
@@ -63,7 +69,7 @@ pub fn inner_width(area: Rect) -> usize {
 }
 
 /// The lines of `pane` for the selected user, fitted to `width` columns.
-pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
+pub fn content(app: &App, keys: &KeyMap, pane: PaneId, width: usize) -> PaneText {
     let t = app.theme;
     let mut text = PaneText::new(width, app.theme);
     let Some(b) = app.users.as_ref() else {
@@ -92,7 +98,7 @@ pub fn content(app: &App, pane: PaneId, width: usize) -> PaneText {
                 safe(summary.username.as_deref().unwrap_or(user_id))
             )),
         ])),
-        RecordState::Failed(error) => failure(error, &mut text),
+        RecordState::Failed(error) => failure(error, keys, &mut text),
         RecordState::Loaded(user) => match pane {
             PaneId::Identity => identity(user, &mut text),
             PaneId::Phone => phone(user, &mut text),
@@ -126,13 +132,13 @@ fn record(app: &App, summary: &UserSummary, record: Option<&User>, text: &mut Pa
     ]);
 }
 
-fn failure(error: &ApiError, text: &mut PaneText) {
+fn failure(error: &ApiError, keys: &KeyMap, text: &mut PaneText) {
     let t = text.theme;
     text.line(Line::styled(safe(&error.human()), t.error()));
     if error.is_retryable() {
         text.line(Line::from(vec![
             Span::raw("Press "),
-            Span::styled("R", t.key()),
+            Span::styled(keys.label_for(Action::Retry, Mode::Users), t.key()),
             Span::raw(" to retry"),
         ]));
     }

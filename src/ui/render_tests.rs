@@ -2,7 +2,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::fixtures::*;
 use crate::app::{Action, App, Drawn, Msg, Overlay, PaneId, Request};
@@ -18,7 +18,7 @@ fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let mut drawn = Drawn::default();
     terminal
-        .draw(|frame| drawn = draw(frame, app))
+        .draw(|frame| drawn = draw(frame, app, &crate::keys::KeyMap::default()))
         .expect("draw");
     app.update(Msg::Drawn(drawn), now);
     terminal
@@ -326,9 +326,14 @@ fn a_focused_pane_scrolls_no_further_than_its_drawn_content() {
         .iter()
         .find(|(p, _)| *p == PaneId::Phone)
         .expect("shown");
-    let lines = super::panes::content(&s.app, PaneId::Phone, super::panes::inner_width(*area))
-        .lines
-        .len();
+    let lines = super::panes::content(
+        &s.app,
+        &crate::keys::KeyMap::default(),
+        PaneId::Phone,
+        super::panes::inner_width(*area),
+    )
+    .lines
+    .len();
     assert!(b.pane_scroll > 0, "the pane scrolled");
     assert_eq!(
         usize::from(b.pane_scroll),
@@ -391,6 +396,28 @@ fn each_theme_styles_selection_focus_labels_and_keys() {
                 .find(|c| c.fg != Color::Reset || c.bg != Color::Reset);
             assert_eq!(coloured, None, "mono draws no colour");
         }
+    }
+}
+
+#[test]
+fn config_colours_restyle_their_role_and_mono_keeps_only_the_modifiers() {
+    use crate::app::{Role, Theme, ThemeName};
+    let patch = Style::new()
+        .fg(Color::Yellow)
+        .bg(Color::Magenta)
+        .add_modifier(Modifier::UNDERLINED);
+    for (name, expected) in [
+        (ThemeName::Dark, "fg Yellow, bg Magenta, BOLD | UNDERLINED"),
+        (
+            ThemeName::Mono,
+            "fg Reset, bg Reset, BOLD | UNDERLINED | REVERSED",
+        ),
+    ] {
+        let mut s = Session::jane_loaded();
+        s.app.theme = Theme::with_overrides(name, &[(Role::Selected, patch)]);
+        let terminal = render(&mut s.app, 120, 35);
+        let (x, y) = position_of(&terminal, "│Jane ").expect("Jane's row");
+        assert_eq!(style_at(&terminal, (x + 1, y)), expected, "{name:?}");
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Screen};
-use crate::keys;
+use crate::keys::KeyMap;
 
 use super::text::{safe, thousands};
 
@@ -30,7 +30,7 @@ fn segments(app: &App) -> Vec<Segment> {
     let t = app.theme;
     let mut segments = vec![
         segment(4, Span::raw(safe(app.profile_label()))),
-        segment(1, Span::raw(safe(&app.config.region))),
+        segment(1, Span::raw(safe(app.region_label()))),
     ];
     match (app.screen, app.users.as_ref()) {
         (Screen::Users, Some(b)) => {
@@ -79,7 +79,7 @@ fn segments(app: &App) -> Vec<Segment> {
     segments
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect) {
     let t = app.theme;
     let width = |segments: &[Segment]| -> usize {
         let text: usize = segments
@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         spans.extend(segment.spans);
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let hints = hint_spans(app, usize::from(area.width).saturating_sub(used + 2));
+    let hints = hint_spans(app, keys, usize::from(area.width).saturating_sub(used + 2));
     let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
     if !hints.is_empty() {
         let fill = usize::from(area.width).saturating_sub(used + hints_width);
@@ -118,10 +118,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The key hints that fit in `room` columns: `? help` first (it leads to all the others),
 /// then the mode's hints in key-table order; drawn with help last, at the right edge.
-fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
+fn hint_spans(app: &App, keys: &KeyMap, room: usize) -> Vec<Span<'static>> {
     let t = app.theme;
-    let all = keys::hints(app.mode());
-    let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(k, _)| *k == "?");
+    let all = keys.hints(app.mode());
+    let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, w)| *w == "help");
     let mut chosen = Vec::new();
     let mut used = 0;
     for (keys, word) in help.iter().chain(&others) {
@@ -133,12 +133,12 @@ fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
         chosen.push((*keys, *word));
     }
     // Help goes last (rightmost).
-    if chosen.first().is_some_and(|(k, _)| *k == "?") {
+    if chosen.first().is_some_and(|(_, w)| *w == "help") {
         chosen.rotate_left(1);
     }
     let mut spans = Vec::new();
     for (keys, word) in chosen {
-        spans.push(Span::styled(keys, t.key()));
+        spans.push(Span::styled(keys.to_string(), t.key()));
         spans.push(Span::raw(format!(" {word}  ")));
     }
     spans

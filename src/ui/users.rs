@@ -7,7 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::table::{self, Column};
-use crate::app::{App, Focus, PaneId, SweepState, Theme, UsersScreen, show_filter_line};
+use crate::app::{
+    Action, App, Focus, Mode, PaneId, SweepState, Theme, UsersScreen, show_filter_line,
+};
+use crate::keys::KeyMap;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -16,23 +19,23 @@ use super::{panes, theme};
 use crate::app::layout::{self, TAB_SEPARATOR};
 
 /// Draws the users screen; returns the number of content lines of each pane drawn.
-pub fn draw(frame: &mut Frame, app: &App, body: Rect) -> Vec<(PaneId, usize)> {
+pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, body: Rect) -> Vec<(PaneId, usize)> {
     let Some(b) = app.users.as_ref() else {
         return Vec::new();
     };
     let areas = layout::users(body, b.tab);
-    draw_list(frame, app, b, areas.list);
+    draw_list(frame, app, keys, b, areas.list);
     if let Some(bar) = areas.tabs {
         draw_tabs(frame, &app.theme, b, bar, &areas.tab_titles);
     }
     areas
         .panes
         .iter()
-        .map(|(pane, area)| (*pane, panes::draw(frame, app, *pane, *area)))
+        .map(|(pane, area)| (*pane, panes::draw(frame, app, keys, *pane, *area)))
         .collect()
 }
 
-fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
+fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area: Rect) {
     let t = app.theme;
     let focused = b.focus == Focus::List;
     let total = b.list.users.len();
@@ -121,7 +124,7 @@ fn draw_list(frame: &mut Frame, app: &App, b: &UsersScreen, area: Rect) {
     }
     if b.view_len() == 0 {
         frame.render_widget(
-            Paragraph::new(empty_message(app, b)).wrap(Wrap { trim: true }),
+            Paragraph::new(empty_message(app, keys, b)).wrap(Wrap { trim: true }),
             rows_area,
         );
         return;
@@ -255,15 +258,16 @@ fn pad(text: &str, width: u16) -> String {
     format!("{text}{}", " ".repeat(missing))
 }
 
-fn empty_message(app: &App, b: &UsersScreen) -> Vec<Line<'static>> {
+fn empty_message(app: &App, keys: &KeyMap, b: &UsersScreen) -> Vec<Line<'static>> {
     let t = app.theme;
     if let Some(error) = &b.list.error {
         // Retrying helps a network or service hiccup, not missing permissions.
-        let (key, what) = if error.is_retryable() {
-            ("R", " to retry")
+        let (action, what) = if error.is_retryable() {
+            (Action::Retry, " to retry")
         } else {
-            ("i", " for the instance picker")
+            (Action::InstancePicker, " for the instance picker")
         };
+        let key = keys.label_for(action, Mode::Users);
         return vec![
             Line::styled(safe(&error.human()), t.error()),
             Line::from(vec![

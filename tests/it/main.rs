@@ -6,6 +6,7 @@ mod common;
 mod api_economy;
 mod client_layer;
 mod commands_vs_aws_cli;
+mod config_file;
 mod credentials_and_tls;
 mod export_users;
 mod mock_server;

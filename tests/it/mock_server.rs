@@ -202,10 +202,14 @@ mod support {
 // One test binary (the AWS stack links slowly); its parts live in tests/mock_server/.
 #[path = "mock_server/aws_cli.rs"]
 mod aws_cli;
+#[path = "mock_server/aws_cli_live.rs"]
+mod aws_cli_live;
 #[path = "mock_server/binary.rs"]
 mod binary;
 #[path = "mock_server/faults.rs"]
 mod faults;
+#[path = "mock_server/live_client.rs"]
+mod live_client;
 #[path = "mock_server/quota.rs"]
 mod quota;
 #[path = "mock_server/sdk.rs"]

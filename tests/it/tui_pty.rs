@@ -13,6 +13,8 @@ const COLS: u16 = 140;
 use crate::common::pty;
 use pty::Pty;
 
+#[path = "tui_pty/config_keys.rs"]
+mod config_keys;
 #[path = "tui_pty/tmux_clipboard.rs"]
 mod tmux_clipboard;
 #[path = "tui_pty/users_table.rs"]

@@ -1,5 +1,7 @@
 //! `App::update` behaviour: messages in, state and commands out. No terminal, no network.
 
+mod all_regions;
+mod connection;
 mod filter_and_copy;
 mod input;
 mod loading;

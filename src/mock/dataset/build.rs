@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::file::{DataFile, InstanceEntry};
 use super::hierarchy::{complete_groups, complete_structure};
+use super::routing;
 use super::{DataError, Dataset, Indexed, InstanceData, user_summary};
 use crate::model::{Instance, Tags, Timestamp, User};
 
@@ -88,6 +89,7 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
     )?;
 
     let users = complete_users(entry.users, &home, at)?;
+    let queues = routing::complete_queues(entry.queues, &home, at)?;
 
     let mut routing_profiles = Vec::with_capacity(entry.routing_profiles.len());
     for (i, mut p) in entry.routing_profiles.into_iter().enumerate() {
@@ -110,12 +112,40 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
             count as i64
         });
         stamp(&mut p.last_modified_time, &mut p.last_modified_region);
+        routing::complete_profile(
+            &mut p,
+            entry.routing_profile_queues.get(&id),
+            &format!("{at}.RoutingProfiles[{i}]"),
+        )?;
         routing_profiles.push(p);
     }
     let routing_profiles = unique(
         routing_profiles,
         |p| p.routing_profile_id.as_deref(),
         &format!("{at}.RoutingProfiles"),
+    )?;
+
+    let routing_profile_queues = routing::complete_queue_configs(
+        entry.routing_profile_queues,
+        &routing_profiles,
+        &queues,
+        at,
+    )?;
+    let agent_statuses = routing::complete_agent_statuses(entry.agent_statuses, &home, at)?;
+    for profile_id in entry.security_profile_permissions.keys() {
+        if security_profiles.get(profile_id).is_none() {
+            return Err(DataError::at(
+                format!("{at}.SecurityProfilePermissions.{profile_id}"),
+                format!("no security profile with Id `{profile_id}` in this instance"),
+            ));
+        }
+    }
+    let pinned_live = routing::check_pinned(
+        entry.current_user_data,
+        &users,
+        &agent_statuses,
+        &queues,
+        at,
     )?;
 
     let hierarchy_structure =
@@ -156,6 +186,11 @@ fn build_instance(entry: InstanceEntry, at: &str) -> Result<InstanceData, DataEr
         hierarchy_groups,
         hierarchy_structure,
         proficiencies: entry.user_proficiencies.into_iter().collect(),
+        queues,
+        routing_profile_queues,
+        agent_statuses,
+        permissions: entry.security_profile_permissions.into_iter().collect(),
+        pinned_live,
         denied_operations: entry.denied_operations,
     })
 }
@@ -233,7 +268,7 @@ fn complete_users(users: Vec<User>, home: &Home, at: &str) -> Result<Indexed<Use
 }
 
 /// Indexes `items` by ID, refusing duplicates.
-fn unique<T>(
+pub(super) fn unique<T>(
     items: Vec<T>,
     id_of: impl Fn(&T) -> Option<&str>,
     at: &str,
@@ -273,6 +308,9 @@ fn collect_tags(instances: &[InstanceData]) -> HashMap<String, Tags> {
         }
         for g in data.hierarchy_groups.all() {
             add(&g.arn, &g.tags);
+        }
+        for q in data.queues.all() {
+            add(&q.queue_arn, &q.tags);
         }
     }
     tags

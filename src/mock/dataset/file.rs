@@ -11,6 +11,11 @@
 //!   "HierarchyStructure": {"LevelOne": {"Name": "Region"}},
 //!   "HierarchyGroups": [{"Id": "...", "Name": "...", "ParentGroupId": "..."}],
 //!   "UserProficiencies": {"<user id>": [{"AttributeName": "...", "AttributeValue": "...", "Level": 3.0}]},
+//!   "Queues": [{"QueueId": "...", "Name": "..."}],
+//!   "RoutingProfileQueues": {"<routing profile id>": [{"QueueId": "...", "Channel": "VOICE", "Priority": 1, "Delay": 0}]},
+//!   "AgentStatuses": [{"Name": "Break", "Type": "CUSTOM"}],
+//!   "SecurityProfilePermissions": {"<security profile id>": ["Users.View"]},
+//!   "CurrentUserData": [{"User": {"Id": "..."}, "Status": {"StatusName": "Offline"}}],
 //!   "DeniedOperations": ["DescribeUser"]
 //! }],
 //! "Throttle": {"Rate": "2/5", "Scope": "operation", "Operations": {"ListUsers": "10/15"}}}
@@ -19,6 +24,11 @@
 //! `Throttle` is optional and mirrors `--throttle`: `Rate` the quota of every operation
 //! (`"RATE[/BURST]"` or a number of requests a second, burst 5), `Scope` `operation` (the
 //! default) or `account`, `Operations` per-operation quotas. The command line wins.
+//!
+//! `CurrentUserData` pins users' live state (GetCurrentUserData's `UserData` shape; see
+//! `mock/live`); every other user's state follows a schedule drawn from `--seed` and the
+//! clock. Without `AgentStatuses` an instance has Connect's two built-in ones, `Available`
+//! and `Offline`.
 //!
 //! Whole `describe-*` outputs are accepted in the lists too (`{"User": {...}}` as
 //! `aws connect describe-user` prints it), so pasting needs no editing.
@@ -29,8 +39,9 @@ use serde::Deserialize;
 
 use crate::mock::throttle::ThrottleSettings;
 use crate::model::{
-    HierarchyPath, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags, Timestamp,
-    User, UserProficiency,
+    AgentStatusSummary, HierarchyPath, HierarchyStructure, Instance, Queue, RoutingProfile,
+    RoutingProfileQueueConfigSummary, SecurityProfile, Tags, Timestamp, User, UserData,
+    UserProficiency,
 };
 
 // The wrappers refuse unknown members so a misspelt section ("RoutingProfile") is an error
@@ -61,6 +72,20 @@ pub struct InstanceEntry {
     /// Proficiencies by user ID (ListUserProficiencies has no place in the `User` shape).
     #[serde(default)]
     pub user_proficiencies: BTreeMap<String, Vec<UserProficiency>>,
+    #[serde(default)]
+    pub queues: Vec<Queue>,
+    /// Each routing profile's queues by routing profile ID (`QueueArn` and `QueueName` are
+    /// filled in from `Queues`).
+    #[serde(default)]
+    pub routing_profile_queues: BTreeMap<String, Vec<RoutingProfileQueueConfigSummary>>,
+    #[serde(default)]
+    pub agent_statuses: Option<Vec<AgentStatusSummary>>,
+    /// Permission names by security profile ID.
+    #[serde(default)]
+    pub security_profile_permissions: BTreeMap<String, Vec<String>>,
+    /// Users whose live state is fixed rather than scheduled.
+    #[serde(default)]
+    pub current_user_data: Vec<UserData>,
     /// Operations answered with 403 AccessDeniedException on this instance (e.g.
     /// `["DescribeUser"]`): how a caller whose IAM policy lacks those actions sees it.
     #[serde(default)]
@@ -84,7 +109,8 @@ pub struct HierarchyGroupEntry {
 }
 
 /// The wrapper member each list's `describe-*` output has (`describe-user` → `{"User": ...}`).
-const PASTED_WRAPPERS: [(&str, &str); 5] = [
+const PASTED_WRAPPERS: [(&str, &str); 6] = [
+    ("Queues", "Queue"),
     ("Users", "User"),
     ("RoutingProfiles", "RoutingProfile"),
     ("SecurityProfiles", "SecurityProfile"),

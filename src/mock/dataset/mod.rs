@@ -6,6 +6,7 @@ mod build;
 mod error;
 mod file;
 mod hierarchy;
+mod routing;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,8 +18,9 @@ pub use file::{DataFile, InstanceEntry};
 mod tests;
 
 use crate::model::{
-    HierarchyGroup, HierarchyStructure, Instance, RoutingProfile, SecurityProfile, Tags, User,
-    UserProficiency, UserSummary,
+    AgentStatusSummary, HierarchyGroup, HierarchyStructure, Instance, Queue, RoutingProfile,
+    RoutingProfileQueueConfigSummary, SecurityProfile, Tags, User, UserData, UserProficiency,
+    UserSummary,
 };
 
 /// Items in serving order plus an index by ID.
@@ -59,6 +61,15 @@ pub struct InstanceData {
     pub hierarchy_groups: Indexed<HierarchyGroup>,
     pub hierarchy_structure: HierarchyStructure,
     pub proficiencies: HashMap<String, Vec<UserProficiency>>,
+    /// Standard queues (the file's `Queues`).
+    pub queues: Indexed<Queue>,
+    /// Queue configs by routing profile ID.
+    pub routing_profile_queues: HashMap<String, Vec<RoutingProfileQueueConfigSummary>>,
+    pub agent_statuses: Indexed<AgentStatusSummary>,
+    /// Permission names by security profile ID.
+    pub permissions: HashMap<String, Vec<String>>,
+    /// Live states the file fixes, by user ID (everyone else follows `mock/live`'s schedule).
+    pub pinned_live: HashMap<String, UserData>,
     /// Operations answered with 403 AccessDeniedException (the data file's `DeniedOperations`).
     pub denied_operations: Vec<String>,
 }

@@ -3,7 +3,9 @@
 
 mod hierarchy;
 mod instances;
+mod live;
 mod profiles;
+mod queues;
 mod search;
 mod users;
 
@@ -11,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::dataset::{Dataset, InstanceData};
+use super::live::Clock;
 use super::operations::Resolved;
 use super::paging::{Limits, Paging};
 use super::wire::{self, Answer, ServiceError};
@@ -32,6 +35,12 @@ pub const SERVED: &[&str] = &[
     "DescribeUserHierarchyGroup",
     "DescribeUserHierarchyStructure",
     "ListUserProficiencies",
+    "GetCurrentUserData",
+    "ListAgentStatuses",
+    "ListRoutingProfileQueues",
+    "ListQueues",
+    "DescribeQueue",
+    "ListSecurityProfilePermissions",
     "ListTagsForResource",
 ];
 
@@ -41,6 +50,8 @@ pub struct Request<'a> {
     pub query: &'a [(String, String)],
     pub body: &'a [u8],
     pub data: &'a Dataset,
+    /// What live state depends on: the time now, the server's start and `--seed`.
+    pub clock: Clock,
 }
 
 impl Request<'_> {
@@ -82,6 +93,12 @@ pub fn answer(request: &Request) -> Response {
         "ListUserHierarchyGroups" => hierarchy::list_groups(request),
         "DescribeUserHierarchyGroup" => hierarchy::describe_group(request),
         "DescribeUserHierarchyStructure" => hierarchy::structure(request),
+        "GetCurrentUserData" => live::current_user_data(request),
+        "ListAgentStatuses" => live::list_agent_statuses(request),
+        "ListRoutingProfileQueues" => queues::list_routing_profile_queues(request),
+        "ListQueues" => queues::list(request),
+        "DescribeQueue" => queues::describe(request),
+        "ListSecurityProfilePermissions" => profiles::list_permissions(request),
         "ListTagsForResource" => list_tags(request),
         other => Err(ServiceError::invalid_request(format!(
             "{other} is not served by connect-tui mock-server (a read-only endpoint); it serves {}",

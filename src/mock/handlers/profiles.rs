@@ -1,8 +1,9 @@
-//! ListRoutingProfiles, DescribeRoutingProfile, ListSecurityProfiles, DescribeSecurityProfile.
+//! ListRoutingProfiles, DescribeRoutingProfile, ListSecurityProfiles, DescribeSecurityProfile,
+//! ListSecurityProfilePermissions.
 
 use super::{Request, listing, single};
 use crate::mock::paging;
-use crate::mock::wire::{Answer, ServiceError};
+use crate::mock::wire::{self, Answer, ServiceError};
 use crate::model::NamedSummary;
 
 pub fn list_routing(request: &Request) -> Answer {
@@ -57,4 +58,29 @@ pub fn describe_security(request: &Request) -> Answer {
         .get(id)
         .ok_or_else(|| ServiceError::not_found(format!("Security profile {id} not found")))?;
     single("SecurityProfile", profile)
+}
+
+pub fn list_permissions(request: &Request) -> Answer {
+    let instance = request.instance()?;
+    let id = request.op.label("SecurityProfileId");
+    let profile = instance
+        .security_profiles
+        .get(id)
+        .ok_or_else(|| ServiceError::not_found(format!("Security profile {id} not found")))?;
+    let paging = request.paging(&format!("{}/{id}", instance.id()), paging::LISTS_1000)?;
+    let all = instance
+        .permissions
+        .get(id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let (page, next) = paging.slice(all);
+    let mut body = serde_json::json!({
+        "Permissions": page,
+        "LastModifiedTime": profile.last_modified_time,
+        "LastModifiedRegion": profile.last_modified_region,
+    });
+    if let Some(token) = next {
+        body["NextToken"] = token.into();
+    }
+    Ok(wire::json(&body))
 }

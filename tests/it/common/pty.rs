@@ -45,6 +45,16 @@ impl Pty {
             .expect("open a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_connect-tui"));
         command.args(args);
+        // The user's own config file and settings must not steer a test; a test that wants
+        // a config passes CONNECT_TUI_CONFIG in `set`.
+        for name in [
+            "CONNECT_TUI_CONFIG",
+            "CONNECT_TUI_THEME",
+            "CONNECT_TUI_CLIPBOARD",
+        ] {
+            command.env_remove(name);
+        }
+        command.env("XDG_CONFIG_HOME", "/nonexistent/connect-tui-tests");
         for name in remove {
             command.env_remove(name);
         }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::support::*;
 
-fn cli_missing() -> bool {
+pub(super) fn cli_missing() -> bool {
     let found = std::process::Command::new("aws")
         .arg("--version")
         .output()
@@ -26,7 +26,7 @@ fn cli_missing() -> bool {
 }
 
 /// Runs `aws connect <args> --output json` against `server`; Ok(JSON) or Err(stderr).
-async fn aws(server: &MockHandle, args: &[&str]) -> Result<Value, String> {
+pub(super) async fn aws(server: &MockHandle, args: &[&str]) -> Result<Value, String> {
     // A private, empty configuration: the user's profiles and credentials are never read.
     let home = tempfile::tempdir().unwrap();
     let mut command = tokio::process::Command::new("aws");

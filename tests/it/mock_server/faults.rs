@@ -254,7 +254,11 @@ async fn the_request_log_names_each_operation_with_status_and_time() {
         .send()
         .await
         .unwrap();
-    let _ = client.list_queues().instance_id(JANE_INSTANCE).send().await;
+    let _ = client
+        .list_contact_flows()
+        .instance_id(JANE_INSTANCE)
+        .send()
+        .await;
     raw(&server, "GET", "/no/such/path", "").await;
 
     let entries = log_lines(log.path());
@@ -271,7 +275,7 @@ async fn the_request_log_names_each_operation_with_status_and_time() {
         ("ListUsers", 200),
         ("DescribeUser", 404),
         ("SearchUsers", 200),
-        ("ListQueues", 400),
+        ("ListContactFlows", 400),
         ("Unknown", 404),
     ];
     let expected: Vec<(String, u64)> = expected

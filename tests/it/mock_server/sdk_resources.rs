@@ -248,7 +248,7 @@ async fn unserved_operations_fail_fast_and_clearly() {
     let server = start(MockConfig::demo()).await;
     // A read-only operation the mock does not serve (the suite never sends mutating ones).
     let result = client(&server)
-        .list_queues()
+        .list_contact_flows()
         .instance_id(JANE_INSTANCE)
         .send()
         .await;
@@ -259,7 +259,7 @@ async fn unserved_operations_fail_fast_and_clearly() {
         error
             .message()
             .unwrap_or_default()
-            .contains("ListQueues is not served"),
+            .contains("ListContactFlows is not served"),
         "{error:?}"
     );
 }

@@ -246,3 +246,62 @@ fn while_connect_throttles_the_browser_says_so_and_keeps_going() {
         .count();
     assert!(throttled > 0, "the endpoint throttled ListUsers");
 }
+
+/// `--all-regions` against mock-server refusing one region (as Connect does in a region the
+/// account has not enabled): every region is asked once, signed for that region (the
+/// request log says which), the instances are listed with their Region, and the refused
+/// region has its own row with its error without hiding the others.
+#[test]
+fn all_regions_lists_every_region_and_a_failing_one_gets_its_own_row() {
+    let env = AwsEnv::new();
+    let mock = Mock::start(&["--deny-region", "af-south-1"]);
+    let mut pty = start(
+        &env,
+        &[
+            "--endpoint-url",
+            mock.url.as_str(),
+            "--all-regions",
+            "--clipboard",
+            "off",
+        ],
+    );
+    pty.wait_for("the instances and the failed region", |s, _| {
+        s.contains("Region")
+            && s.contains(JANE_INSTANCE)
+            && s.contains("af-south-1")
+            && s.contains("1 region failed")
+            && s.contains("all regions")
+    });
+    // On the failed region's row (the last), its whole error is on the frame's edge.
+    pty.send("G");
+    pty.wait_for("the failed region's whole error", |s, _| {
+        s.contains(
+            "af-south-1: ListInstances: The security token included in the request is invalid.",
+        )
+    });
+    pty.quit();
+
+    let listings: Vec<(String, u64)> = mock
+        .requests()
+        .iter()
+        .filter(|r| r["op"] == "ListInstances")
+        .map(|r| {
+            (
+                r["region"].as_str().unwrap_or_default().to_string(),
+                r["status"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut regions: Vec<&str> = listings.iter().map(|(r, _)| r.as_str()).collect();
+    regions.sort_unstable();
+    let mut expected = connect_tui::connect::CONNECT_REGIONS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(
+        regions, expected,
+        "one ListInstances per region: {listings:?}"
+    );
+    for (region, status) in &listings {
+        let want = if region == "af-south-1" { 403 } else { 200 };
+        assert_eq!(*status, want, "{region}");
+    }
+}

@@ -138,6 +138,7 @@ fn start(home: &Path) -> TmuxServer {
     command
         .env("HOME", home)
         .env("XDG_STATE_HOME", path("state"))
+        .env("XDG_CONFIG_HOME", path("config-home"))
         .env("AWS_CONFIG_FILE", path("config"))
         .env("AWS_SHARED_CREDENTIALS_FILE", path("credentials"))
         .env("TZ", "UTC");
@@ -154,6 +155,9 @@ fn start(home: &Path) -> TmuxServer {
         "AWS_ACCESS_KEY_ID",
         "AWS_SECRET_ACCESS_KEY",
         "AWS_SESSION_TOKEN",
+        "CONNECT_TUI_CONFIG",
+        "CONNECT_TUI_THEME",
+        "CONNECT_TUI_CLIPBOARD",
     ] {
         command.env_remove(name);
     }

@@ -90,9 +90,7 @@ fn enriched_rows_a_field_filter_with_its_count_a_sort_and_ctrl_s() {
         "Jane's row with her name and routing profile",
         |screen, _| {
             screen.lines().any(|l| {
-                l.contains("│Jane ")
-                    && l.contains("Jane Doe")
-                    && l.contains("Basic Routing")
+                l.contains("│Jane ") && l.contains("Jane Doe") && l.contains("Basic Routing")
             })
         },
     );
