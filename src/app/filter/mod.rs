@@ -1,4 +1,4 @@
-//! The filter engine of the users table, shared by the browser's `/` line, the `:` views and
+//! The filter engine of the users table, shared by the browser's `/` line and
 //! `export-users --filter`: terms parsed by [`syntax`] (fuzzy bare terms, field terms, `!`,
 //! quotes), field terms evaluated by [`fields`], bare terms fuzzy-matched with nucleo-matcher
 //! and ranked exact → prefix → fuzzy score.
