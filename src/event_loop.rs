@@ -4,6 +4,7 @@
 //! and mouse events, drawing, the clipboard — so a test of request economy measures the
 //! real loop, not a copy of it.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use tokio::sync::mpsc::{self, UnboundedReceiver};
@@ -38,6 +39,8 @@ pub struct Driver {
     pub app: App,
     worker: Worker,
     inbox: UnboundedReceiver<Msg>,
+    /// Where `:` commands are kept across runs (the terminal UI's; none headless).
+    history: Option<PathBuf>,
 }
 
 impl Driver {
@@ -54,9 +57,15 @@ impl Driver {
             app,
             worker: Worker::new(client, answers),
             inbox,
+            history: None,
         };
         let flow = driver.perform(first, copier);
         (driver, flow)
+    }
+
+    /// Keeps the `:` commands run from now on in the file at `path`.
+    pub fn keep_history(&mut self, path: PathBuf) {
+        self.history = Some(path);
     }
 
     /// Waits for the next answer from the worker, or for the app's next timer
@@ -128,6 +137,16 @@ impl Driver {
                     let result = crate::export_file::write(&dir, &alias, &csv, chrono::Utc::now())
                         .map(|path| (path, rows));
                     queue.extend(self.app.update(Msg::Exported { result }, Instant::now()));
+                }
+                Cmd::Remember(command) => {
+                    if let Some(path) = self.history.clone() {
+                        // A small append, off the UI thread; a failure only loses history.
+                        tokio::task::spawn_blocking(move || {
+                            if let Err(e) = crate::history::append(&path, &command) {
+                                tracing::warn!("history {}: {e}", path.display());
+                            }
+                        });
+                    }
                 }
                 Cmd::Quit => return Flow::Quit,
             }

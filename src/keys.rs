@@ -26,6 +26,8 @@ pub enum Context {
     Users,
     /// While typing a filter after `/`.
     Filter,
+    /// While typing a command after `:`.
+    Command,
     /// The copy menu (`c`).
     CopyMenu,
     /// The help overlay.
@@ -40,6 +42,7 @@ impl Context {
             Context::Picker => "Instance picker",
             Context::Users => "Users screen",
             Context::Filter => "While filtering",
+            Context::Command => "Command line (:)",
             Context::CopyMenu => "Copy menu",
             Context::Help => "Help",
         }
@@ -52,6 +55,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::Picker => &[Context::Always, Context::Browse, Context::Picker],
         Mode::Users => &[Context::Always, Context::Browse, Context::Users],
         Mode::Filter => &[Context::Always, Context::Filter],
+        Mode::Command => &[Context::Always, Context::Command],
         Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
         Mode::Help => &[Context::Always, Context::Help],
     }
@@ -131,6 +135,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", ""),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
+    bind(Browse, &[ch(':')], ":", Action::CommandLine, "command line (:instance, :region, :theme…)", ""),
     bind(Picker, &[ch('y')], "y", Action::CopyInstanceId, "copy the instance ID", "copy ID"),
     bind(Users, &[key(KeyCode::Tab)], "Tab", Action::FocusNext, "focus next pane", ""),
     bind(Users, &[key(KeyCode::BackTab)], "Shift-Tab", Action::FocusPrev, "focus previous pane", ""),
@@ -149,6 +154,11 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", "keep"),
     bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", ""),
     bind(Filter, &[key(KeyCode::Up)], "↑", Action::Up, "previous match", ""),
+    bind(Command, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "run the command", "run"),
+    bind(Command, &[key(KeyCode::Tab)], "Tab", Action::Complete, "complete the command or its argument", "complete"),
+    bind(Command, &[key(KeyCode::Up)], "↑", Action::Up, "earlier commands (kept across runs)", ""),
+    bind(Command, &[key(KeyCode::Down)], "↓", Action::Down, "later commands", ""),
+    bind(Command, &[key(KeyCode::Esc)], "Esc", Action::Back, "close the command line", "close"),
     bind(CopyMenu, &[ch('i')], "i", Action::Copy(CopyItem::UserId), "user ID", ""),
     bind(CopyMenu, &[ch('a')], "a", Action::Copy(CopyItem::Arn), "user ARN", ""),
     bind(CopyMenu, &[ch('u')], "u", Action::Copy(CopyItem::Username), "username", ""),
@@ -211,7 +221,7 @@ fn key_msg(keys: &KeyMap, key: &KeyEvent, mode: Mode) -> Option<Msg> {
     if let Some(action) = keys.action(normalize(key), mode) {
         return Some(Msg::Action(action));
     }
-    if mode != Mode::Filter {
+    if !matches!(mode, Mode::Filter | Mode::Command) {
         return None;
     }
     let plain = !key

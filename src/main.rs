@@ -132,6 +132,8 @@ fn run_browser(cli: &Cli) -> i32 {
             export_dir: cli.export_dir.clone(),
             theme: settings.theme,
             all_regions: cli.all_regions,
+            no_color: settings.no_color,
+            profiles: connect_tui::connect::profile_names().await,
             colors: settings.colors,
             keys: settings.keys,
         };

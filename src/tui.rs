@@ -44,6 +44,10 @@ pub struct TuiOptions {
     pub export_dir: Option<std::path::PathBuf>,
     /// `--all-regions`.
     pub all_regions: bool,
+    /// `NO_COLOR` is set (the theme is then mono, and `:theme` keeps it so).
+    pub no_color: bool,
+    /// The AWS profiles, for `:profile`'s completion.
+    pub profiles: Vec<String>,
     /// The config file's `[colors]`.
     pub colors: ColorOverrides,
     /// The key table with the config file's `[keys]` applied.
@@ -83,6 +87,9 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         export_dir: crate::export_file::resolve_dir(options.export_dir.as_deref()),
         theme: options.theme,
         all_regions: options.all_regions,
+        no_color: options.no_color,
+        profiles: options.profiles,
+        history: crate::history::load(&crate::history::path()),
         colors: options.colors,
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());
@@ -117,6 +124,7 @@ async fn event_loop(
     if flow == Flow::Quit {
         return Ok(());
     }
+    driver.keep_history(crate::history::path());
     let mut events = EventStream::new();
     let mut terminate = termination();
     let panic_on_first_key = test_panic_requested();

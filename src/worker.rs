@@ -30,11 +30,11 @@ pub struct Worker {
     watcher: AbortHandle,
     /// Clients built for `:profile` / `:region`, with the generation that asked, waiting to
     /// be installed by [`Worker::next_client`].
-    built: (
-        UnboundedSender<(u64, ConnectClient)>,
-        UnboundedReceiver<(u64, ConnectClient)>,
-    ),
+    built: (UnboundedSender<Built>, UnboundedReceiver<Built>),
 }
+
+/// A client built for the switch of that generation.
+type Built = (u64, ConnectClient);
 
 impl Worker {
     pub fn new(client: ConnectClient, answers: UnboundedSender<Msg>) -> Self {
@@ -56,6 +56,7 @@ impl Worker {
     /// arrives through [`Worker::next_client`], which installs it.
     pub fn connect(&mut self, profile: Option<String>, region: Option<String>, generation: u64) {
         let mut options = self.client.options().clone();
+        let wanted = profile.clone();
         if profile.is_some() {
             options.profile = profile;
         }
@@ -65,6 +66,22 @@ impl Worker {
         let built = self.built.0.clone();
         let answers = self.answers.clone();
         self.tasks.spawn(async move {
+            // The SDK takes a profile that is not there for an empty one (credentials may
+            // still come from the environment): say so instead, as the AWS CLI does.
+            if let Some(name) = wanted
+                && !crate::connect::profile_names().await.contains(&name)
+            {
+                let error = ApiError::new(
+                    ErrorKind::Config,
+                    "",
+                    format!("no profile “{name}” in the AWS config files"),
+                );
+                let _ = answers.send(Msg::Connected {
+                    generation,
+                    result: Err(error),
+                });
+                return;
+            }
             match ConnectClient::new(&options).await {
                 Ok(client) => {
                     let _ = built.send((generation, client));

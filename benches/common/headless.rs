@@ -24,6 +24,9 @@ pub fn config(instance_id: &str) -> AppConfig {
         theme: ThemeName::Dark,
         export_dir: std::env::temp_dir(),
         all_regions: false,
+        no_color: false,
+        profiles: Vec::new(),
+        history: Vec::new(),
         colors: Vec::new(),
     }
 }

@@ -24,6 +24,10 @@ pub enum Action {
     Retry,
     InstancePicker,
     Filter,
+    /// `:`: the command line.
+    CommandLine,
+    /// Tab on the command line.
+    Complete,
     Help,
     CopyUserId,
     CopyArn,
@@ -50,15 +54,18 @@ pub enum Mode {
     Picker,
     Users,
     Filter,
+    /// Typing a `:` command.
+    Command,
     CopyMenu,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Picker,
         Mode::Users,
         Mode::Filter,
+        Mode::Command,
         Mode::CopyMenu,
         Mode::Help,
     ];

@@ -30,6 +30,9 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         theme: ThemeName::Dark,
         export_dir: "/exports".into(),
         all_regions: false,
+        no_color: false,
+        profiles: Vec::new(),
+        history: Vec::new(),
         colors: Vec::new(),
     }
 }

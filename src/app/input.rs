@@ -36,11 +36,22 @@ impl App {
                 self.on_copy_menu(action, selected, cmds);
                 return;
             }
+            Overlay::Command => {
+                self.on_command_action(action, cmds);
+                return;
+            }
             Overlay::None => {}
         }
-        if action == Action::Help {
-            self.overlay = Overlay::Help { scroll: 0 };
-            return;
+        match action {
+            Action::Help => {
+                self.overlay = Overlay::Help { scroll: 0 };
+                return;
+            }
+            Action::CommandLine => {
+                self.open_command_line();
+                return;
+            }
+            _ => {}
         }
         match self.screen {
             Screen::Picker => self.on_picker_action(action, cmds),
@@ -401,7 +412,7 @@ impl App {
                         .min(self.drawn.help_max_scroll),
                 };
             }
-            (Overlay::CopyMenu { .. }, _) => {}
+            (Overlay::CopyMenu { .. } | Overlay::Command, _) => {}
             (Overlay::None, Screen::Picker) => {
                 let len = self.picker.row_count();
                 let rows = self.picker_rows();

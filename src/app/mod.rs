@@ -4,6 +4,8 @@
 
 mod action;
 mod answers;
+mod command_line;
+mod commands;
 mod connection;
 mod copy;
 mod cursor;
@@ -54,6 +56,8 @@ use ratatui::layout::Rect;
 use crate::connect::{CONNECT_REGIONS, ErrorKind};
 
 use answers::push_calls;
+use command_line::CommandLine;
+pub use command_line::{COMMANDS, CommandSpec};
 
 /// How long the "throttled" notice stays after the last throttled answer.
 pub const THROTTLE_NOTICE: Duration = Duration::from_secs(10);
@@ -84,6 +88,12 @@ pub struct AppConfig {
     pub export_dir: std::path::PathBuf,
     /// `--all-regions`: the picker lists every region where Connect is offered.
     pub all_regions: bool,
+    /// `NO_COLOR` is set: `:theme` keeps colours off.
+    pub no_color: bool,
+    /// The AWS profiles `:profile` completes with.
+    pub profiles: Vec<String>,
+    /// The `:` history saved by earlier runs, oldest first.
+    pub history: Vec<String>,
     /// The config file's `[colors]`, patched over the theme.
     pub colors: ColorOverrides,
 }
@@ -97,8 +107,14 @@ pub enum Screen {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
-    CopyMenu { selected: usize },
+    /// The `:` command line (its text is [`App::command_line`]).
+    Command,
+    Help {
+        scroll: u16,
+    },
+    CopyMenu {
+        selected: usize,
+    },
 }
 
 /// How long a message stays in the status bar (errors a little longer), as in k9s: long
@@ -131,6 +147,10 @@ pub struct App {
     pub throttled_total: u64,
     /// The generation of the `:profile` / `:region` switch under way.
     pub connecting: Option<u64>,
+    /// The `:` line being typed (shown while [`Overlay::Command`]).
+    pub command_line: CommandLine,
+    /// `:` commands run, oldest first (this run's and the saved ones).
+    pub history: Vec<String>,
     /// Requests sent and not yet answered (stale ones included: they still use the network).
     pub in_flight: usize,
     /// Terminal size.
@@ -149,6 +169,7 @@ impl App {
     /// The initial state and the requests to send at start.
     pub fn new(config: AppConfig, size: (u16, u16), now: Instant) -> (App, Vec<Cmd>) {
         let theme = Theme::with_overrides(config.theme, &config.colors);
+        let history = config.history.clone();
         let mut app = App {
             config,
             screen: Screen::Picker,
@@ -166,6 +187,8 @@ impl App {
             started: now,
             generation: 1,
             connecting: None,
+            command_line: CommandLine::default(),
+            history,
         };
         let mut cmds = Vec::new();
         app.list_instances(1, &mut cmds);
@@ -182,6 +205,7 @@ impl App {
         let mut cmds = Vec::new();
         match msg {
             Msg::Action(action) => self.on_action(action, &mut cmds),
+            Msg::FilterEdit(edit) if self.overlay == Overlay::Command => self.on_command_edit(edit),
             Msg::FilterEdit(edit) => self.on_filter_edit(edit),
             Msg::Resize { width, height } => self.on_resize(width, height),
             Msg::Click { column, row } => self.on_click(column, row),
@@ -281,6 +305,7 @@ impl App {
         match self.overlay {
             Overlay::Help { .. } => Mode::Help,
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
+            Overlay::Command => Mode::Command,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
                 Screen::Users if self.users.as_ref().is_some_and(|b| b.filter.editing) => {

@@ -257,6 +257,9 @@ pub enum Cmd {
         csv: Vec<u8>,
         rows: usize,
     },
+    /// Keep this `:` command in the history file (run by the loop's owner; headless runs
+    /// keep none).
+    Remember(String),
     /// Use another profile and/or region from now on (None: keep it): the worker builds a
     /// client through the standard AWS chain and answers [`Msg::Connected`] tagged with
     /// `generation`.

@@ -201,6 +201,7 @@ impl World {
                     let more = self.app.update(Msg::Exported { result }, self.now);
                     self.apply(more)?;
                 }
+                Cmd::Remember(_) => {}
                 // No action of the model switches profile or region.
                 Cmd::Connect { .. } => prop_assert!(false, "unexpected {cmd:?}"),
                 Cmd::Quit => {}

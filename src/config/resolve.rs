@@ -33,6 +33,8 @@ pub struct BrowserSettings {
     pub instance_id: Option<String>,
     pub clipboard: ClipboardMode,
     pub theme: ThemeName,
+    /// `NO_COLOR` is set: the theme is mono whatever else says.
+    pub no_color: bool,
     pub colors: ColorOverrides,
     pub keys: KeyMap,
 }
@@ -58,7 +60,8 @@ pub fn resolve(flags: Flags, env: Env, file: Config) -> Result<BrowserSettings, 
         },
     };
     // NO_COLOR (any non-empty value) wins over everything: https://no-color.org
-    let theme = if var("NO_COLOR").is_some() {
+    let no_color = var("NO_COLOR").is_some();
+    let theme = if no_color {
         ThemeName::Mono
     } else {
         match flags.theme {
@@ -76,6 +79,7 @@ pub fn resolve(flags: Flags, env: Env, file: Config) -> Result<BrowserSettings, 
         instance_id: flags.instance_id.or(file.instance_id),
         clipboard,
         theme,
+        no_color,
         colors: file.colors,
         keys: file.keys,
     })

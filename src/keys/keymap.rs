@@ -33,6 +33,7 @@ pub const ACTION_NAMES: &[(&str, Context, Action)] = &[
     ("copy_arn", Context::Users, Action::CopyArn),
     ("copy_menu", Context::Users, Action::CopyMenu),
     ("instances", Context::Users, Action::InstancePicker),
+    ("command_line", Context::Browse, Action::CommandLine),
     ("sort", Context::Users, Action::SortNext),
     ("sort_reverse", Context::Users, Action::SortReverse),
     ("mark", Context::Users, Action::ToggleMark),
@@ -229,6 +230,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Picker => "the instance picker",
         Mode::Users => "the users screen",
         Mode::Filter => "the filter line",
+        Mode::Command => "the command line",
         Mode::CopyMenu => "the copy menu",
         Mode::Help => "help",
     }

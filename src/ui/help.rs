@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::{Screen, Theme};
+use crate::app::{COMMANDS, Screen, Theme};
 use crate::keys::{Context, KeyMap};
 
 /// The help text: every binding of the key table, grouped by where it applies; the keys of
@@ -17,6 +17,7 @@ fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
     };
     let rest = [
         Context::Filter,
+        Context::Command,
         Context::CopyMenu,
         Context::Always,
         Context::Help,
@@ -37,6 +38,17 @@ fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
                 Span::raw(bound.binding.description),
             ]));
         }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Commands (type : first; Tab completes)",
+        t.header(),
+    ));
+    for command in COMMANDS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<22} ", command.usage), t.key()),
+            Span::raw(command.help),
+        ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Mouse", t.header()));

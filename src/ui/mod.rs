@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap) -> Drawn {
             drawn.help_max_scroll = help::draw(frame, &app.theme, keys, area, app.screen, scroll);
         }
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, keys, area, selected),
+        Overlay::Command => {}
     }
     drawn
 }

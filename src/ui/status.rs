@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Overlay, Screen};
 use crate::keys::KeyMap;
 
-use super::text::{safe, thousands};
+use super::text::{safe, shorten_end, thousands};
 
 /// A piece of the status bar; when the bar is too narrow the least important pieces go
 /// first, so the message and the throttling notice stay readable at 80 columns.
@@ -80,6 +80,9 @@ fn segments(app: &App) -> Vec<Segment> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect) {
+    if app.overlay == Overlay::Command {
+        return command_line(frame, app, area);
+    }
     let t = app.theme;
     let width = |segments: &[Segment]| -> usize {
         let text: usize = segments
@@ -109,6 +112,32 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect) {
         let fill = usize::from(area.width).saturating_sub(used + hints_width);
         spans.push(Span::raw(" ".repeat(fill)));
         spans.extend(hints);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(t.status_bar()),
+        area,
+    );
+}
+
+/// The `:` line in place of the status bar: what is typed, then what is wrong with it or
+/// what Tab found, shortened at the edge (visibly).
+fn command_line(frame: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme;
+    let line = &app.command_line;
+    let mut spans = vec![
+        Span::styled(":", t.key()),
+        Span::raw(safe(&line.text)),
+        Span::styled("▏", t.key()),
+    ];
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(area.width).saturating_sub(used + 3);
+    if let Some(error) = &line.error {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(shorten_end(&safe(error), room), t.error()));
+    } else if !line.candidates.is_empty() {
+        spans.push(Span::raw("   "));
+        let joined = safe(&line.candidates.join("  "));
+        spans.push(Span::styled(shorten_end(&joined, room), t.dim()));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(t.status_bar()),

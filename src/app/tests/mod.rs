@@ -1,6 +1,7 @@
 //! `App::update` behaviour: messages in, state and commands out. No terminal, no network.
 
 mod all_regions;
+mod command_line;
 mod connection;
 mod filter_and_copy;
 mod input;

@@ -305,3 +305,56 @@ fn all_regions_lists_every_region_and_a_failing_one_gets_its_own_row() {
         assert_eq!(*status, want, "{region}");
     }
 }
+
+/// The `:` line against mock-server: `:instance ALIAS` opens that instance, `:profile NAME`
+/// rebuilds the client through the AWS chain and reopens the picker with it, `:region`
+/// sends the next listing to the new region (the request log says which region each was
+/// signed for), and an unknown profile says so and changes nothing.
+#[test]
+fn colon_instance_profile_and_region_switch_against_mock_server() {
+    let env = AwsEnv::new();
+    let mut config = std::fs::read_to_string(env.path("config")).expect("read config");
+    config.push_str("\n[profile emea]\nregion = eu-west-2\n");
+    std::fs::write(env.path("config"), config).expect("write config");
+    let mock = Mock::start(&[]);
+    let mut pty = start(
+        &env,
+        &["--endpoint-url", mock.url.as_str(), "--clipboard", "off"],
+    );
+    pty.wait_for("the picker", |s, _| s.contains("anycompany-support"));
+
+    pty.send(":instance anycompany-support\r");
+    pty.wait_for("Jane's instance open", |s, _| {
+        s.contains("Users ·") && s.contains("Jane Doe")
+    });
+
+    pty.send(":profile emea\r");
+    pty.wait_for("the picker again, with profile emea", |s, _| {
+        s.contains("Now using profile emea") && s.contains("Amazon Connect instances")
+    });
+
+    pty.send(":profile no-such-profile\r");
+    pty.wait_for("the failure", |s, _| {
+        s.contains("Still using the previous settings") && s.contains("no-such-profile")
+    });
+
+    pty.send(":region ca-central-1\r");
+    // Still profile emea: the failed switch changed nothing.
+    pty.wait_for("the picker listed in ca-central-1", |s, _| {
+        s.contains("Now using profile emea in ca-central-1") && s.contains("anycompany-support")
+    });
+    pty.quit();
+
+    let regions: Vec<String> = mock
+        .requests()
+        .iter()
+        .filter(|r| r["op"] == "ListInstances")
+        .map(|r| r["region"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        regions.last().map(String::as_str),
+        Some("ca-central-1"),
+        "{regions:?}"
+    );
+    assert!(regions.len() >= 3, "one listing per switch: {regions:?}");
+}
