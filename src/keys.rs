@@ -28,6 +28,8 @@ pub enum Context {
     Filter,
     /// While typing a command after `:`.
     Command,
+    /// A `:rp` / `:sp` / `:groups` view.
+    View,
     /// The copy menu (`c`).
     CopyMenu,
     /// The help overlay.
@@ -43,6 +45,7 @@ impl Context {
             Context::Users => "Users screen",
             Context::Filter => "While filtering",
             Context::Command => "Command line (:)",
+            Context::View => "Profile and group views (:rp :sp :groups)",
             Context::CopyMenu => "Copy menu",
             Context::Help => "Help",
         }
@@ -56,6 +59,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::Users => &[Context::Always, Context::Browse, Context::Users],
         Mode::Filter => &[Context::Always, Context::Filter],
         Mode::Command => &[Context::Always, Context::Command],
+        Mode::View => &[Context::Always, Context::Browse, Context::View],
         Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
         Mode::Help => &[Context::Always, Context::Help],
     }
@@ -154,6 +158,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", "keep"),
     bind(Filter, &[key(KeyCode::Down)], "↓", Action::Down, "next match", ""),
     bind(Filter, &[key(KeyCode::Up)], "↑", Action::Up, "previous match", ""),
+    bind(View, &[key(KeyCode::Esc)], "Esc", Action::Back, "back to the users table (Enter: its users)", "back"),
     bind(Command, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "run the command", "run"),
     bind(Command, &[key(KeyCode::Tab)], "Tab", Action::Complete, "complete the command or its argument", "complete"),
     bind(Command, &[key(KeyCode::Up)], "↑", Action::Up, "earlier commands (kept across runs)", ""),

@@ -56,14 +56,17 @@ pub enum Mode {
     Filter,
     /// Typing a `:` command.
     Command,
+    /// A `:rp` / `:sp` / `:groups` view.
+    View,
     CopyMenu,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Picker,
         Mode::Users,
+        Mode::View,
         Mode::Filter,
         Mode::Command,
         Mode::CopyMenu,

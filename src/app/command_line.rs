@@ -32,6 +32,27 @@ pub const COMMANDS: &[CommandSpec] = &[
         help: "the users table of the open instance",
     },
     CommandSpec {
+        name: "rp",
+        aliases: &["routing-profiles"],
+        arg: Arg::None,
+        usage: ":rp",
+        help: "routing profiles with their number of users",
+    },
+    CommandSpec {
+        name: "sp",
+        aliases: &["security-profiles"],
+        arg: Arg::None,
+        usage: ":sp",
+        help: "security profiles with their number of users",
+    },
+    CommandSpec {
+        name: "groups",
+        aliases: &["hierarchy-groups"],
+        arg: Arg::None,
+        usage: ":groups",
+        help: "hierarchy groups with their number of users",
+    },
+    CommandSpec {
         name: "instance",
         aliases: &["instances"],
         arg: Arg::Instance,

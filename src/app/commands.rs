@@ -5,7 +5,8 @@ use crate::connect::{CONNECT_REGIONS, parse_instance_id};
 
 use super::action::Action;
 use super::command_line::{Arg, CommandLine, complete, parse};
-use super::msg::{Cmd, FilterEdit};
+use super::membership::MembershipView;
+use super::msg::{Cmd, FilterEdit, NameKind};
 use super::picker::region_of;
 use super::theme::{Theme, ThemeName};
 use super::{App, Overlay, Screen};
@@ -90,8 +91,12 @@ impl App {
                 if self.users.is_none() {
                     return Err("no instance is open: :instance NAME opens one".into());
                 }
+                self.view = None;
                 self.screen = Screen::Users;
             }
+            "rp" => self.open_view(NameKind::RoutingProfiles)?,
+            "sp" => self.open_view(NameKind::SecurityProfiles)?,
+            "groups" => self.open_view(NameKind::HierarchyGroups)?,
             "instance" => match arg {
                 None => self.screen = Screen::Picker,
                 Some(wanted) => self.open_named_instance(&wanted, cmds)?,
@@ -104,6 +109,15 @@ impl App {
             "theme" => self.use_theme(arg.as_deref().unwrap_or_default())?,
             other => return Err(format!(":{other} is not available here")),
         }
+        Ok(())
+    }
+
+    fn open_view(&mut self, kind: NameKind) -> Result<(), String> {
+        let screen = self
+            .users
+            .as_ref()
+            .ok_or("no instance is open: :instance NAME opens one")?;
+        self.view = Some(MembershipView::new(kind, screen));
         Ok(())
     }
 

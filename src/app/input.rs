@@ -55,6 +55,7 @@ impl App {
         }
         match self.screen {
             Screen::Picker => self.on_picker_action(action, cmds),
+            Screen::Users if self.view.is_some() => self.on_view_action(action),
             Screen::Users => self.on_users_action(action, cmds),
         }
     }
@@ -104,6 +105,40 @@ impl App {
                 for (region, token) in self.picker.retry_regions() {
                     let scope = Scope::picker(generation).in_region(Some(&region));
                     push_calls(cmds, &scope, vec![Request::ListInstances { token }]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys in a `:rp` / `:sp` / `:groups` view: move, Enter opens the users table filtered
+    /// to the row (the filter visible and editable), Esc goes back to the table.
+    fn on_view_action(&mut self, action: Action) {
+        let rows = self.picker_rows();
+        let list_rows = self.list_rows();
+        let Some(view) = self.view.as_mut() else {
+            return;
+        };
+        let len = view.rows.len();
+        let page = rows.max(1) as isize;
+        let cursor = &mut view.cursor;
+        match action {
+            Action::Down => cursor.move_by(1, len, rows),
+            Action::Up => cursor.move_by(-1, len, rows),
+            Action::PageDown => cursor.move_by(page, len, rows),
+            Action::PageUp => cursor.move_by(-page, len, rows),
+            Action::Top => cursor.select(0, len, rows),
+            Action::Bottom => cursor.select(len.saturating_sub(1), len, rows),
+            Action::Back => self.view = None,
+            Action::Confirm => {
+                let filter = view.filter_for_selected();
+                self.view = None;
+                if let (Some(filter), Some(b)) = (filter, self.users.as_mut()) {
+                    b.filter.set_query(&filter);
+                    b.filter.editing = false;
+                    b.focus = Focus::List;
+                    b.cursor = Default::default();
+                    b.refilter(true, None, list_rows);
                 }
             }
             _ => {}

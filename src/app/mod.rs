@@ -15,6 +15,7 @@ mod filter;
 mod input;
 pub mod layout;
 mod marks;
+mod membership;
 mod msg;
 mod names;
 mod picker;
@@ -58,6 +59,7 @@ use crate::connect::{CONNECT_REGIONS, ErrorKind};
 use answers::push_calls;
 use command_line::CommandLine;
 pub use command_line::{COMMANDS, CommandSpec};
+pub use membership::{MemberRow, MembershipView};
 
 /// How long the "throttled" notice stays after the last throttled answer.
 pub const THROTTLE_NOTICE: Duration = Duration::from_secs(10);
@@ -147,6 +149,8 @@ pub struct App {
     pub throttled_total: u64,
     /// The generation of the `:profile` / `:region` switch under way.
     pub connecting: Option<u64>,
+    /// A `:rp` / `:sp` / `:groups` view over the users screen.
+    pub view: Option<MembershipView>,
     /// The `:` line being typed (shown while [`Overlay::Command`]).
     pub command_line: CommandLine,
     /// `:` commands run, oldest first (this run's and the saved ones).
@@ -187,6 +191,7 @@ impl App {
             started: now,
             generation: 1,
             connecting: None,
+            view: None,
             command_line: CommandLine::default(),
             history,
         };
@@ -238,6 +243,13 @@ impl App {
                 ),
                 Err(why) => self.notify(format!("Export failed: {why}"), true),
             },
+            Msg::Answer(answer) if self.view.is_some() => {
+                self.on_answer(*answer, &mut cmds);
+                // The counts follow the sweep and the listings as their pages arrive.
+                if let (Some(view), Some(screen)) = (self.view.as_mut(), self.users.as_ref()) {
+                    view.refresh(screen);
+                }
+            }
             Msg::Answer(answer) => {
                 self.in_flight = self.in_flight.saturating_sub(1);
                 if answer
@@ -308,6 +320,7 @@ impl App {
             Overlay::Command => Mode::Command,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
+                Screen::Users if self.view.is_some() => Mode::View,
                 Screen::Users if self.users.as_ref().is_some_and(|b| b.filter.editing) => {
                     Mode::Filter
                 }

@@ -26,6 +26,15 @@ pub struct NameList {
     next_token: Option<String>,
 }
 
+impl NameList {
+    /// Every (id, name) listed so far, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str()))
+    }
+}
+
 impl Default for NameList {
     fn default() -> Self {
         NameList {

@@ -231,6 +231,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Users => "the users screen",
         Mode::Filter => "the filter line",
         Mode::Command => "the command line",
+        Mode::View => "the profile and group views",
         Mode::CopyMenu => "the copy menu",
         Mode::Help => "help",
     }

@@ -18,6 +18,7 @@ fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
     let rest = [
         Context::Filter,
         Context::Command,
+        Context::View,
         Context::CopyMenu,
         Context::Always,
         Context::Help,

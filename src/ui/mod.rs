@@ -3,6 +3,7 @@
 mod copy_menu;
 mod fields;
 mod help;
+mod membership;
 pub mod panes;
 mod picker;
 mod status;
@@ -27,7 +28,10 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap) -> Drawn {
     let (body, status) = layout::screen(area);
     match app.screen {
         Screen::Picker => picker::draw(frame, app, keys, body),
-        Screen::Users => drawn.pane_lines = users::draw(frame, app, keys, body),
+        Screen::Users => match &app.view {
+            Some(view) => membership::draw(frame, app, view, body),
+            None => drawn.pane_lines = users::draw(frame, app, keys, body),
+        },
     }
     if let Some(status) = status {
         status::draw(frame, app, keys, status);

@@ -441,3 +441,15 @@ fn marked_rows_show_in_a_gutter_and_the_title_counts_them() {
     s.action(Action::ToggleMark);
     insta::assert_snapshot!(render(&mut s.app, 100, 12).backend());
 }
+
+/// `:sp`: security profiles with their IDs and user counts, the selection on the first.
+#[test]
+fn security_profiles_view() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::CommandLine);
+    for c in "sp".chars() {
+        s.send(Msg::FilterEdit(crate::app::FilterEdit::Insert(c)));
+    }
+    s.action(Action::Confirm);
+    insta::assert_snapshot!(render(&mut s.app, 100, 12).backend());
+}

@@ -155,3 +155,57 @@ fn profile_and_region_ask_the_worker_for_a_new_client() {
     assert!(!cmds.iter().any(|c| matches!(c, Cmd::Connect { .. })));
     assert_eq!(s.app.region_label(), "all regions");
 }
+
+#[test]
+fn rp_lists_routing_profiles_with_their_users_and_enter_filters_the_table_to_one() {
+    let mut s = Session::jane_loaded();
+    type_command(&mut s, "rp");
+    assert_eq!(s.app.mode(), Mode::View);
+    let view = s.app.view.clone().expect("the :rp view");
+    let jane_rp = view
+        .rows
+        .iter()
+        .find(|r| r.name.as_deref() == Some("Basic Routing Profile"))
+        .expect("Jane's routing profile")
+        .clone();
+    // Only Jane has a routing profile in this fixture's sweep.
+    let total: usize = view.rows.iter().map(|r| r.users).sum();
+    assert_eq!(total, 1, "{:?}", view.rows);
+    assert_eq!(jane_rp.users, 1);
+    assert!(!view.partial, "the sweep and the listing are complete");
+    let at = view
+        .rows
+        .iter()
+        .position(|r| r.id == jane_rp.id)
+        .expect("row");
+    for _ in 0..at {
+        s.action(Action::Down);
+    }
+    s.action(Action::Confirm);
+    assert_eq!(s.app.mode(), Mode::Users);
+    let b = s.app.users.as_ref().expect("users screen");
+    assert_eq!(b.filter.query(), "rp:\"Basic Routing Profile\"");
+    assert_eq!(b.view_len(), jane_rp.users);
+}
+
+#[test]
+fn esc_leaves_a_view_and_views_need_an_open_instance() {
+    let mut s = Session::jane_loaded();
+    type_command(&mut s, "groups");
+    assert_eq!(s.app.mode(), Mode::View);
+    s.action(Action::Back);
+    assert_eq!(s.app.mode(), Mode::Users);
+
+    let now = std::time::Instant::now();
+    let (app, _) = crate::app::App::new(config(None), (100, 30), now);
+    let mut s = Session { app, now };
+    type_command(&mut s, "sp");
+    assert!(s.app.view.is_none());
+    assert!(
+        s.app
+            .command_line
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("no instance is open"))
+    );
+}

@@ -1,0 +1,120 @@
+//! The `:rp`, `:sp` and `:groups` views: every routing profile, security profile or
+//! hierarchy group of the open instance with how many users it has, counted from the
+//! SearchUsers sweep (marked partial until the sweep is complete). A view is a small state
+//! struct of its own — rows and a cursor — reached through the `:` line; Enter on a row
+//! opens the users table filtered to it.
+
+use super::cursor::Cursor;
+use super::msg::NameKind;
+use super::names::Load;
+use super::sweep::SweepState;
+use super::users_screen::UsersScreen;
+
+/// One row: a name (the ID when the listing has no name for it), its ID and its users.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub id: String,
+    pub name: Option<String>,
+    pub users: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembershipView {
+    pub kind: NameKind,
+    pub rows: Vec<MemberRow>,
+    /// The counts cover only the users swept so far.
+    pub partial: bool,
+    pub cursor: Cursor,
+}
+
+impl MembershipView {
+    pub fn new(kind: NameKind, screen: &UsersScreen) -> MembershipView {
+        let mut view = MembershipView {
+            kind,
+            rows: Vec::new(),
+            partial: true,
+            cursor: Cursor::default(),
+        };
+        view.refresh(screen);
+        view
+    }
+
+    /// Recounts from `screen` (after a sweep page or a listing page), keeping the cursor on
+    /// the same row.
+    pub fn refresh(&mut self, screen: &UsersScreen) {
+        let selected = self.rows.get(self.cursor.selected).map(|r| r.id.clone());
+        let shared = &screen.list.shared;
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for index in 0..screen.list.users.len() {
+            let Some(details) = screen.list.details(index) else {
+                continue;
+            };
+            let ids: Vec<u32> = match self.kind {
+                NameKind::RoutingProfiles => vec![details.routing_profile],
+                NameKind::SecurityProfiles => shared.id_set(details.security_profiles).to_vec(),
+                NameKind::HierarchyGroups => vec![details.hierarchy_group],
+            };
+            for id in ids.into_iter().filter_map(|i| shared.id(i)) {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+        let listing = screen.names.list(self.kind);
+        let mut rows: Vec<MemberRow> = listing
+            .entries()
+            .map(|(id, name)| MemberRow {
+                id: id.to_string(),
+                name: Some(name.to_string()),
+                users: counts.get(id).copied().unwrap_or_default(),
+            })
+            .collect();
+        // IDs users have that the listing does not (yet) name.
+        for (id, users) in &counts {
+            if !rows.iter().any(|r| r.id == *id) {
+                rows.push(MemberRow {
+                    id: id.to_string(),
+                    name: None,
+                    users: *users,
+                });
+            }
+        }
+        rows.sort_by(|a, b| {
+            let key = |r: &MemberRow| {
+                r.name
+                    .clone()
+                    .unwrap_or_else(|| r.id.clone())
+                    .to_lowercase()
+            };
+            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        self.rows = rows;
+        self.partial = screen.sweep.state != SweepState::Done
+            || screen.list.loading
+            || matches!(listing.load, Load::Loading);
+        if let Some(id) = selected
+            && let Some(at) = self.rows.iter().position(|r| r.id == id)
+        {
+            self.cursor.selected = at;
+        }
+        self.cursor.selected = self.cursor.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The users-table filter that shows the selected row's users.
+    pub fn filter_for_selected(&self) -> Option<String> {
+        let row = self.rows.get(self.cursor.selected)?;
+        let field = match self.kind {
+            NameKind::RoutingProfiles => "rp",
+            NameKind::SecurityProfiles => "sp",
+            NameKind::HierarchyGroups => "group",
+        };
+        let value = row.name.as_deref().unwrap_or(&row.id).replace('"', "");
+        Some(format!("{field}:\"{value}\""))
+    }
+
+    pub fn title(&self) -> &'static str {
+        match self.kind {
+            NameKind::RoutingProfiles => "Routing profiles",
+            NameKind::SecurityProfiles => "Security profiles",
+            NameKind::HierarchyGroups => "Hierarchy groups",
+        }
+    }
+}
