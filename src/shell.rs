@@ -10,6 +10,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use crate::cli::Cli;
+use crate::app::COMMANDS;
 use crate::keys::{Binding, Context, KEY_TABLE};
 
 /// The command name completions register for: the installed binary's.
@@ -50,6 +51,7 @@ pub fn man_page(out: &mut dyn Write) -> io::Result<()> {
     man.render_options_section(&mut page)?;
     man.render_subcommands_section(&mut page)?;
     keys_section(KEY_TABLE).to_writer(&mut page)?;
+    commands_section().to_writer(&mut page)?;
     man.render_version_section(&mut page)?;
     out.write_all(ascii_roff(&String::from_utf8_lossy(&page)).as_bytes())
 }
@@ -92,6 +94,25 @@ fn keys_section(table: &[Binding]) -> Roff {
         }
         roff.control("PD", []);
     }
+    roff
+}
+
+/// The COMMANDS section: the browser's `:` commands, from the same table the command line
+/// runs.
+fn commands_section() -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    roff.text([roman(
+        "In the browser, : opens a command line; Tab completes, Up and Down recall earlier \
+         commands (kept in $XDG_STATE_HOME/connect-tui/history).",
+    )]);
+    roff.control("PD", ["0"]);
+    for command in COMMANDS {
+        roff.control("TP", ["24n"])
+            .text([bold(command.usage)])
+            .text([roman(command.help)]);
+    }
+    roff.control("PD", []);
     roff
 }
 
