@@ -255,7 +255,8 @@ impl App {
             Action::ClearMarks => {
                 let n = b.marks.len();
                 b.marks.clear();
-                self.notify(format!("Cleared {n} marks"), false);
+                let s = if n == 1 { "" } else { "s" };
+                self.notify(format!("Cleared {n} mark{s}"), false);
             }
             Action::ExportView => {
                 let csv = b.view_csv();
