@@ -341,3 +341,29 @@ fn input_skeletons_match_the_aws_cli() {
         );
     }
 }
+
+/// AWS CLI v1 has no YAML output: ours must carry the JSON output's data, and yaml-stream
+/// one document per page.
+#[test]
+fn yaml_outputs_of_the_new_commands_carry_the_json_data() {
+    let fx = Fixture::on(Mock::start(&[]));
+    for base in commands(&fx.instance_id) {
+        let json = fx.ours(&strs(&with(&strs(&base), &["--output", "json"])));
+        let yaml = fx.ours(&strs(&with(&strs(&base), &["--output", "yaml"])));
+        assert_eq!(yaml.status.code(), Some(0), "{}", stderr(&yaml));
+        let from_json: Value = serde_json::from_slice(&json.stdout).unwrap();
+        let from_yaml: Value = serde_norway::from_slice(&yaml.stdout).unwrap();
+        assert_eq!(from_yaml, from_json, "{}", base[0]);
+    }
+    let permissions = &commands(&fx.instance_id)[5];
+    let stream = fx.ours(&strs(&with(
+        &strs(permissions),
+        &["--output", "yaml-stream", "--page-size", "10"],
+    )));
+    let pages: Value = serde_norway::from_slice(&stream.stdout).unwrap();
+    let pages = pages.as_array().expect("a YAML list of pages");
+    // The Admin profile's 29 permissions in pages of 10, each page as the service sent it.
+    assert_eq!(pages.len(), 3);
+    assert!(pages[0]["NextToken"].is_string() && pages[2]["NextToken"].is_null());
+    assert_eq!(pages[2]["Permissions"].as_array().unwrap().len(), 9);
+}
