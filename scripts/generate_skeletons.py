@@ -11,6 +11,9 @@ Needs botocore (ships with the AWS CLI) and ruamel.yaml (what AWS CLI v2 writes 
   [REQUIRED], the first paragraph of the member's documentation and its enum values).
 - <command>.output.json: ArgumentGenerator(use_member_names=True) on the output shape; the
   timestamp placeholder is the naive datetime 1970-01-01T00:00:00 as the CLI prints it.
+- output-errors.json: for the commands whose sample response breaks its own shape's
+  constraints (a 0 where the model's minimum is 1), botocore's validation report: the AWS
+  CLI validates the stubbed response and prints that instead of the skeleton.
 """
 
 import datetime
@@ -22,6 +25,7 @@ import sys
 from botocore.docs.bcdoc.restdoc import ReSTDocument
 from botocore.model import ServiceModel
 from botocore.utils import ArgumentGenerator
+from botocore.validate import ParamValidator
 from ruamel.yaml import YAML
 
 COMMANDS = {
@@ -29,6 +33,13 @@ COMMANDS = {
     "list-users": "ListUsers",
     "list-instances": "ListInstances",
     "search-users": "SearchUsers",
+    "get-current-user-data": "GetCurrentUserData",
+    "list-agent-statuses": "ListAgentStatuses",
+    "list-routing-profile-queues": "ListRoutingProfileQueues",
+    "describe-routing-profile": "DescribeRoutingProfile",
+    "list-queues": "ListQueues",
+    "list-security-profile-permissions": "ListSecurityProfilePermissions",
+    "list-user-proficiencies": "ListUserProficiencies",
 }
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -90,6 +101,7 @@ def main():
     random.choice = first_enum_value  # botocore's ArgumentGenerator picks enums at random
     out_dir = ROOT / "assets" / "skeletons"
     out_dir.mkdir(parents=True, exist_ok=True)
+    output_errors = {}
     for command, operation in COMMANDS.items():
         op = model.operation_model(operation)
         skeleton = ArgumentGenerator().generate_skeleton(op.input_shape)
@@ -103,6 +115,12 @@ def main():
         (out_dir / f"{command}.output.json").write_text(
             json.dumps(output, indent=4, default=json_default) + "\n"
         )
+        report = ParamValidator().validate(output, op.output_shape)
+        if report.has_errors():
+            output_errors[command] = report.generate_report()
+    (out_dir / "output-errors.json").write_text(
+        json.dumps(output_errors, indent=4, sort_keys=True) + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::ThemeName;
 
+mod reads;
+pub use reads::{
+    DescribeRoutingProfileArgs, GetCurrentUserDataArgs, ListAgentStatusesArgs, ListQueuesArgs,
+    ListRoutingProfileQueuesArgs, ListSecurityProfilePermissionsArgs, ListUserProficienciesArgs,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "connect-tui",
@@ -186,6 +192,20 @@ pub enum Command {
     /// Every user of an instance with names resolved, as CSV, JSON or JSON lines (the
     /// browser's users table, filtered with the browser's filter syntax).
     ExportUsers(ExportUsersArgs),
+    /// Live status of agents (drop-in for `aws connect get-current-user-data`).
+    GetCurrentUserData(GetCurrentUserDataArgs),
+    /// List the agent statuses (drop-in for `aws connect list-agent-statuses`).
+    ListAgentStatuses(ListAgentStatusesArgs),
+    /// A routing profile's queues (drop-in for `aws connect list-routing-profile-queues`).
+    ListRoutingProfileQueues(ListRoutingProfileQueuesArgs),
+    /// Describe a routing profile (drop-in for `aws connect describe-routing-profile`).
+    DescribeRoutingProfile(DescribeRoutingProfileArgs),
+    /// List the queues (drop-in for `aws connect list-queues`).
+    ListQueues(ListQueuesArgs),
+    /// A security profile's permissions (drop-in for `aws connect list-security-profile-permissions`).
+    ListSecurityProfilePermissions(ListSecurityProfilePermissionsArgs),
+    /// A user's proficiencies (drop-in for `aws connect list-user-proficiencies`).
+    ListUserProficiencies(ListUserProficienciesArgs),
     /// Print a completion script for SHELL on stdout (install it as the README says).
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout, the browser's keys included.

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::error::CommandError;
 
 /// The JSON type a top-level input member must have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Kind {
     /// A string of at least `min_len` characters.
     String { min_len: usize },
@@ -18,6 +18,10 @@ pub enum Kind {
     Integer { min: i64 },
     /// A structure (JSON object); its inside is left to the service to validate.
     Structure,
+    /// A list of at least `min_items` strings (`QueueTypes`, `Filters.Agents`).
+    StringList { min_items: usize },
+    /// A structure whose members are checked too (`Filters`).
+    Fields(&'static [Member]),
 }
 
 /// One top-level member of an operation's input shape, in model order.
@@ -94,11 +98,22 @@ pub fn merge(command_line: Map<String, Value>, file: Map<String, Value>) -> Map<
 /// botocore's checks on the top-level members, with its messages and in its order: missing
 /// required members, unknown members, then wrong types and out-of-range values.
 pub fn validate(params: &Map<String, Value>, members: &[Member]) -> Result<(), CommandError> {
+    let problems = problems_in(params, members, "");
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::param_validation(&problems))
+    }
+}
+
+/// The problems of the structure at `path` (empty: the input itself).
+fn problems_in(params: &Map<String, Value>, members: &[Member], path: &str) -> Vec<String> {
     let mut problems = Vec::new();
+    let place = if path.is_empty() { "input" } else { path };
     for m in members.iter().filter(|m| m.required) {
         if !params.contains_key(m.name) {
             problems.push(format!(
-                "Missing required parameter in input: \"{}\"",
+                "Missing required parameter in {place}: \"{}\"",
                 m.name
             ));
         }
@@ -107,20 +122,21 @@ pub fn validate(params: &Map<String, Value>, members: &[Member]) -> Result<(), C
     let names: Vec<&str> = members.iter().map(|m| m.name).collect();
     for key in params.keys().filter(|k| !names.contains(&k.as_str())) {
         problems.push(format!(
-            "Unknown parameter in input: \"{key}\", must be one of: {}",
+            "Unknown parameter in {place}: \"{key}\", must be one of: {}",
             names.join(", ")
         ));
     }
     for (key, value) in params {
         if let Some(m) = members.iter().find(|m| m.name == key) {
-            problems.extend(check_kind(key, value, m.kind));
+            let name = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            problems.extend(check_kind(&name, value, m.kind));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(CommandError::param_validation(&problems))
-    }
+    problems
 }
 
 fn check_kind(name: &str, value: &Value, kind: Kind) -> Option<String> {
@@ -152,6 +168,33 @@ fn check_kind(name: &str, value: &Value, kind: Kind) -> Option<String> {
         (Kind::Integer { .. }, _) => invalid_type("int"),
         (Kind::Structure, Value::Object(_)) => None,
         (Kind::Structure, _) => invalid_type("dict"),
+        (Kind::StringList { min_items }, Value::Array(items)) if items.len() < min_items => {
+            Some(format!(
+                "Invalid length for parameter {name}, value: {}, valid min length: {min_items}",
+                items.len()
+            ))
+        }
+        (Kind::StringList { .. }, Value::Array(items)) => {
+            let problems: Vec<String> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    check_kind(&format!("{name}[{i}]"), item, Kind::String { min_len: 0 })
+                })
+                .collect();
+            (!problems.is_empty()).then(|| problems.join("\n"))
+        }
+        (Kind::Fields(members), Value::Object(map)) => {
+            let problems = problems_in(map, members, name);
+            (!problems.is_empty()).then(|| problems.join("\n"))
+        }
+        (Kind::Fields(_), _) => invalid_type("dict"),
+        (Kind::StringList { .. }, _) => Some(format!(
+            "Invalid type for parameter {name}, value: {}, type: <class '{}'>, valid types: \
+             <class 'list'>, <class 'tuple'>",
+            python_str(value),
+            python_type(value)
+        )),
     }
 }
 

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::error::CommandError;
 use super::merge::{Merged, MergedPages};
-use super::operation::Paginator;
+use super::operation::{Operation, Paginator};
 use super::paging::{PageWalk, adaptive_page_size};
 use super::request::Paging;
 use super::to_doc;
@@ -24,8 +24,9 @@ use super::to_doc;
 pub struct PageDoc<T> {
     pub items: Vec<T>,
     pub next_token: Option<String>,
-    /// The paginator's non-aggregate member (SearchUsers' `ApproximateTotalCount`).
-    pub non_aggregate: Option<Value>,
+    /// The paginator's non-aggregate members present on this page (SearchUsers'
+    /// `ApproximateTotalCount`, ListRoutingProfileQueues' `LastModifiedTime`...).
+    pub non_aggregate: Map<String, Value>,
 }
 
 /// How an output format shows a paginated listing.
@@ -50,10 +51,10 @@ pub trait DocumentSink {
     fn print_merged(&mut self, merged: Merged) -> Result<(), CommandError>;
 }
 
-/// Runs the listing; `fetch(service token, page size)` gets one page, `explicit` are the
-/// `NextToken` / `MaxResults` members for single-page mode.
+/// Runs the listing of `op` (a paginated operation); `fetch(service token, page size)` gets
+/// one page, `explicit` are the `NextToken` / `MaxResults` members for single-page mode.
 pub async fn run<T, F, Fut>(
-    paginator: Paginator,
+    op: Operation,
     paging: Paging,
     explicit: (Option<String>, Option<i32>),
     mut fetch: F,
@@ -64,12 +65,18 @@ where
     F: FnMut(Option<String>, Option<i32>) -> Fut,
     Fut: Future<Output = Result<PageDoc<T>, CommandError>>,
 {
+    let Some(paginator) = op.paginator() else {
+        return Err(CommandError::Other(format!(
+            "{} is not paginated",
+            op.name()
+        )));
+    };
     let (page_size, max_items, starting) = match paging {
         Paging::Single => {
             // Without an explicit MaxResults the service's own default, as the AWS CLI gets.
             let size = explicit.1.unwrap_or(paginator.default_page_size);
             let page = fetch(explicit.0, Some(size)).await?;
-            return presenter.print(raw_page(paginator, page)?);
+            return presenter.print(raw_page(op, page)?);
         }
         Paging::Auto {
             page_size,
@@ -84,7 +91,7 @@ where
     let mut walk = PageWalk::new(max_items, starting);
     // Used by the merged style only (empty, and left so, for the others).
     let mut merged = presenter.merged_pages(paginator)?;
-    let mut non_aggregate: Option<Value> = None;
+    let mut non_aggregate = Map::new();
     let mut first = true;
     while let Some(token) = walk.next_request() {
         let size = page_size.unwrap_or_else(|| {
@@ -99,11 +106,13 @@ where
         let service_token = page.next_token.clone();
         let items = walk.accept(page.items, page.next_token)?;
         let mut doc = Map::new();
-        if first && let Some(key) = paginator.non_aggregate_key {
-            // botocore records the member from the first page, null when it is absent.
-            let value = page.non_aggregate.clone().unwrap_or(Value::Null);
-            non_aggregate = Some(value.clone());
-            doc.insert(key.to_string(), value);
+        if first {
+            // botocore records the members from the first page, null when absent.
+            for key in paginator.non_aggregate_keys {
+                let value = page.non_aggregate.get(*key).cloned().unwrap_or(Value::Null);
+                non_aggregate.insert(key.to_string(), value.clone());
+                doc.insert(key.to_string(), value);
+            }
         }
         first = false;
         match style {
@@ -127,7 +136,7 @@ where
                     next_token: service_token,
                     non_aggregate: page.non_aggregate,
                 };
-                presenter.print(raw_page(paginator, raw)?)?;
+                presenter.print(raw_page(op, raw)?)?;
             }
         }
     }
@@ -168,18 +177,21 @@ fn default_pages(items: Vec<Value>, skip: usize, default: i32) -> Vec<Vec<Value>
     pages
 }
 
-/// A single response in the model's member order (result list, NextToken, extra member).
-fn raw_page<T: Serialize>(paginator: Paginator, page: PageDoc<T>) -> Result<Value, CommandError> {
+/// A single response in the model's member order, as botocore parses it (members the
+/// service left out stay out).
+fn raw_page<T: Serialize>(op: Operation, mut page: PageDoc<T>) -> Result<Value, CommandError> {
+    let result_key = op.paginator().map(|p| p.result_key);
     let mut doc = Map::new();
-    doc.insert(
-        paginator.result_key.into(),
-        Value::Array(documents(&page.items)?),
-    );
-    if let Some(token) = page.next_token {
-        doc.insert("NextToken".into(), Value::String(token));
-    }
-    if let (Some(key), Some(value)) = (paginator.non_aggregate_key, page.non_aggregate) {
-        doc.insert(key.into(), value);
+    for member in op.spec().response_members {
+        if Some(*member) == result_key {
+            doc.insert(member.to_string(), Value::Array(documents(&page.items)?));
+        } else if *member == "NextToken" {
+            if let Some(token) = page.next_token.take() {
+                doc.insert("NextToken".into(), Value::String(token));
+            }
+        } else if let Some(value) = page.non_aggregate.remove(*member) {
+            doc.insert(member.to_string(), value);
+        }
     }
     Ok(Value::Object(doc))
 }
@@ -239,7 +251,7 @@ mod tests {
             Ok(PageDoc {
                 items: (start..end).map(|i| json!({"Id": i})).collect(),
                 next_token: (end < 7).then(|| end.to_string()),
-                non_aggregate: Some(json!(7)),
+                non_aggregate: Map::from_iter([("ApproximateTotalCount".into(), json!(7))]),
             })
         }
     }
@@ -254,9 +266,8 @@ mod tests {
             style,
             docs: Vec::new(),
         };
-        let paginator = op.paginator().unwrap();
         run(
-            paginator,
+            op,
             paging,
             (None, None),
             |t, s| service.page(t, s),

@@ -61,21 +61,22 @@ impl MergedPages {
     pub fn finish(
         self,
         paginator: Paginator,
-        non_aggregate: Option<Value>,
+        non_aggregate: Map<String, Value>,
         resume_token: Option<&str>,
     ) -> Result<Merged, CommandError> {
-        let non_aggregate = paginator.non_aggregate_key.zip(non_aggregate);
-        let resume_token = resume_token.map(|token| ("NextToken", Value::from(token)));
+        let resume_token = resume_token.map(|token| ("NextToken".to_string(), Value::from(token)));
         let trailing = non_aggregate.into_iter().chain(resume_token);
         match self {
             MergedPages::Documents(items) => {
                 let mut doc = Map::new();
                 doc.insert(paginator.result_key.into(), Value::Array(items));
-                doc.extend(trailing.map(|(key, value)| (key.to_string(), value)));
+                doc.extend(trailing);
                 Ok(Merged::Document(Value::Object(doc)))
             }
             MergedPages::Json(listing) => {
-                let trailing: Vec<(&str, Value)> = trailing.collect();
+                let owned: Vec<(String, Value)> = trailing.collect();
+                let trailing: Vec<(&str, Value)> =
+                    owned.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
                 listing
                     .finish(&trailing)
                     .map(Merged::Text)

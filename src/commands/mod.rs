@@ -1,5 +1,8 @@
 //! The scriptable drop-ins for `aws connect describe-user | list-users | list-instances |
-//! search-users`: same options, same output bytes, same exit codes as AWS CLI v2.
+//! search-users | get-current-user-data | list-agent-statuses | list-routing-profile-queues |
+//! describe-routing-profile | list-queues | list-security-profile-permissions |
+//! list-user-proficiencies`: same options, same output bytes, same exit codes as AWS CLI v2.
+//! Each operation is a row of `operation.rs` and an arm of `calls.rs`; the rest is shared.
 //!
 //! Flow: `request::plan` (merge and validate the input) → `settings` (output format and
 //! timestamp format from flags, environment and profile) → the client call, paged by
@@ -7,6 +10,8 @@
 //! the output module's renderer) → stdout. Every failure is a `CommandError`, printed on
 //! stderr with the AWS CLI's wording and turned into its exit code.
 
+mod args;
+mod calls;
 mod client;
 mod error;
 mod export_users;
@@ -18,12 +23,13 @@ mod paging;
 mod presenter;
 mod request;
 mod settings;
+mod shorthand;
 mod skeleton;
 mod timestamps;
 
 use std::io::{IsTerminal, Write};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use client::options as client_options;
 pub use error::{CommandError, EXIT_USAGE};
@@ -32,7 +38,6 @@ pub use request::CommandRequest;
 use crate::cli::{ColorMode, GlobalArgs};
 use crate::connect::ConnectClient;
 use crate::output::Query;
-use listing::{DocumentSink, PageDoc};
 use operation::Operation;
 use presenter::Presenter;
 use request::Plan;
@@ -112,7 +117,7 @@ async fn execute(global: &GlobalArgs, request: CommandRequest<'_>) -> Result<(),
             tracing::debug!(operation = op.name(), %input, "calling");
             let mut stdout = std::io::stdout().lock();
             let mut presenter = presenter(op, presentation, query, global, &mut stdout);
-            call(&client, op, params, paging, &mut presenter).await
+            calls::call(&client, op, &params, paging, &mut presenter).await
         }
     }
 }
@@ -146,78 +151,6 @@ fn use_color(mode: Option<ColorMode>) -> bool {
         Some(ColorMode::On) => true,
         Some(ColorMode::Off) => false,
         Some(ColorMode::Auto) | None => std::io::stdout().is_terminal(),
-    }
-}
-
-async fn call(
-    client: &ConnectClient,
-    op: Operation,
-    params: Map<String, Value>,
-    paging: request::Paging,
-    presenter: &mut Presenter<'_>,
-) -> Result<(), CommandError> {
-    let text = |name: &str| params.get(name).and_then(Value::as_str).map(str::to_string);
-    let instance_id = text("InstanceId").unwrap_or_default();
-    let instance_id = instance_id.as_str();
-    let explicit = (
-        text("NextToken"),
-        params
-            .get("MaxResults")
-            .and_then(Value::as_i64)
-            .and_then(|n| i32::try_from(n).ok()),
-    );
-    match op {
-        Operation::DescribeUser => {
-            let user_id = text("UserId").unwrap_or_default();
-            let user = client.describe_user(instance_id, &user_id).await?;
-            let doc = Value::Object(Map::from_iter([("User".into(), to_doc(&user)?)]));
-            presenter.print(doc)
-        }
-        Operation::ListUsers => {
-            let fetch = |token, max| async move {
-                let page = client.list_users_page(instance_id, token, max).await?;
-                Ok(page_doc(page.items, page.next_token, None))
-            };
-            listing::run(operation::LIST_USERS, paging, explicit, fetch, presenter).await
-        }
-        Operation::ListInstances => {
-            let fetch = |token, max| async move {
-                let page = client.list_instances_page(token, max).await?;
-                Ok(page_doc(page.items, page.next_token, None))
-            };
-            listing::run(
-                operation::LIST_INSTANCES,
-                paging,
-                explicit,
-                fetch,
-                presenter,
-            )
-            .await
-        }
-        Operation::SearchUsers => {
-            let criteria = params.get("SearchCriteria");
-            let filter = params.get("SearchFilter");
-            let fetch = |token, max| async move {
-                let page = client
-                    .search_users_page(instance_id, criteria, filter, token, max)
-                    .await?;
-                let total = page.approximate_total_count.map(Value::from);
-                Ok(page_doc(page.users, page.next_token, total))
-            };
-            listing::run(operation::SEARCH_USERS, paging, explicit, fetch, presenter).await
-        }
-    }
-}
-
-fn page_doc<T>(
-    items: Vec<T>,
-    next_token: Option<String>,
-    non_aggregate: Option<Value>,
-) -> PageDoc<T> {
-    PageDoc {
-        items,
-        next_token,
-        non_aggregate,
     }
 }
 

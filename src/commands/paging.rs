@@ -12,6 +12,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 
 use super::error::CommandError;
+use super::input::Member;
 
 /// The paginator's input token name for all four operations.
 const TOKEN_KEY: &str = "NextToken";
@@ -27,7 +28,8 @@ pub struct StartingToken {
 }
 
 impl StartingToken {
-    pub fn parse(token: &str) -> Result<Self, CommandError> {
+    /// `members` are the operation's input members (named when the token has others).
+    pub fn parse(token: &str, members: &[Member]) -> Result<Self, CommandError> {
         match decode_json_token(token) {
             Some(Value::Object(mut map)) => {
                 let skip = match map.remove(TRUNCATE_KEY) {
@@ -51,9 +53,10 @@ impl StartingToken {
                 // Any other key would be sent to the service as a parameter, which botocore's
                 // validator rejects.
                 if let Some(key) = map.keys().next() {
+                    let names: Vec<&str> = members.iter().map(|m| m.name).collect();
                     return Err(CommandError::param_validation(&[format!(
-                        "Unknown parameter in input: \"{key}\", must be one of: InstanceId, \
-                         NextToken, MaxResults"
+                        "Unknown parameter in input: \"{key}\", must be one of: {}",
+                        names.join(", ")
                     )]));
                 }
                 Ok(StartingToken {
@@ -268,13 +271,17 @@ pub fn adaptive_page_size(largest: i32, default: i32, positions_needed: Option<u
 mod tests {
     use super::*;
 
+    fn list_users() -> &'static [Member] {
+        crate::commands::operation::Operation::ListUsers.members()
+    }
+
     /// Runs a walk over `pages` (items, service token of the next page) keyed by request token.
     fn walk(
         pages: &[(Option<&str>, Vec<u32>, Option<&str>)],
         max_items: Option<i64>,
         starting: Option<&str>,
     ) -> (Vec<u32>, Option<String>, Vec<Option<String>>) {
-        let starting = starting.map(|t| StartingToken::parse(t).unwrap());
+        let starting = starting.map(|t| StartingToken::parse(t, list_users()).unwrap());
         let mut walk = PageWalk::new(max_items, starting);
         let mut shown = Vec::new();
         let mut requests = Vec::new();
@@ -377,16 +384,17 @@ mod tests {
 
     #[test]
     fn tokens_that_are_not_json_fall_back_like_botocore() {
-        let t = StartingToken::parse("opaque-service-token").unwrap();
+        let t = StartingToken::parse("opaque-service-token", list_users()).unwrap();
         assert_eq!(t.service_token.as_deref(), Some("opaque-service-token"));
         assert_eq!(t.skip, 0);
-        let t = StartingToken::parse("abc___5").unwrap();
+        let t = StartingToken::parse("abc___5", list_users()).unwrap();
         assert_eq!((t.service_token.as_deref(), t.skip), (Some("abc"), 5));
-        let t = StartingToken::parse("abc___x").unwrap();
+        let t = StartingToken::parse("abc___x", list_users()).unwrap();
         assert_eq!((t.service_token.as_deref(), t.skip), (Some("abc___x"), 0));
-        let err = StartingToken::parse("a___b___c").unwrap_err();
+        let err = StartingToken::parse("a___b___c", list_users()).unwrap_err();
         assert_eq!(err.exit_code(), 255);
-        let err = StartingToken::parse(&STANDARD.encode(r#"{"nextToken": "x"}"#)).unwrap_err();
+        let err = StartingToken::parse(&STANDARD.encode(r#"{"nextToken": "x"}"#), list_users())
+            .unwrap_err();
         assert_eq!(err.exit_code(), 252);
     }
 

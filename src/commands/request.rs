@@ -3,110 +3,48 @@
 
 use serde_json::{Map, Value};
 
+use super::args::{self, Members, OperationArgs};
 use super::error::CommandError;
-use super::input::{load_cli_input, merge, parse_json_param, validate};
+use super::input::{load_cli_input, merge, validate};
 use super::operation::Operation;
 use super::paging::StartingToken;
 use super::skeleton::SkeletonKind;
-use crate::cli::{
-    DescribeUserArgs, InputArgs, ListInstancesArgs, ListUsersArgs, PagingArgs, SearchUsersArgs,
-};
+use crate::cli::{InputArgs, PagingArgs};
 
 /// One of the scriptable commands, borrowed from the parsed command line.
 #[derive(Debug, Clone, Copy)]
-pub enum CommandRequest<'a> {
-    DescribeUser(&'a DescribeUserArgs),
-    ListUsers(&'a ListUsersArgs),
-    ListInstances(&'a ListInstancesArgs),
-    SearchUsers(&'a SearchUsersArgs),
+pub struct CommandRequest<'a> {
+    args: &'a dyn OperationArgs,
 }
 
 impl<'a> CommandRequest<'a> {
     /// The AWS CLI drop-in in `command`, if it is one (`mock-server` and `export-users` are
     /// not).
     pub fn from_command(command: &'a crate::cli::Command) -> Option<Self> {
-        use crate::cli::Command;
-        match command {
-            Command::DescribeUser(a) => Some(CommandRequest::DescribeUser(a)),
-            Command::ListUsers(a) => Some(CommandRequest::ListUsers(a)),
-            Command::ListInstances(a) => Some(CommandRequest::ListInstances(a)),
-            Command::SearchUsers(a) => Some(CommandRequest::SearchUsers(a)),
-            Command::MockServer(_)
-            | Command::Completions(_)
-            | Command::Man
-            | Command::Config(_)
-            | Command::ExportUsers(_) => None,
-        }
+        args::of_command(command).map(|args| CommandRequest { args })
     }
 
     pub fn operation(self) -> Operation {
-        match self {
-            CommandRequest::DescribeUser(_) => Operation::DescribeUser,
-            CommandRequest::ListUsers(_) => Operation::ListUsers,
-            CommandRequest::ListInstances(_) => Operation::ListInstances,
-            CommandRequest::SearchUsers(_) => Operation::SearchUsers,
-        }
+        self.args.operation()
     }
 
     fn input(self) -> &'a InputArgs {
-        match self {
-            CommandRequest::DescribeUser(a) => &a.input,
-            CommandRequest::ListUsers(a) => &a.input,
-            CommandRequest::ListInstances(a) => &a.input,
-            CommandRequest::SearchUsers(a) => &a.input,
-        }
+        self.args.input()
     }
 
     fn paging(self) -> Option<&'a PagingArgs> {
-        match self {
-            CommandRequest::DescribeUser(_) => None,
-            CommandRequest::ListUsers(a) => Some(&a.paging),
-            CommandRequest::ListInstances(a) => Some(&a.paging),
-            CommandRequest::SearchUsers(a) => Some(&a.paging),
-        }
+        self.args.paging()
     }
 
     /// The API members given on the command line, in model order.
     fn command_line_members(self) -> Result<Map<String, Value>, CommandError> {
-        let mut m = Map::new();
-        let mut put = |name: &str, value: Option<Value>| {
-            if let Some(v) = value {
-                m.insert(name.to_string(), v);
-            }
-        };
-        let string = |s: &Option<String>| s.clone().map(Value::String);
-        match self {
-            CommandRequest::DescribeUser(a) => {
-                put("UserId", string(&a.user_id));
-                put("InstanceId", string(&a.instance_id));
-            }
-            CommandRequest::ListUsers(a) => put("InstanceId", string(&a.instance_id)),
-            CommandRequest::ListInstances(_) => {}
-            CommandRequest::SearchUsers(a) => {
-                put("InstanceId", string(&a.instance_id));
-            }
-        }
+        let mut members = Members::default();
+        self.args.members(&mut members)?;
         if let Some(p) = self.paging() {
-            put("NextToken", string(&p.next_token));
-            put("MaxResults", p.max_results.map(Value::from));
+            members.string("NextToken", &p.next_token);
+            members.integer("MaxResults", p.max_results);
         }
-        if let CommandRequest::SearchUsers(a) = self {
-            let filter = a.search_filter.as_deref();
-            let criteria = a.search_criteria.as_deref();
-            put(
-                "SearchFilter",
-                filter
-                    .map(|f| parse_json_param(f, "--search-filter"))
-                    .transpose()?,
-            );
-            put(
-                "SearchCriteria",
-                criteria
-                    .map(|c| parse_json_param(c, "--search-criteria"))
-                    .transpose()?,
-            );
-        }
-        Ok(m)
+        Ok(members.into_map(self.operation()))
     }
 }
 
@@ -171,7 +109,7 @@ pub fn plan(request: CommandRequest<'_>, no_paginate: bool) -> Result<Plan, Comm
         return Ok(Plan::OutputSkeleton);
     }
     let paging = match (op.paginator(), request.paging()) {
-        (Some(_), Some(args)) => paging_for(&params, args, no_paginate)?,
+        (Some(_), Some(args)) => paging_for(op, &params, args, no_paginate)?,
         _ => Paging::Single,
     };
     Ok(Plan::Call { params, paging })
@@ -217,6 +155,7 @@ fn kebab(member: &str) -> String {
 
 /// botocore's `check_should_enable_pagination` and `PaginationConfig` handling.
 fn paging_for(
+    op: Operation,
     params: &Map<String, Value>,
     args: &PagingArgs,
     no_paginate: bool,
@@ -260,7 +199,7 @@ fn paging_for(
     let starting = args
         .starting_token
         .as_deref()
-        .map(StartingToken::parse)
+        .map(|token| StartingToken::parse(token, op.members()))
         .transpose()?;
     Ok(Paging::Auto {
         page_size,

@@ -50,6 +50,26 @@ skeleton_assets! {
     ListUsers => "list-users",
     ListInstances => "list-instances",
     SearchUsers => "search-users",
+    GetCurrentUserData => "get-current-user-data",
+    ListAgentStatuses => "list-agent-statuses",
+    ListRoutingProfileQueues => "list-routing-profile-queues",
+    DescribeRoutingProfile => "describe-routing-profile",
+    ListQueues => "list-queues",
+    ListSecurityProfilePermissions => "list-security-profile-permissions",
+    ListUserProficiencies => "list-user-proficiencies",
+}
+
+/// The AWS CLI validates its sample response against the output shape, and some samples
+/// break it (a `0` where the model's minimum is 1): for those it prints botocore's report
+/// instead (`output-errors.json`, generated with the skeletons).
+fn output_error(op: Operation) -> Result<Option<String>, CommandError> {
+    let errors: serde_json::Map<String, Value> =
+        serde_json::from_str(include_str!("../../assets/skeletons/output-errors.json"))
+            .map_err(|e| CommandError::Other(format!("corrupt skeleton error asset: {e}")))?;
+    Ok(errors
+        .get(op.command())
+        .and_then(Value::as_str)
+        .map(str::to_string))
 }
 
 /// The input skeleton text, printed as is (`Output` is not a text: see [`output_document`]).
@@ -65,6 +85,9 @@ pub fn input_text(op: Operation, kind: SkeletonKind) -> Option<&'static str> {
 /// timestamps are Python's naive `datetime(1970, 1, 1)`: JSON and YAML show its
 /// `isoformat()`, text and table its `str()` (a space instead of the `T`).
 pub fn output_document(op: Operation, format: OutputFormat) -> Result<Value, CommandError> {
+    if let Some(report) = output_error(op)? {
+        return Err(CommandError::param_validation(&[report]));
+    }
     let mut doc: Value = serde_json::from_str(output_json(op))
         .map_err(|e| CommandError::Other(format!("corrupt output skeleton asset: {e}")))?;
     if matches!(format, OutputFormat::Text | OutputFormat::Table) {

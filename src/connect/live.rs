@@ -9,8 +9,9 @@
 //! - `ConnectClient::get_current_user_data_page(&self, instance_id: &str, filters:
 //!   &UserDataFilters, token: Option<String>, max: Option<i32>) -> Result<UserDataPage,
 //!   ApiError>` — one page, any filter (the drop-in command's).
-//! - `ConnectClient::list_agent_statuses_page(&self, instance_id: &str, token:
-//!   Option<String>, max: Option<i32>) -> Result<Page<AgentStatusSummary>, ApiError>`.
+//! - `ConnectClient::list_agent_statuses_page(&self, instance_id: &str, types: &[String],
+//!   token: Option<String>, max: Option<i32>) -> Result<Page<AgentStatusSummary>, ApiError>`
+//!   (`types`: `ROUTABLE`, `CUSTOM`, `OFFLINE`; empty lists all).
 //!
 //! Filters are checked before anything is sent: the API takes at most 100 IDs per filter
 //! list (one hierarchy group), and a caller that sends more is refused by the service anyway
@@ -77,9 +78,11 @@ impl ConnectClient {
         }
     }
 
+    /// `types`: `ROUTABLE`, `CUSTOM` and/or `OFFLINE`; empty lists every status.
     pub async fn list_agent_statuses_page(
         &self,
         instance_id: &str,
+        types: &[String],
         token: Option<String>,
         max: Option<i32>,
     ) -> Result<Page<AgentStatusSummary>, ApiError> {
@@ -89,6 +92,9 @@ impl ConnectClient {
             self.sdk
                 .list_agent_statuses()
                 .instance_id(instance_id)
+                .set_agent_status_types(
+                    (!types.is_empty()).then(|| types.iter().map(|t| t.as_str().into()).collect())
+                )
                 .set_next_token(token)
                 .max_results(max.unwrap_or(MAX_AGENT_STATUSES_PAGE))
                 .send()

@@ -385,6 +385,9 @@ mod same_output {
 #[path = "commands_vs_aws_cli/query_corpus.rs"]
 mod query_corpus_commands;
 
+#[path = "commands_vs_aws_cli/live_commands.rs"]
+mod live_commands;
+
 mod paging {
     use super::*;
 

@@ -19,6 +19,9 @@ use crate::model::{
 /// How often scheduled states may change.
 pub const WINDOW_SECS: u64 = 30;
 
+/// How long a contact in After Contact Work had been connected before it ended.
+const CALL_BEFORE_ACW_SECS: f64 = 240.0;
+
 /// What the live state depends on besides the data.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
@@ -132,8 +135,13 @@ fn contacts(
                 channel: Some(channel.clone()),
                 initiation_method: Some("INBOUND".into()),
                 agent_contact_state: Some(state.into()),
+                // After Contact Work began when the contact ended: the call came before.
                 state_start_timestamp: Some(Timestamp(connected)),
-                connected_to_agent_timestamp: Some(Timestamp(connected)),
+                connected_to_agent_timestamp: Some(Timestamp(if after_work {
+                    connected - CALL_BEFORE_ACW_SECS
+                } else {
+                    connected
+                })),
                 queue: Some(Reference {
                     id: config.queue_id.clone(),
                     arn: None,
@@ -193,7 +201,14 @@ fn complete(instance: &InstanceData, user: &User, mut data: UserData, since: f64
             .agent_contact_state
             .get_or_insert_with(|| "CONNECTED".into());
         contact.state_start_timestamp.get_or_insert(at);
-        contact.connected_to_agent_timestamp.get_or_insert(at);
+        let ended = contact.agent_contact_state.as_deref() == Some("ENDED");
+        contact
+            .connected_to_agent_timestamp
+            .get_or_insert(if ended {
+                Timestamp(at.0 - CALL_BEFORE_ACW_SECS)
+            } else {
+                at
+            });
         if let Some(queue) = contact.queue.as_mut()
             && queue.arn.is_none()
         {

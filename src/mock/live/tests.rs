@@ -71,7 +71,15 @@ fn the_demo_pins_jane_available_and_one_user_per_notable_state() {
                 .all(|&n| n == 0)
         );
         assert_eq!(kind(&state(&data, OFFLINE, now)), "offline");
-        assert_eq!(kind(&state(&data, IN_ACW, now)), "acw");
+        let acw = state(&data, IN_ACW, now);
+        assert_eq!(kind(&acw), "acw");
+        // The contact ended (ACW began) after it was connected.
+        let contact = &acw.unwrap().contacts.unwrap()[0];
+        let (ended, connected) = (
+            contact.state_start_timestamp.unwrap().0,
+            contact.connected_to_agent_timestamp.unwrap().0,
+        );
+        assert!(ended > connected, "{ended} <= {connected}");
     }
     // Pinned timestamps come from the server's start, before it.
     let jane = state(&data, JANE, 1_800_000_100.0).unwrap();

@@ -32,10 +32,10 @@ fn command_for(fixture: &str) -> &'static str {
 
 /// What one run printed and how it exited.
 #[derive(Debug, PartialEq, serde::Deserialize)]
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+pub(super) struct Outcome {
+    pub(super) code: Option<i32>,
+    pub(super) stdout: String,
+    pub(super) stderr: String,
 }
 
 impl Outcome {
@@ -55,12 +55,26 @@ impl Outcome {
         }
         self
     }
+
+    /// Also v2's other codes: 252 for input botocore rejects, 254 for a service error.
+    pub(super) fn in_v2_all(mut self) -> Outcome {
+        if self.code == Some(255) {
+            if self.stderr.starts_with("\nParameter validation failed")
+                || self.stderr.starts_with("\nError parsing parameter")
+            {
+                self.code = Some(252);
+            } else if self.stderr.starts_with("\nAn error occurred (") {
+                self.code = Some(254);
+            }
+        }
+        self
+    }
 }
 
 /// The AWS CLI's outcomes for `runs` against the fixture's endpoint, from `aws_batch.py`
 /// processes running side by side; `None` (after saying why) when the AWS CLI's Python
 /// package cannot be imported.
-fn aws_outcomes(fx: &Fixture, runs: &[Vec<String>]) -> Option<Vec<Outcome>> {
+pub(super) fn aws_outcomes(fx: &Fixture, runs: &[Vec<String>]) -> Option<Vec<Outcome>> {
     let probe = Command::new("python3")
         .args(["-c", "import awscli.clidriver"])
         .output();
@@ -126,7 +140,7 @@ fn run_batch(fx: &Fixture, script: &Path, argvs: &[Vec<&str>]) -> Vec<Outcome> {
 }
 
 /// Our outcomes for `runs`, from a few threads.
-fn our_outcomes(fx: &Fixture, runs: &[Vec<String>]) -> Vec<Outcome> {
+pub(super) fn our_outcomes(fx: &Fixture, runs: &[Vec<String>]) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
     let done = Mutex::new(Vec::with_capacity(runs.len()));
     std::thread::scope(|scope| {

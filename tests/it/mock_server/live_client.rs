@@ -297,7 +297,7 @@ async fn queues_statuses_permissions_and_proficiencies() {
         let client = &client;
         async move {
             client
-                .list_agent_statuses_page(JANE_INSTANCE, token, Some(2))
+                .list_agent_statuses_page(JANE_INSTANCE, &[], token, Some(2))
                 .await
         }
     })
@@ -397,7 +397,7 @@ async fn listings_ask_for_the_largest_page() {
         .unwrap();
     assert_eq!((queues.items.len(), queues.next_token), (150, None));
     let statuses = client
-        .list_agent_statuses_page("big", None, None)
+        .list_agent_statuses_page("big", &[], None, None)
         .await
         .unwrap();
     assert_eq!((statuses.items.len(), statuses.next_token), (150, None));
