@@ -190,6 +190,8 @@ pub fn to_msg(keys: &KeyMap, event: &Event, mode: Mode) -> Option<Msg> {
             }),
             _ => None,
         },
+        Event::FocusGained => Some(Msg::Focus(true)),
+        Event::FocusLost => Some(Msg::Focus(false)),
         Event::Resize(width, height) => Some(Msg::Resize {
             width: *width,
             height: *height,

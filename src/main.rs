@@ -128,6 +128,7 @@ fn run_browser(cli: &Cli) -> i32 {
             demo: cli.global.demo,
             theme: settings.theme,
             all_regions: cli.all_regions,
+            live_interval: cli.live_interval(),
             colors: settings.colors,
             keys: settings.keys,
         };

@@ -12,7 +12,10 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::ThreadId;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream};
+use crossterm::event::{
+    DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture, Event,
+    EventStream,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -42,6 +45,8 @@ pub struct TuiOptions {
     pub theme: ThemeName,
     /// `--all-regions`.
     pub all_regions: bool,
+    /// `--live-interval` (`None`: 0, off).
+    pub live_interval: Option<std::time::Duration>,
     /// The config file's `[colors]`.
     pub colors: ColorOverrides,
     /// The key table with the config file's `[keys]` applied.
@@ -81,6 +86,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         theme: options.theme,
         all_regions: options.all_regions,
         colors: options.colors,
+        live_interval: options.live_interval,
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());
     install_panic_hook();
@@ -224,8 +230,13 @@ impl TerminalGuard {
         let _ = UI_THREAD.set(std::thread::current().id());
         enable_raw_mode()?;
         TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
-        let setup = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        let setup = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableFocusChange
+        )
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match setup {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(error) => {
@@ -248,6 +259,7 @@ fn restore_terminal() {
         let _ = execute!(
             io::stdout(),
             DisableMouseCapture,
+            DisableFocusChange,
             LeaveAlternateScreen,
             cursor::Show
         );

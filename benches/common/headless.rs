@@ -24,6 +24,7 @@ pub fn config(instance_id: &str) -> AppConfig {
         theme: ThemeName::Dark,
         all_regions: false,
         colors: Vec::new(),
+        live_interval: None,
     }
 }
 

@@ -29,6 +29,7 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         theme: ThemeName::Dark,
         all_regions: false,
         colors: Vec::new(),
+        live_interval: None,
     }
 }
 
@@ -282,6 +283,7 @@ impl Session {
             group_id: GROUP.into(),
         };
         s.answer(request, Ok(billing_group().into()));
+        s.jane_routing();
         s
     }
 

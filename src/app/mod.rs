@@ -10,17 +10,24 @@ mod drawn;
 mod filter;
 mod input;
 pub mod layout;
+mod live;
 mod msg;
 mod names;
+mod paged;
 mod picker;
+mod polling;
 mod record_cache;
+mod record_data;
 mod theme;
 mod user_list;
 mod user_row;
 mod users_screen;
+pub mod why_not;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+pub(crate) mod fixtures_live;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
@@ -31,8 +38,10 @@ pub use copy::{CopyItem, CopySource};
 pub use cursor::Cursor;
 pub use drawn::Drawn;
 pub use filter::Filter;
-pub use msg::{Answer, Call, Cmd, FilterEdit, Msg, NameKind, Reply, Request, Scope};
+pub use live::{Agent, DEFAULT_LIVE_INTERVAL, Live, MAX_BACKOFF, is_after_contact_work};
+pub use msg::{Answer, Call, Cmd, FilterEdit, LiveReply, Msg, NameKind, Reply, Request, Scope};
 pub use names::{Load, Lookup, PathState};
+pub use paged::Paged;
 pub use picker::{Picker, PickerRow, region_of};
 pub use record_cache::{DEBOUNCE, RecordState};
 pub use theme::{ColorOverrides, Role, Theme, ThemeName};
@@ -76,6 +85,8 @@ pub struct AppConfig {
     pub all_regions: bool,
     /// The config file's `[colors]`, patched over the theme.
     pub colors: ColorOverrides,
+    /// `--live-interval`: how often live agent state is refreshed (`None`: never).
+    pub live_interval: Option<Duration>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +138,9 @@ pub struct App {
     drawn: Drawn,
     /// The colours drawing uses.
     pub theme: Theme,
+    /// The terminal has focus (as far as it reports focus changes): live polling pauses
+    /// while it has not.
+    pub focused: bool,
     /// The time of the latest update; drawing reads it for the spinner and notices.
     pub now: Instant,
     started: Instant,
@@ -150,6 +164,7 @@ impl App {
             size,
             drawn: Drawn::default(),
             theme,
+            focused: true,
             now,
             started: now,
             generation: 1,
@@ -174,6 +189,7 @@ impl App {
             Msg::Click { column, row } => self.on_click(column, row),
             Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
             Msg::Tick => {}
+            Msg::Focus(focused) => self.focused = focused,
             Msg::Drawn(drawn) => {
                 // Only a measurement: it asks for nothing, so the loop need not redraw.
                 self.drawn = drawn;
@@ -204,13 +220,15 @@ impl App {
             let requests = screen.due_requests(now);
             push_calls(&mut cmds, &screen.scope(), requests);
         }
+        let (scope, live) = self.live_due(now);
+        push_calls(&mut cmds, &scope, live);
         self.in_flight += cmds.iter().filter(|c| matches!(c, Cmd::Request(_))).count();
         cmds
     }
 
     /// When the loop should wake up with [`Msg::Tick`] if nothing else happens: the end of
     /// the debounce, the next spinner frame while something visible loads, the end of the
-    /// throttling notice. `None` when idle: no periodic redraw.
+    /// throttling notice, the next live refresh. `None` when idle: no periodic redraw.
     pub fn next_wakeup(&self) -> Option<Instant> {
         let debounce = self
             .users
@@ -220,7 +238,8 @@ impl App {
         let spinner = self.is_loading().then(|| self.now + SPINNER_FRAME);
         let throttled = self.throttled_until.filter(|t| *t > self.now);
         let notice = self.visible_notice().map(|n| n.until);
-        [debounce, spinner, throttled, notice]
+        let live = self.live_deadline();
+        [debounce, spinner, throttled, notice, live]
             .into_iter()
             .flatten()
             .min()

@@ -62,6 +62,7 @@ pub struct Names {
     routing: NameList,
     security: NameList,
     groups: NameList,
+    queues: NameList,
     pub structure: Option<Result<HierarchyStructure, ApiError>>,
     described: HashMap<String, Result<HierarchyGroup, ApiError>>,
     describing: HashSet<String>,
@@ -73,6 +74,7 @@ impl Names {
             NameKind::RoutingProfiles => &self.routing,
             NameKind::SecurityProfiles => &self.security,
             NameKind::HierarchyGroups => &self.groups,
+            NameKind::Queues => &self.queues,
         }
     }
 
@@ -81,6 +83,7 @@ impl Names {
             NameKind::RoutingProfiles => &mut self.routing,
             NameKind::SecurityProfiles => &mut self.security,
             NameKind::HierarchyGroups => &mut self.groups,
+            NameKind::Queues => &mut self.queues,
         }
     }
 

@@ -3,6 +3,7 @@
 mod copy_menu;
 mod fields;
 mod help;
+mod live_panes;
 pub mod panes;
 mod picker;
 mod status;
@@ -10,6 +11,8 @@ mod text;
 mod theme;
 mod users;
 
+#[cfg(test)]
+mod render_live_tests;
 #[cfg(test)]
 mod render_tests;
 
