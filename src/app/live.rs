@@ -133,7 +133,9 @@ impl Live {
             return requests;
         }
         let unknown = c.selected.filter(|id| !self.agents.contains_key(*id));
-        let allowed = self.last_extra.is_none_or(|at| now >= at + interval);
+        // Never while backing off: the service asked us to slow down.
+        let allowed =
+            self.backoff.is_none() && self.last_extra.is_none_or(|at| now >= at + interval);
         if let Some(selected) = unknown
             && allowed
         {
@@ -244,6 +246,11 @@ impl Live {
             || "?".to_string(),
             |n| crate::sanitize::sanitize(n).into_owned(),
         ))
+    }
+
+    /// When the next refresh cycle is due (`None`: at once, or never asked yet).
+    pub fn next_refresh(&self) -> Option<Instant> {
+        self.next_cycle
     }
 
     /// True while a refresh is in flight (the status line says "refreshing").

@@ -3,5 +3,6 @@
 mod all_regions;
 mod filter_and_copy;
 mod input;
+mod live;
 mod loading;
 mod records;
