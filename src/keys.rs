@@ -30,6 +30,8 @@ pub enum Context {
     CopyMenu,
     /// The help overlay.
     Help,
+    /// The permissions overlay (Enter on the security profiles pane).
+    Permissions,
 }
 
 impl Context {
@@ -42,6 +44,7 @@ impl Context {
             Context::Filter => "While filtering",
             Context::CopyMenu => "Copy menu",
             Context::Help => "Help",
+            Context::Permissions => "Permissions overlay",
         }
     }
 }
@@ -54,6 +57,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::Filter => &[Context::Always, Context::Filter],
         Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
         Mode::Help => &[Context::Always, Context::Help],
+        Mode::Permissions => &[Context::Always, Context::Permissions],
     }
 }
 
@@ -128,7 +132,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", ""),
     bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", ""),
     bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", ""),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", ""),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record / permissions", ""),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
     bind(Picker, &[ch('y')], "y", Action::CopyInstanceId, "copy the instance ID", "copy ID"),
@@ -160,6 +164,12 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", "close"),
     bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", ""),
     bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),
+    bind(Permissions, &[key(KeyCode::Esc), ch('q')], "Esc/q", Action::Back, "close the permissions", "close"),
+    bind(Permissions, &[ch('/')], "/", Action::Filter, "filter the permissions", "filter"),
+    bind(Permissions, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", ""),
+    bind(Permissions, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),
+    bind(Permissions, &[key(KeyCode::PageDown)], "PgDn", Action::PageDown, "page down", ""),
+    bind(Permissions, &[key(KeyCode::PageUp)], "PgUp", Action::PageUp, "page up", ""),
 ];
 
 /// Shift is part of the character (`Y`, `G`, `?`) or of the key (`BackTab`); terminals differ

@@ -42,14 +42,17 @@ pub enum Mode {
     Filter,
     CopyMenu,
     Help,
+    /// The permissions overlay (its filter line is [`Mode::Filter`]).
+    Permissions,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Picker,
         Mode::Users,
         Mode::Filter,
         Mode::CopyMenu,
         Mode::Help,
+        Mode::Permissions,
     ];
 }

@@ -14,6 +14,7 @@ mod live;
 mod msg;
 mod names;
 mod paged;
+pub mod permissions;
 mod picker;
 mod polling;
 mod record_cache;
@@ -98,8 +99,17 @@ pub enum Screen {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
-    CopyMenu { selected: usize },
+    Help {
+        scroll: u16,
+    },
+    CopyMenu {
+        selected: usize,
+    },
+    /// The selected user's permissions; `editing` while typing its `/` filter.
+    Permissions {
+        scroll: u16,
+        editing: bool,
+    },
 }
 
 /// How long a message stays in the status bar (errors a little longer), as in k9s: long
@@ -125,6 +135,8 @@ pub struct App {
     /// to the same instance is instant).
     pub users: Option<UsersScreen>,
     pub overlay: Overlay,
+    /// What `/` typed in the permissions overlay.
+    pub permissions_filter: String,
     pub notice: Option<Notice>,
     /// Until when the "throttled" notice shows.
     pub throttled_until: Option<Instant>,
@@ -157,6 +169,7 @@ impl App {
             picker: Picker::loading(1),
             users: None,
             overlay: Overlay::None,
+            permissions_filter: String::new(),
             notice: None,
             throttled_until: None,
             throttled_total: 0,
@@ -273,6 +286,8 @@ impl App {
         match self.overlay {
             Overlay::Help { .. } => Mode::Help,
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
+            Overlay::Permissions { editing: true, .. } => Mode::Filter,
+            Overlay::Permissions { .. } => Mode::Permissions,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
                 Screen::Users if self.users.as_ref().is_some_and(|b| b.filter.editing) => {

@@ -221,6 +221,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Filter => "the filter line",
         Mode::CopyMenu => "the copy menu",
         Mode::Help => "help",
+        Mode::Permissions => "the permissions overlay",
     }
 }
 

@@ -18,6 +18,7 @@ fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
     let rest = [
         Context::Filter,
         Context::CopyMenu,
+        Context::Permissions,
         Context::Always,
         Context::Help,
     ];

@@ -5,6 +5,7 @@ mod fields;
 mod help;
 mod live_panes;
 pub mod panes;
+mod permissions;
 mod picker;
 mod status;
 mod text;
@@ -41,6 +42,10 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap) -> Drawn {
             drawn.help_max_scroll = help::draw(frame, &app.theme, keys, area, app.screen, scroll);
         }
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, keys, area, selected),
+        Overlay::Permissions { scroll, editing } => {
+            drawn.permissions_max_scroll =
+                permissions::draw(frame, app, keys, area, scroll, editing);
+        }
     }
     drawn
 }

@@ -53,3 +53,46 @@ fn a_user_on_a_call_shows_the_contact_and_the_full_slot() {
     let mut s = jane_live(user_data(JANE, "Available", vec![call]));
     insta::assert_snapshot!(render(&mut s.app, 200, 50).backend());
 }
+
+#[test]
+fn enter_on_the_security_pane_opens_the_permissions_by_area_and_slash_filters_them() {
+    use crate::app::{Action, FilterEdit, Overlay, Reply, Request};
+    let mut s = Session::jane_loaded();
+    for _ in 0..6 {
+        s.action(Action::FocusNext);
+    }
+    let cmds = s.action(Action::Confirm);
+    let asked = Request::ListSecurityProfilePermissions {
+        security_profile_id: SECURITY.into(),
+        token: None,
+    };
+    assert_eq!(requests(&cmds), [asked.clone()]);
+    let permissions = [
+        "BasicAgentAccess",
+        "ContactSearch.View",
+        "Users.View",
+        "Users.Edit",
+        "AccessMetrics.RealTimeMetrics.Access",
+    ];
+    s.answer(
+        asked,
+        Ok(Reply::Permissions(page(
+            permissions.map(String::from).to_vec(),
+            None,
+        ))),
+    );
+    insta::assert_snapshot!("permissions_overlay", render(&mut s.app, 100, 30).backend());
+    s.action(Action::Filter);
+    for c in "users".chars() {
+        s.send(Msg::FilterEdit(FilterEdit::Insert(c)));
+    }
+    insta::assert_snapshot!(
+        "permissions_overlay_filtered",
+        render(&mut s.app, 100, 30).backend()
+    );
+    s.action(Action::Confirm);
+    s.action(Action::Back);
+    assert_eq!(s.app.overlay, Overlay::None);
+    // Cached: opening it again sends nothing.
+    assert!(requests(&s.action(Action::Confirm)).is_empty());
+}
