@@ -132,7 +132,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", ""),
     bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", ""),
     bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", ""),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record / permissions", ""),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open instance / focus record / show permissions", ""),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
     bind(Picker, &[ch('y')], "y", Action::CopyInstanceId, "copy the instance ID", "copy ID"),
