@@ -66,7 +66,7 @@ fn enter_on_the_security_pane_opens_the_permissions_by_area_and_slash_filters_th
         security_profile_id: SECURITY.into(),
         token: None,
     };
-    assert_eq!(requests(&cmds), [asked.clone()]);
+    assert_eq!(requests(&cmds), std::slice::from_ref(&asked));
     let permissions = [
         "BasicAgentAccess",
         "ContactSearch.View",
