@@ -7,20 +7,26 @@
 #    (polling the screen, with a deadline) until every user is listed, the SearchUsers sweep
 #    has filled every row, and nothing loads.
 #    Prints the load time, then resident memory (VmRSS, and the peak VmHWM) from /proc.
-# 2. Idle: CPU time and context switches (all threads) over IDLE_SECONDS with nothing loading:
-#    the browser draws only on input, data or resize, so both should be ~0.
+# 2. Idle: CPU time and context switches (all threads) over IDLE_SECONDS with nothing loading
+#    and live status off (`--live-interval 0`): the browser draws only on input, data or
+#    resize, so both should be ~0.
+# 2b. Live polling: the demo data at 200×60 with the default `--live-interval` (10 s); the
+#    GetCurrentUserData requests in LIVE_SECONDS of an idle users screen, from the mock's
+#    request log, against the budget of ⌈visible rows / 100⌉ + 1 per interval.
 # 3. Slow endpoint (needs python3 for a pseudo-terminal with precise timing): `mock-server
 #    --latency-ms 2000`; time from start to the first frame (before any answer can arrive),
 #    and the time from a key press (`?`, then Esc) to the frame that answers it while every
 #    request takes 2 s.
 #
 # Environment: BIN (default target/release/connect-tui), USERS (100000), IDLE_SECONDS (10),
+# LIVE_SECONDS (60),
 # MAX_RPS (the browser's --max-rps for step 1; default: the client's polite default).
 set -euo pipefail
 
 BIN=${BIN:-target/release/connect-tui}
 USERS=${USERS:-100000}
 IDLE_SECONDS=${IDLE_SECONDS:-10}
+LIVE_SECONDS=${LIVE_SECONDS:-60}
 MAX_RPS=${MAX_RPS:-}
 INSTANCE=40c83b68-ea62-414c-97bb-d018e39e158e
 export LC_ALL=C.UTF-8
@@ -76,7 +82,7 @@ rate=()
 [[ -n $MAX_RPS ]] && rate=(--max-rps "$MAX_RPS")
 started=$(now_ms)
 tmux -L "$socket" new-session -d -x 200 -y 60 -s measure \
-    "exec $BIN --endpoint-url $url --instance-id $INSTANCE ${rate[*]}"
+    "exec $BIN --endpoint-url $url --instance-id $INSTANCE --live-interval 0 ${rate[*]}"
 pid=$(tmux -L "$socket" display-message -p -t measure '#{pane_pid}')
 deadline=$((SECONDS + 300))
 while :; do
@@ -105,6 +111,22 @@ woke=$(($(switches) - switches_before))
 hz=$(getconf CLK_TCK)
 echo "CPU $(awk -v t="$ticks" -v hz="$hz" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.2f", 100 * t / hz / s }')% ($ticks ticks of 1/$hz s), $woke context switches (all threads)"
 echo "VmRSS after idling $(field VmRSS) kB"
+tmux -L "$socket" send-keys -t measure q
+
+echo "== 2b. live polling for $LIVE_SECONDS s (demo data, default --live-interval)"
+tmux -L "$socket" kill-session -t measure 2>/dev/null || true
+start_mock live --demo --request-log "$work/live.jsonl"
+tmux -L "$socket" new-session -d -x 200 -y 60 -s measure \
+    "exec $BIN --endpoint-url $url --instance-id $INSTANCE"
+deadline=$((SECONDS + 60))
+until screen | grep -q 'Status      '; do
+    ((SECONDS < deadline)) || die "no live status within 60 s; last screen:"$'\n'"$(screen)"
+    sleep 0.2
+done
+live_before=$(grep -c '"op":"GetCurrentUserData"' "$work/live.jsonl" || true)
+sleep "$LIVE_SECONDS" # the measurement window, not a synchronisation
+live=$(($(grep -c '"op":"GetCurrentUserData"' "$work/live.jsonl") - live_before))
+echo "GetCurrentUserData: $live in $LIVE_SECONDS s (budget at 10 s with at most 100 rows on screen: $((2 * (LIVE_SECONDS / 10 + 1))))"
 tmux -L "$socket" send-keys -t measure q
 
 echo "== 3. slow endpoint (--latency-ms 2000)"

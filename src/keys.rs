@@ -34,6 +34,8 @@ pub enum Context {
     CopyMenu,
     /// The help overlay.
     Help,
+    /// The permissions overlay (Enter on the security profiles pane).
+    Permissions,
 }
 
 impl Context {
@@ -48,6 +50,7 @@ impl Context {
             Context::View => "Profile and group views (:rp :sp :groups)",
             Context::CopyMenu => "Copy menu",
             Context::Help => "Help",
+            Context::Permissions => "Permissions overlay",
         }
     }
 }
@@ -62,6 +65,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::View => &[Context::Always, Context::Browse, Context::View],
         Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
         Mode::Help => &[Context::Always, Context::Help],
+        Mode::Permissions => &[Context::Always, Context::Permissions],
     }
 }
 
@@ -136,7 +140,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", ""),
     bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", ""),
     bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", ""),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open the instance / focus the record", ""),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open instance / focus record / show permissions", ""),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
     bind(Browse, &[ch(':')], ":", Action::CommandLine, "command line (:instance, :region, :theme…)", ""),
@@ -184,6 +188,12 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", "close"),
     bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", ""),
     bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),
+    bind(Permissions, &[key(KeyCode::Esc), ch('q')], "Esc/q", Action::Back, "close the permissions", "close"),
+    bind(Permissions, &[ch('/')], "/", Action::Filter, "filter the permissions", "filter"),
+    bind(Permissions, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", ""),
+    bind(Permissions, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),
+    bind(Permissions, &[key(KeyCode::PageDown)], "PgDn", Action::PageDown, "page down", ""),
+    bind(Permissions, &[key(KeyCode::PageUp)], "PgUp", Action::PageUp, "page up", ""),
 ];
 
 /// Shift is part of the character (`Y`, `G`, `?`) or of the key (`BackTab`); terminals differ
@@ -214,6 +224,8 @@ pub fn to_msg(keys: &KeyMap, event: &Event, mode: Mode) -> Option<Msg> {
             }),
             _ => None,
         },
+        Event::FocusGained => Some(Msg::Focus(true)),
+        Event::FocusLost => Some(Msg::Focus(false)),
         Event::Resize(width, height) => Some(Msg::Resize {
             width: *width,
             height: *height,

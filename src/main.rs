@@ -134,6 +134,7 @@ fn run_browser(cli: &Cli) -> i32 {
             all_regions: cli.all_regions,
             no_color: settings.no_color,
             profiles: connect_tui::connect::profile_names().await,
+            live_interval: cli.live_interval(),
             colors: settings.colors,
             keys: settings.keys,
         };

@@ -9,8 +9,8 @@ use clap_complete::Shell;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
-use crate::cli::Cli;
 use crate::app::COMMANDS;
+use crate::cli::Cli;
 use crate::keys::{Binding, Context, KEY_TABLE};
 
 /// The command name completions register for: the installed binary's.

@@ -12,7 +12,10 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::ThreadId;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream};
+use crossterm::event::{
+    DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture, Event,
+    EventStream,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -48,6 +51,8 @@ pub struct TuiOptions {
     pub no_color: bool,
     /// The AWS profiles, for `:profile`'s completion.
     pub profiles: Vec<String>,
+    /// `--live-interval` (`None`: 0, off).
+    pub live_interval: Option<std::time::Duration>,
     /// The config file's `[colors]`.
     pub colors: ColorOverrides,
     /// The key table with the config file's `[keys]` applied.
@@ -91,6 +96,7 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         profiles: options.profiles,
         history: crate::history::load(&crate::history::path()),
         colors: options.colors,
+        live_interval: options.live_interval,
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());
     install_panic_hook();
@@ -235,8 +241,13 @@ impl TerminalGuard {
         let _ = UI_THREAD.set(std::thread::current().id());
         enable_raw_mode()?;
         TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
-        let setup = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        let setup = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableFocusChange
+        )
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match setup {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(error) => {
@@ -259,6 +270,7 @@ fn restore_terminal() {
         let _ = execute!(
             io::stdout(),
             DisableMouseCapture,
+            DisableFocusChange,
             LeaveAlternateScreen,
             cursor::Show
         );

@@ -13,11 +13,12 @@ use futures::FutureExt;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::{AbortHandle, JoinSet};
 
-use crate::app::{Call, Connection, Msg, NameKind, Reply, Request};
+use crate::app::{Call, Connection, LiveReply, Msg, NameKind, Reply, Request};
 use crate::connect::{
     ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_SEARCH_PAGE,
     MAX_USERS_PAGE,
 };
+use crate::model::{NamedSummary, Page, QueueSummary, StampedPage};
 
 pub struct Worker {
     client: ConnectClient,
@@ -204,6 +205,10 @@ async fn read(client: &ConnectClient, call: &Call) -> Result<Reply, ApiError> {
                         .list_hierarchy_groups_page(instance, token, max)
                         .await
                 }
+                NameKind::Queues => client
+                    .list_queues_page(instance, &["STANDARD".to_string()], token, None)
+                    .await
+                    .map(queue_names),
             }
             .map(Reply::Names)
         }
@@ -219,5 +224,76 @@ async fn read(client: &ConnectClient, call: &Call) -> Result<Reply, ApiError> {
             .search_users_page(instance, None, None, token.clone(), Some(MAX_SEARCH_PAGE))
             .await
             .map(Reply::from),
+        Request::DescribeRoutingProfile { routing_profile_id } => client
+            .describe_routing_profile(instance, routing_profile_id)
+            .await
+            .map(Reply::from),
+        Request::ListRoutingProfileQueues {
+            routing_profile_id,
+            token,
+        } => client
+            .list_routing_profile_queues_page(instance, routing_profile_id, token.clone(), None)
+            .await
+            .map(|p| Reply::ProfileQueues(unstamped(p))),
+        Request::ListUserProficiencies { user_id, token } => client
+            .list_user_proficiencies_page(instance, user_id, token.clone(), None)
+            .await
+            .map(|p| Reply::Proficiencies(unstamped(p))),
+        Request::ListSecurityProfilePermissions {
+            security_profile_id,
+            token,
+        } => client
+            .list_security_profile_permissions_page(
+                instance,
+                security_profile_id,
+                token.clone(),
+                None,
+            )
+            .await
+            .map(|p| Reply::Permissions(unstamped(p))),
+        Request::ListAgentStatuses { token } => client
+            .list_agent_statuses_page(instance, &[], token.clone(), None)
+            .await
+            .map(Reply::Statuses),
+        Request::GetCurrentUserData { user_ids } => {
+            let agents = client.get_current_user_data(instance, user_ids).await?;
+            Ok(Reply::Live(LiveReply {
+                agents,
+                at_epoch: epoch_now(),
+            }))
+        }
     }
+}
+
+/// A page without its "last modified" stamp, which the browser does not show.
+fn unstamped<T>(page: StampedPage<T>) -> Page<T> {
+    Page {
+        items: page.items,
+        next_token: page.next_token,
+    }
+}
+
+/// Queue summaries as names (ID, ARN, name), for the name cache.
+fn queue_names(page: Page<QueueSummary>) -> Page<NamedSummary> {
+    Page {
+        items: page
+            .items
+            .into_iter()
+            .map(|q| NamedSummary {
+                id: q.id,
+                arn: q.arn,
+                name: q.name,
+                last_modified_time: q.last_modified_time,
+                last_modified_region: q.last_modified_region,
+            })
+            .collect(),
+        next_token: page.next_token,
+    }
+}
+
+/// Wall-clock time now, in epoch seconds.
+fn epoch_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }

@@ -28,6 +28,7 @@ pub fn config(instance_id: &str) -> AppConfig {
         profiles: Vec::new(),
         history: Vec::new(),
         colors: Vec::new(),
+        live_interval: None,
     }
 }
 

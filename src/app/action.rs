@@ -60,10 +60,12 @@ pub enum Mode {
     View,
     CopyMenu,
     Help,
+    /// The permissions overlay (its filter line is [`Mode::Filter`]).
+    Permissions,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Picker,
         Mode::Users,
         Mode::View,
@@ -71,5 +73,6 @@ impl Mode {
         Mode::Command,
         Mode::CopyMenu,
         Mode::Help,
+        Mode::Permissions,
     ];
 }

@@ -52,6 +52,37 @@ impl App {
                     self.notify(line, true);
                 }
             }
+            Request::DescribeRoutingProfile { routing_profile_id } => {
+                self.on_screen(&scope, cmds, |s, _| {
+                    s.data
+                        .on_profile(&routing_profile_id, typed(result, operation));
+                    Vec::new()
+                })
+            }
+            Request::ListRoutingProfileQueues {
+                routing_profile_id, ..
+            } => self.on_screen(&scope, cmds, |s, _| {
+                s.data
+                    .on_queues(&routing_profile_id, typed(result, operation))
+            }),
+            Request::ListUserProficiencies { user_id, .. } => {
+                self.on_screen(&scope, cmds, |s, _| {
+                    s.data.on_proficiencies(&user_id, typed(result, operation))
+                })
+            }
+            Request::ListSecurityProfilePermissions {
+                security_profile_id,
+                ..
+            } => self.on_screen(&scope, cmds, |s, _| {
+                s.data
+                    .on_permissions(&security_profile_id, typed(result, operation))
+            }),
+            Request::ListAgentStatuses { .. } => self.on_screen(&scope, cmds, |s, _| {
+                s.live.on_statuses(typed(result, operation))
+            }),
+            Request::GetCurrentUserData { user_ids } => {
+                self.on_live(&scope, &user_ids, typed(result, operation))
+            }
         }
     }
 

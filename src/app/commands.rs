@@ -5,8 +5,8 @@ use crate::connect::{CONNECT_REGIONS, parse_instance_id};
 
 use super::action::Action;
 use super::command_line::{Arg, CommandLine, complete, parse};
-use super::membership::MembershipView;
-use super::msg::{Cmd, FilterEdit, NameKind};
+use super::membership::{Membership, MembershipView};
+use super::msg::{Cmd, FilterEdit};
 use super::picker::region_of;
 use super::theme::{Theme, ThemeName};
 use super::{App, Overlay, Screen};
@@ -94,9 +94,9 @@ impl App {
                 self.view = None;
                 self.screen = Screen::Users;
             }
-            "rp" => self.open_view(NameKind::RoutingProfiles)?,
-            "sp" => self.open_view(NameKind::SecurityProfiles)?,
-            "groups" => self.open_view(NameKind::HierarchyGroups)?,
+            "rp" => self.open_view(Membership::RoutingProfiles)?,
+            "sp" => self.open_view(Membership::SecurityProfiles)?,
+            "groups" => self.open_view(Membership::HierarchyGroups)?,
             "instance" => match arg {
                 None => self.screen = Screen::Picker,
                 Some(wanted) => self.open_named_instance(&wanted, cmds)?,
@@ -112,7 +112,7 @@ impl App {
         Ok(())
     }
 
-    fn open_view(&mut self, kind: NameKind) -> Result<(), String> {
+    fn open_view(&mut self, kind: Membership) -> Result<(), String> {
         let screen = self
             .users
             .as_ref()

@@ -8,6 +8,8 @@ use super::PaneId;
 pub struct Drawn {
     /// The help overlay's largest scroll offset, when help was drawn.
     pub help_max_scroll: u16,
+    /// The permissions overlay's largest scroll offset, when it was drawn.
+    pub permissions_max_scroll: u16,
     /// Lines of content of each pane drawn, at the width it was drawn at.
     pub pane_lines: Vec<(PaneId, usize)>,
 }

@@ -34,6 +34,7 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         profiles: Vec::new(),
         history: Vec::new(),
         colors: Vec::new(),
+        live_interval: None,
     }
 }
 
@@ -340,6 +341,7 @@ impl Session {
             group_id: GROUP.into(),
         };
         s.answer(request, Ok(billing_group().into()));
+        s.jane_routing();
         s
     }
 

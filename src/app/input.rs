@@ -40,6 +40,10 @@ impl App {
                 self.on_command_action(action, cmds);
                 return;
             }
+            Overlay::Permissions { scroll, editing } => {
+                self.on_permissions_action(action, scroll, editing);
+                return;
+            }
             Overlay::None => {}
         }
         match action {
@@ -190,6 +194,9 @@ impl App {
                 b.pane_scroll = 0;
             }
             Action::Confirm if b.filter.editing => b.filter.editing = false,
+            Action::Confirm if b.focus == Focus::Pane(super::PaneId::Security) => {
+                self.open_permissions(cmds);
+            }
             Action::Confirm => {
                 b.focus = Focus::Pane(b.tab);
                 b.pane_scroll = 0;
@@ -346,6 +353,10 @@ impl App {
     }
 
     pub(super) fn on_filter_edit(&mut self, edit: FilterEdit) {
+        if let Overlay::Permissions { editing: true, .. } = self.overlay {
+            self.on_permissions_edit(edit);
+            return;
+        }
         let rows = self.list_rows();
         let Some(b) = self.users.as_mut() else {
             return;
@@ -449,6 +460,14 @@ impl App {
                 };
             }
             (Overlay::CopyMenu { .. } | Overlay::Command, _) => {}
+            (Overlay::Permissions { scroll, editing }, _) => {
+                self.overlay = Overlay::Permissions {
+                    scroll: scroll
+                        .saturating_add_signed(delta as i16)
+                        .min(self.drawn.permissions_max_scroll),
+                    editing,
+                };
+            }
             (Overlay::None, Screen::Picker) => {
                 let len = self.picker.row_count();
                 let rows = self.picker_rows();

@@ -2,7 +2,8 @@
 //! app (which needs the list height for paging and the areas for mouse clicks) and drawing
 //! reads it too, so both always agree.
 //!
-//! - wide (≥ 120×30): user list on the left, all six panes in two columns on the right;
+//! - wide (≥ 120×40): user list on the left; on the right the Status pane across the top
+//!   (live status and the "why not" line), the other seven panes in two columns below;
 //! - medium (≥ 70 columns): list on the left, panes as tabs on the right;
 //! - narrow: list on top, panes as tabs below;
 //! - any size down to 1×1 gets a layout (possibly of empty rectangles), never a panic.
@@ -15,6 +16,10 @@ use super::PaneId;
 /// Pane width from which a 36-character ID fits beside the longest pane label
 /// ("Secondary email", "Hierarchy group": 15 columns and a 2-column gap).
 const ID_BESIDE_LABEL: usize = 15 + 2 + 36;
+
+/// The Status pane in wide layouts: its borders, the status, "why not", free slots and
+/// next-status lines, and the first contacts in progress.
+const STATUS_HEIGHT: u16 = 9;
 
 /// Separator between tab titles.
 pub const TAB_SEPARATOR: &str = "│";
@@ -41,13 +46,16 @@ pub fn screen(area: Rect) -> (Rect, Option<Rect>) {
 }
 
 pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
-    if body.width >= 120 && body.height >= 30 {
-        // The table gets what the two pane columns leave when each keeps room for an ID
-        // beside its label: 28 columns at 120, every table column from about 210.
+    // 39 rows of body (a 40-row terminal with its status bar) for the status pane above
+    // the others. The table gets what the two pane columns leave when each keeps room for
+    // an ID beside its label: 28 columns at 120, every table column from about 210.
+    if body.width >= 120 && body.height >= 39 {
         let panes_width = 2 * (ID_BESIDE_LABEL as u16 + 2);
         let list_width = body.width.saturating_sub(panes_width).clamp(28, 100);
         let [list, right] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
+        let [status, right] =
+            Layout::vertical([Constraint::Length(STATUS_HEIGHT), Constraint::Min(1)]).areas(right);
         let [left_col, right_col] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(right);
         // Pane heights follow their content: an ID goes below its label when it does not
@@ -60,8 +68,9 @@ pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
             Constraint::Length(7 + extra),
         ])
         .areas(left_col);
-        let [routing, security, tags] = Layout::vertical([
+        let [routing, queues, security, tags] = Layout::vertical([
             Constraint::Length(8 + 4 * extra),
+            Constraint::Fill(2),
             Constraint::Fill(1),
             Constraint::Fill(1),
         ])
@@ -71,10 +80,12 @@ pub fn users(body: Rect, tab: PaneId) -> UsersLayout {
             tabs: None,
             tab_titles: Vec::new(),
             panes: vec![
+                (PaneId::Status, status),
                 (PaneId::Identity, identity),
                 (PaneId::Phone, phone),
                 (PaneId::Record, record),
                 (PaneId::Routing, routing),
+                (PaneId::Queues, queues),
                 (PaneId::Security, security),
                 (PaneId::Tags, tags),
             ],
@@ -168,7 +179,7 @@ mod tests {
     #[test]
     fn wide_terminals_show_every_pane() {
         let layout = users(Rect::new(0, 0, 200, 59), PaneId::Identity);
-        assert_eq!(layout.panes.len(), 6);
+        assert_eq!(layout.panes.len(), 8);
         assert!(layout.tabs.is_none());
     }
 
@@ -184,7 +195,7 @@ mod tests {
     #[test]
     fn tab_titles_shorten_so_every_tab_stays_visible() {
         let layout = users(Rect::new(0, 0, 40, 14), PaneId::Identity);
-        assert_eq!(layout.tab_titles.len(), 6);
+        assert_eq!(layout.tab_titles.len(), 8);
         assert_eq!(tab_label(PaneId::Record, 40), "Rec");
         assert_eq!(tab_label(PaneId::Record, 80), "Record");
     }

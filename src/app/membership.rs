@@ -18,9 +18,28 @@ pub struct MemberRow {
     pub users: usize,
 }
 
+/// What a view lists: the things a user is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Membership {
+    RoutingProfiles,
+    SecurityProfiles,
+    HierarchyGroups,
+}
+
+impl Membership {
+    /// The listing that names them.
+    fn names(self) -> NameKind {
+        match self {
+            Membership::RoutingProfiles => NameKind::RoutingProfiles,
+            Membership::SecurityProfiles => NameKind::SecurityProfiles,
+            Membership::HierarchyGroups => NameKind::HierarchyGroups,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MembershipView {
-    pub kind: NameKind,
+    pub kind: Membership,
     pub rows: Vec<MemberRow>,
     /// The counts cover only the users swept so far.
     pub partial: bool,
@@ -28,7 +47,7 @@ pub struct MembershipView {
 }
 
 impl MembershipView {
-    pub fn new(kind: NameKind, screen: &UsersScreen) -> MembershipView {
+    pub fn new(kind: Membership, screen: &UsersScreen) -> MembershipView {
         let mut view = MembershipView {
             kind,
             rows: Vec::new(),
@@ -50,15 +69,15 @@ impl MembershipView {
                 continue;
             };
             let ids: Vec<u32> = match self.kind {
-                NameKind::RoutingProfiles => vec![details.routing_profile],
-                NameKind::SecurityProfiles => shared.id_set(details.security_profiles).to_vec(),
-                NameKind::HierarchyGroups => vec![details.hierarchy_group],
+                Membership::RoutingProfiles => vec![details.routing_profile],
+                Membership::SecurityProfiles => shared.id_set(details.security_profiles).to_vec(),
+                Membership::HierarchyGroups => vec![details.hierarchy_group],
             };
             for id in ids.into_iter().filter_map(|i| shared.id(i)) {
                 *counts.entry(id).or_default() += 1;
             }
         }
-        let listing = screen.names.list(self.kind);
+        let listing = screen.names.list(self.kind.names());
         let mut rows: Vec<MemberRow> = listing
             .entries()
             .map(|(id, name)| MemberRow {
@@ -102,9 +121,9 @@ impl MembershipView {
     pub fn filter_for_selected(&self) -> Option<String> {
         let row = self.rows.get(self.cursor.selected)?;
         let field = match self.kind {
-            NameKind::RoutingProfiles => "rp",
-            NameKind::SecurityProfiles => "sp",
-            NameKind::HierarchyGroups => "group",
+            Membership::RoutingProfiles => "rp",
+            Membership::SecurityProfiles => "sp",
+            Membership::HierarchyGroups => "group",
         };
         let value = row.name.as_deref().unwrap_or(&row.id).replace('"', "");
         Some(format!("{field}:\"{value}\""))
@@ -112,9 +131,9 @@ impl MembershipView {
 
     pub fn title(&self) -> &'static str {
         match self.kind {
-            NameKind::RoutingProfiles => "Routing profiles",
-            NameKind::SecurityProfiles => "Security profiles",
-            NameKind::HierarchyGroups => "Hierarchy groups",
+            Membership::RoutingProfiles => "Routing profiles",
+            Membership::SecurityProfiles => "Security profiles",
+            Membership::HierarchyGroups => "Hierarchy groups",
         }
     }
 }

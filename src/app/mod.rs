@@ -14,12 +14,17 @@ pub mod export;
 mod filter;
 mod input;
 pub mod layout;
+mod live;
 mod marks;
 mod membership;
 mod msg;
 mod names;
+mod paged;
+pub mod permissions;
 mod picker;
+mod polling;
 mod record_cache;
+mod record_data;
 mod sweep;
 pub mod table;
 mod theme;
@@ -27,9 +32,12 @@ mod user_details;
 mod user_list;
 mod user_row;
 mod users_screen;
+pub mod why_not;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+pub(crate) mod fixtures_live;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
@@ -40,8 +48,12 @@ pub use copy::{CopyItem, CopySource};
 pub use cursor::Cursor;
 pub use drawn::Drawn;
 pub use filter::{Filter, Searchable, SyntaxError, syntax::parse as parse_filter};
-pub use msg::{Answer, Call, Cmd, Connection, FilterEdit, Msg, NameKind, Reply, Request, Scope};
+pub use live::{Agent, DEFAULT_LIVE_INTERVAL, Live, MAX_BACKOFF, is_after_contact_work};
+pub use msg::{
+    Answer, Call, Cmd, Connection, FilterEdit, LiveReply, Msg, NameKind, Reply, Request, Scope,
+};
 pub use names::{Load, Lookup, Names, PathState};
+pub use paged::Paged;
 pub use picker::{Picker, PickerRow, region_of};
 pub use record_cache::{DEBOUNCE, RecordState};
 pub use sweep::{Sweep, SweepState};
@@ -98,6 +110,8 @@ pub struct AppConfig {
     pub history: Vec<String>,
     /// The config file's `[colors]`, patched over the theme.
     pub colors: ColorOverrides,
+    /// `--live-interval`: how often live agent state is refreshed (`None`: never).
+    pub live_interval: Option<Duration>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +130,11 @@ pub enum Overlay {
     },
     CopyMenu {
         selected: usize,
+    },
+    /// The selected user's permissions; `editing` while typing its `/` filter.
+    Permissions {
+        scroll: u16,
+        editing: bool,
     },
 }
 
@@ -142,6 +161,8 @@ pub struct App {
     /// to the same instance is instant).
     pub users: Option<UsersScreen>,
     pub overlay: Overlay,
+    /// What `/` typed in the permissions overlay.
+    pub permissions_filter: String,
     pub notice: Option<Notice>,
     /// Until when the "throttled" notice shows.
     pub throttled_until: Option<Instant>,
@@ -163,6 +184,9 @@ pub struct App {
     drawn: Drawn,
     /// The colours drawing uses.
     pub theme: Theme,
+    /// The terminal has focus (as far as it reports focus changes): live polling pauses
+    /// while it has not.
+    pub focused: bool,
     /// The time of the latest update; drawing reads it for the spinner and notices.
     pub now: Instant,
     started: Instant,
@@ -180,6 +204,7 @@ impl App {
             picker: Picker::loading(1),
             users: None,
             overlay: Overlay::None,
+            permissions_filter: String::new(),
             notice: None,
             throttled_until: None,
             throttled_total: 0,
@@ -187,6 +212,7 @@ impl App {
             size,
             drawn: Drawn::default(),
             theme,
+            focused: true,
             now,
             started: now,
             generation: 1,
@@ -216,6 +242,7 @@ impl App {
             Msg::Click { column, row } => self.on_click(column, row),
             Msg::Wheel { column, row, down } => self.on_wheel(column, row, down),
             Msg::Tick => {}
+            Msg::Focus(focused) => self.focused = focused,
             Msg::Drawn(drawn) => {
                 // Only a measurement: it asks for nothing, so the loop need not redraw.
                 self.drawn = drawn;
@@ -267,13 +294,15 @@ impl App {
             let requests = screen.due_requests(now);
             push_calls(&mut cmds, &screen.scope(), requests);
         }
+        let (scope, live) = self.live_due(now);
+        push_calls(&mut cmds, &scope, live);
         self.in_flight += cmds.iter().filter(|c| matches!(c, Cmd::Request(_))).count();
         cmds
     }
 
     /// When the loop should wake up with [`Msg::Tick`] if nothing else happens: the end of
     /// the debounce, the next spinner frame while something visible loads, the end of the
-    /// throttling notice. `None` when idle: no periodic redraw.
+    /// throttling notice, the next live refresh. `None` when idle: no periodic redraw.
     pub fn next_wakeup(&self) -> Option<Instant> {
         let debounce = self
             .users
@@ -283,7 +312,8 @@ impl App {
         let spinner = self.is_loading().then(|| self.now + SPINNER_FRAME);
         let throttled = self.throttled_until.filter(|t| *t > self.now);
         let notice = self.visible_notice().map(|n| n.until);
-        [debounce, spinner, throttled, notice]
+        let live = self.live_deadline();
+        [debounce, spinner, throttled, notice, live]
             .into_iter()
             .flatten()
             .min()
@@ -318,6 +348,8 @@ impl App {
             Overlay::Help { .. } => Mode::Help,
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
             Overlay::Command => Mode::Command,
+            Overlay::Permissions { editing: true, .. } => Mode::Filter,
+            Overlay::Permissions { .. } => Mode::Permissions,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
                 Screen::Users if self.view.is_some() => Mode::View,

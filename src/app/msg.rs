@@ -10,7 +10,8 @@
 use crate::clipboard::CopyOutcome;
 use crate::connect::{ApiError, ErrorKind};
 use crate::model::{
-    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, SearchPage, User,
+    AgentStatusSummary, HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page,
+    RoutingProfile, RoutingProfileQueueConfigSummary, SearchPage, User, UserData, UserProficiency,
     UserSummary,
 };
 
@@ -22,10 +23,21 @@ pub enum NameKind {
     RoutingProfiles,
     SecurityProfiles,
     HierarchyGroups,
+    /// Standard queues (ListQueues): the names of a contact's queue and of the default
+    /// outbound queue. Agent queues (one per user) are left out.
+    Queues,
 }
 
 impl NameKind {
-    pub const ALL: [NameKind; 3] = [
+    pub const ALL: [NameKind; 4] = [
+        NameKind::RoutingProfiles,
+        NameKind::SecurityProfiles,
+        NameKind::HierarchyGroups,
+        NameKind::Queues,
+    ];
+
+    /// The listings that name what a user has (the users table's columns).
+    pub const OF_USERS: [NameKind; 3] = [
         NameKind::RoutingProfiles,
         NameKind::SecurityProfiles,
         NameKind::HierarchyGroups,
@@ -59,6 +71,8 @@ pub enum Msg {
     },
     /// A timer fired (debounce, animation, notice expiry); `update` reads the injected `now`.
     Tick,
+    /// The terminal gained (`true`) or lost focus; live polling pauses while it has not.
+    Focus(bool),
     /// What the last frame measured; it changes nothing on screen by itself, so the loop
     /// does not redraw for it.
     Drawn(super::Drawn),
@@ -154,6 +168,28 @@ pub enum Request {
     SearchUsers {
         token: Option<String>,
     },
+    DescribeRoutingProfile {
+        routing_profile_id: String,
+    },
+    ListRoutingProfileQueues {
+        routing_profile_id: String,
+        token: Option<String>,
+    },
+    ListUserProficiencies {
+        user_id: String,
+        token: Option<String>,
+    },
+    ListSecurityProfilePermissions {
+        security_profile_id: String,
+        token: Option<String>,
+    },
+    ListAgentStatuses {
+        token: Option<String>,
+    },
+    /// The live state of at most 100 agents (`UserDataFilters::MAX_IDS`).
+    GetCurrentUserData {
+        user_ids: Vec<String>,
+    },
 }
 
 impl Request {
@@ -167,10 +203,17 @@ impl Request {
                 NameKind::RoutingProfiles => "ListRoutingProfiles",
                 NameKind::SecurityProfiles => "ListSecurityProfiles",
                 NameKind::HierarchyGroups => "ListUserHierarchyGroups",
+                NameKind::Queues => "ListQueues",
             },
             Request::DescribeStructure => "DescribeUserHierarchyStructure",
             Request::DescribeGroup { .. } => "DescribeUserHierarchyGroup",
             Request::SearchUsers { .. } => "SearchUsers",
+            Request::DescribeRoutingProfile { .. } => "DescribeRoutingProfile",
+            Request::ListRoutingProfileQueues { .. } => "ListRoutingProfileQueues",
+            Request::ListUserProficiencies { .. } => "ListUserProficiencies",
+            Request::ListSecurityProfilePermissions { .. } => "ListSecurityProfilePermissions",
+            Request::ListAgentStatuses { .. } => "ListAgentStatuses",
+            Request::GetCurrentUserData { .. } => "GetCurrentUserData",
         }
     }
 }
@@ -204,6 +247,21 @@ pub enum Reply {
     Structure(HierarchyStructure),
     Group(HierarchyGroup),
     Search(SearchPage),
+    RoutingProfile(RoutingProfile),
+    ProfileQueues(Page<RoutingProfileQueueConfigSummary>),
+    Proficiencies(Page<UserProficiency>),
+    Permissions(Page<String>),
+    Statuses(Page<AgentStatusSummary>),
+    Live(LiveReply),
+}
+
+/// GetCurrentUserData's answer and the wall-clock time it arrived (epoch seconds, read by the
+/// worker, which owns the clocks): how long a status has been held is that time minus its
+/// start, plus the time passed since on the app's injected clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveReply {
+    pub agents: Vec<UserData>,
+    pub at_epoch: f64,
 }
 
 /// The worker's answer: the call it answers and what came back.

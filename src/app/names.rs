@@ -71,6 +71,7 @@ pub struct Names {
     routing: NameList,
     security: NameList,
     groups: NameList,
+    queues: NameList,
     pub structure: Option<Result<HierarchyStructure, ApiError>>,
     described: HashMap<String, Result<HierarchyGroup, ApiError>>,
     describing: HashSet<String>,
@@ -82,6 +83,7 @@ impl Names {
             NameKind::RoutingProfiles => &self.routing,
             NameKind::SecurityProfiles => &self.security,
             NameKind::HierarchyGroups => &self.groups,
+            NameKind::Queues => &self.queues,
         }
     }
 
@@ -90,6 +92,7 @@ impl Names {
             NameKind::RoutingProfiles => &mut self.routing,
             NameKind::SecurityProfiles => &mut self.security,
             NameKind::HierarchyGroups => &mut self.groups,
+            NameKind::Queues => &mut self.queues,
         }
     }
 

@@ -13,7 +13,7 @@ use super::fixtures::*;
 use super::*;
 use crate::clipboard::CopyOutcome;
 use crate::connect::ErrorKind;
-use crate::model::{Page, User};
+use crate::model::{Page, RoutingProfile, RoutingProfileQueueConfigSummary, User};
 
 #[derive(Clone, Debug)]
 enum Outcome {
@@ -157,6 +157,29 @@ fn answer_to(call: &Call, outcome: &Outcome) -> Msg {
         (Request::DescribeStructure, _) => Ok(structure().into()),
         (Request::DescribeGroup { .. }, _) => Ok(billing_group().into()),
         (Request::SearchUsers { token }, _) => Ok(search_page(token).into()),
+        (Request::DescribeRoutingProfile { routing_profile_id }, _) => Ok(RoutingProfile {
+            routing_profile_id: Some(routing_profile_id.clone()),
+            name: Some("Basic".into()),
+            ..RoutingProfile::default()
+        }
+        .into()),
+        (Request::ListRoutingProfileQueues { .. }, _) => Ok(Reply::ProfileQueues(page(
+            vec![RoutingProfileQueueConfigSummary {
+                queue_name: Some("BasicQueue".into()),
+                channel: Some("VOICE".into()),
+                ..RoutingProfileQueueConfigSummary::default()
+            }],
+            None,
+        ))),
+        (Request::ListUserProficiencies { .. }, _) => Ok(Reply::Proficiencies(page(vec![], None))),
+        (Request::ListSecurityProfilePermissions { .. }, _) => {
+            Ok(Reply::Permissions(page(vec!["Users.View".into()], None)))
+        }
+        (Request::ListAgentStatuses { .. }, _) => Ok(Reply::Statuses(page(vec![], None))),
+        (Request::GetCurrentUserData { .. }, _) => Ok(Reply::Live(LiveReply {
+            agents: Vec::new(),
+            at_epoch: 0.0,
+        })),
     };
     Msg::Answer(Box::new(call.clone().answer(reply)))
 }

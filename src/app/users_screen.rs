@@ -11,9 +11,11 @@ use crate::model::{
 
 use super::cursor::Cursor;
 use super::filter::{Filter, Searchable};
+use super::live::Live;
 use super::msg::{NameKind, Request, Scope};
 use super::names::Names;
 use super::record_cache::RecordCache;
+use super::record_data::RecordData;
 use super::sweep::Sweep;
 use super::table::{self, Sort};
 use super::user_list::UserList;
@@ -21,19 +23,24 @@ use super::user_list::UserList;
 /// The detail panes, in focus order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PaneId {
+    /// Live status and the "why not" statements: first, at the top of the record.
+    Status,
     Identity,
     Phone,
     Routing,
+    Queues,
     Security,
     Tags,
     Record,
 }
 
 impl PaneId {
-    pub const ALL: [PaneId; 6] = [
+    pub const ALL: [PaneId; 8] = [
+        PaneId::Status,
         PaneId::Identity,
         PaneId::Phone,
         PaneId::Routing,
+        PaneId::Queues,
         PaneId::Security,
         PaneId::Tags,
         PaneId::Record,
@@ -41,9 +48,11 @@ impl PaneId {
 
     pub fn title(self) -> &'static str {
         match self {
+            PaneId::Status => "Status",
             PaneId::Identity => "Identity",
             PaneId::Phone => "Phone",
             PaneId::Routing => "Routing",
+            PaneId::Queues => "Queues & proficiencies",
             PaneId::Security => "Security profiles",
             PaneId::Tags => "Tags",
             PaneId::Record => "Record",
@@ -54,6 +63,7 @@ impl PaneId {
     pub fn tab_title(self) -> &'static str {
         match self {
             PaneId::Security => "Security",
+            PaneId::Queues => "Queues",
             other => other.title(),
         }
     }
@@ -111,6 +121,10 @@ pub struct UsersScreen {
     order: Option<Vec<u32>>,
     /// Marked rows (list indices).
     pub marks: std::collections::HashSet<u32>,
+    /// Routing profiles, queues, proficiencies and permissions of the records opened.
+    pub data: RecordData,
+    /// Live agent state and its refresh schedule.
+    pub live: Live,
     pub focus: Focus,
     /// The pane shown when panes are tabs (narrow layouts); follows focus.
     pub tab: PaneId,
@@ -149,6 +163,8 @@ impl UsersScreen {
             sort: None,
             order: None,
             marks: Default::default(),
+            data: RecordData::default(),
+            live: Live::default(),
             focus: Focus::List,
             tab: PaneId::Identity,
             pane_scroll: 0,
@@ -406,6 +422,12 @@ impl UsersScreen {
         {
             requests.push(Request::DescribeGroup { group_id });
         }
+        if let Some(index) = self.index_at(self.cursor.selected) {
+            let id = self.list.users[index].id();
+            if let Some(user) = self.records.loaded(id) {
+                requests.extend(self.data.due(user));
+            }
+        }
         requests
     }
 
@@ -437,10 +459,20 @@ impl UsersScreen {
             // The lazy lookup in `due_requests` asks again.
             self.names.retry_group(&group_id);
         }
+        if let Some(index) = self.index_at(self.cursor.selected) {
+            let id = self.list.users[index].id();
+            if let Some(user) = self.records.loaded(id) {
+                let profiles = user.security_profile_ids.clone().unwrap_or_default();
+                requests.extend(self.data.retry(user, &profiles));
+            }
+        }
         requests
     }
 
     pub fn is_loading(&self) -> bool {
-        self.list.loading || self.sweep.is_running() || self.records.in_flight_count() > 0
+        self.list.loading
+            || self.sweep.is_running()
+            || self.records.in_flight_count() > 0
+            || self.data.loading_count() > 0
     }
 }

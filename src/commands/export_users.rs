@@ -34,7 +34,7 @@ pub async fn execute(global: &GlobalArgs, args: &ExportUsersArgs) -> Result<(), 
     let client = ConnectClient::new(&super::client::options(global, profile)).await?;
 
     let mut names = Names::default();
-    for kind in NameKind::ALL {
+    for kind in NameKind::OF_USERS {
         list_names(&client, &instance, kind, &mut names).await?;
     }
     let mut list = UserList::loading();
@@ -170,6 +170,8 @@ async fn list_names(
                 client.list_security_profiles_page(instance, t, max).await
             }
             NameKind::HierarchyGroups => client.list_hierarchy_groups_page(instance, t, max).await,
+            // No users' column names a queue.
+            NameKind::Queues => return Ok(()),
         }?;
         token = names.on_page(kind, Ok(page));
         if token.is_none() {

@@ -234,6 +234,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::View => "the profile and group views",
         Mode::CopyMenu => "the copy menu",
         Mode::Help => "help",
+        Mode::Permissions => "the permissions overlay",
     }
 }
 

@@ -20,6 +20,7 @@ fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
         Context::Command,
         Context::View,
         Context::CopyMenu,
+        Context::Permissions,
         Context::Always,
         Context::Help,
     ];

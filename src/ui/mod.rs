@@ -3,14 +3,18 @@
 mod copy_menu;
 mod fields;
 mod help;
+mod live_panes;
 mod membership;
 pub mod panes;
+mod permissions;
 mod picker;
 mod status;
 mod text;
 mod theme;
 mod users;
 
+#[cfg(test)]
+mod render_live_tests;
 #[cfg(test)]
 mod render_tests;
 
@@ -43,6 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap) -> Drawn {
         }
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, keys, area, selected),
         Overlay::Command => {}
+        Overlay::Permissions { scroll, editing } => {
+            drawn.permissions_max_scroll =
+                permissions::draw(frame, app, keys, area, scroll, editing);
+        }
     }
     drawn
 }

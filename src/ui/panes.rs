@@ -15,6 +15,7 @@ use crate::keys::KeyMap;
 use crate::model::{User, UserSummary};
 
 use super::fields::{Cell, Field, PaneText};
+use super::live_panes;
 use super::text::{acw, safe, time, value, yes_no};
 use super::theme;
 
@@ -90,6 +91,11 @@ pub fn content(app: &App, keys: &KeyMap, pane: PaneId, width: usize) -> PaneText
         return text;
     }
     let user_id = summary.id.as_deref().unwrap_or_default();
+    if pane == PaneId::Status {
+        // Live state needs no DescribeUser either; the "why not" statements wait for it.
+        live_panes::status(app, b, user_id, b.selected_record(), &mut text);
+        return text;
+    }
     match b.records.state(user_id) {
         RecordState::Waiting => text.line(Line::from(vec![
             Span::styled(theme::spinner(app.spinner_frame()), t.key()),
@@ -105,7 +111,8 @@ pub fn content(app: &App, keys: &KeyMap, pane: PaneId, width: usize) -> PaneText
             PaneId::Routing => routing(b, user, &mut text),
             PaneId::Security => security(b, user, &mut text),
             PaneId::Tags => tags(user, &mut text),
-            PaneId::Record => {}
+            PaneId::Queues => live_panes::queues(app, b, user, &mut text),
+            PaneId::Record | PaneId::Status => {}
         },
     }
     text

@@ -56,6 +56,7 @@ fn users_screen_with_a_full_record_wide() {
 #[test]
 fn users_screen_80x24_shows_panes_as_tabs() {
     let mut s = Session::jane_loaded();
+    s.action(Action::FocusNext); // Status
     s.action(Action::FocusNext);
     s.action(Action::FocusNext);
     s.action(Action::FocusNext); // Routing
@@ -65,6 +66,7 @@ fn users_screen_80x24_shows_panes_as_tabs() {
 #[test]
 fn narrow_layout_stacks_list_and_panes() {
     let mut s = Session::jane_loaded();
+    s.action(Action::FocusNext); // Status
     s.action(Action::FocusNext);
     s.action(Action::FocusNext); // Phone
     insta::assert_snapshot!(render(&mut s.app, 50, 30).backend());
@@ -311,6 +313,7 @@ fn a_focused_pane_scrolls_no_further_than_its_drawn_content() {
     let mut s = Session::jane_loaded();
     // 80×24: panes are tabs; the Phone tab of Jane's record is longer than it is high.
     render(&mut s.app, 80, 24);
+    s.action(Action::FocusNext); // Status
     s.action(Action::FocusNext);
     s.action(Action::FocusNext);
     render(&mut s.app, 80, 24);
@@ -367,7 +370,7 @@ fn each_theme_styles_selection_focus_labels_and_keys() {
     for name in crate::app::ThemeName::value_variants() {
         let mut s = Session::jane_loaded();
         s.app.theme = crate::app::Theme::named(*name);
-        let terminal = render(&mut s.app, 120, 35);
+        let terminal = render(&mut s.app, 120, 40);
         let at = |text: &str| position_of(&terminal, text).unwrap_or_else(|| panic!("{text}"));
         let (pane_x, _) = at("┐┌");
         let (_, bottom) = at("q quit");
@@ -415,7 +418,7 @@ fn config_colours_restyle_their_role_and_mono_keeps_only_the_modifiers() {
     ] {
         let mut s = Session::jane_loaded();
         s.app.theme = Theme::with_overrides(name, &[(Role::Selected, patch)]);
-        let terminal = render(&mut s.app, 120, 35);
+        let terminal = render(&mut s.app, 120, 40);
         let (x, y) = position_of(&terminal, "│Jane ").expect("Jane's row");
         assert_eq!(style_at(&terminal, (x + 1, y)), expected, "{name:?}");
     }

@@ -68,6 +68,25 @@ fn segments(app: &App) -> Vec<Segment> {
             ),
         ));
     }
+    if let Some(b) = app.users.as_ref().filter(|_| app.screen == Screen::Users) {
+        if let Some(backoff) = b.live.backoff {
+            segments.push(segment(
+                7,
+                Span::styled(
+                    format!(
+                        " live status throttled: refreshing every {} s ",
+                        backoff.as_secs()
+                    ),
+                    t.warning(),
+                ),
+            ));
+        } else if b.live.stale.is_some() {
+            segments.push(segment(
+                6,
+                Span::styled("live status stale: the last refresh failed", t.error()),
+            ));
+        }
+    }
     if let Some(notice) = app.visible_notice() {
         let style = if notice.is_error {
             t.error()

@@ -17,6 +17,11 @@ use connect_tui::app::{Msg, RecordState, SweepState};
 use connect_tui::mock::{self, MockConfig, MockHandle};
 use headless::Headless;
 
+#[path = "api_economy/live.rs"]
+mod live;
+#[path = "api_economy/record_reads.rs"]
+mod record_reads;
+
 const INSTANCE: &str = "40c83b68-ea62-414c-97bb-d018e39e158e";
 /// 2,500 generated users plus the demo's: three pages of ListUsers at 1,000, the largest.
 const GENERATED: usize = 2_500;
@@ -78,9 +83,19 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
         "ListRoutingProfiles",
         "ListSecurityProfiles",
         "ListUserHierarchyGroups",
+        "ListQueues",
         "DescribeUserHierarchyStructure",
     ] {
         assert_eq!(count(op), 1, "{op} once per instance: {counts:?}");
+    }
+    // The selected user's record: their routing profile and its queues, their
+    // proficiencies (each a single page at the largest size here).
+    for op in [
+        "DescribeRoutingProfile",
+        "ListRoutingProfileQueues",
+        "ListUserProficiencies",
+    ] {
+        assert_eq!(count(op), 1, "{op} for the one record opened: {counts:?}");
     }
     assert_eq!(
         count("DescribeUser"),
@@ -100,6 +115,10 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
         "DescribeUser",
         "DescribeUserHierarchyGroup",
         "ListInstances",
+        "ListQueues",
+        "DescribeRoutingProfile",
+        "ListRoutingProfileQueues",
+        "ListUserProficiencies",
     ];
     for op in counts.keys() {
         assert!(
@@ -129,10 +148,16 @@ async fn moving_quickly_describes_only_the_user_the_selection_rests_on() {
         described(&before).map(|n| n + 1),
         "one DescribeUser for thirty moves: {after:?}"
     );
+    assert_eq!(
+        after.get("ListUserProficiencies").copied(),
+        before.get("ListUserProficiencies").map(|n| n + 1),
+        "proficiencies only for the user the selection rests on: {after:?}"
+    );
     for name in [
         "ListRoutingProfiles",
         "ListSecurityProfiles",
         "ListUserHierarchyGroups",
+        "ListQueues",
     ] {
         assert_eq!(
             after.get(name),

@@ -15,6 +15,8 @@ use pty::Pty;
 
 #[path = "tui_pty/config_keys.rs"]
 mod config_keys;
+#[path = "tui_pty/live.rs"]
+mod live;
 #[path = "tui_pty/tmux_clipboard.rs"]
 mod tmux_clipboard;
 #[path = "tui_pty/users_table.rs"]

@@ -8,13 +8,14 @@ use crate::app::Action;
 fn tab_cycles_focus_through_the_panes_and_back() {
     let mut s = Session::jane_loaded();
     let mut seen = Vec::new();
-    for _ in 0..7 {
+    for _ in 0..9 {
         s.action(Action::FocusNext);
         seen.push(s.app.users.as_ref().unwrap().focus);
     }
-    assert_eq!(seen[0], Focus::Pane(PaneId::Identity));
-    assert_eq!(seen[5], Focus::Pane(PaneId::Record));
-    assert_eq!(seen[6], Focus::List);
+    assert_eq!(seen[0], Focus::Pane(PaneId::Status));
+    assert_eq!(seen[1], Focus::Pane(PaneId::Identity));
+    assert_eq!(seen[7], Focus::Pane(PaneId::Record));
+    assert_eq!(seen[8], Focus::List);
     s.action(Action::FocusPrev);
     assert_eq!(
         s.app.users.as_ref().unwrap().focus,

@@ -31,6 +31,7 @@ fn start_lists_instances_and_opens_the_only_one() {
             "ListRoutingProfiles",
             "ListSecurityProfiles",
             "ListUserHierarchyGroups",
+            "ListQueues",
             "DescribeUserHierarchyStructure"
         ]
     );
@@ -158,12 +159,12 @@ fn status_messages_expire_and_the_loop_wakes_up_to_clear_them() {
 #[test]
 fn requests_in_flight_are_counted() {
     let mut s = Session::open();
-    // ListInstances, ListUsers, SearchUsers, three name listings and the structure.
-    assert_eq!(s.app.in_flight, 7);
+    // ListInstances, ListUsers, SearchUsers, four name listings and the structure.
+    assert_eq!(s.app.in_flight, 8);
     s.users(summaries(1), None);
-    assert_eq!(s.app.in_flight, 6);
-    s.advance(DEBOUNCE);
     assert_eq!(s.app.in_flight, 7);
+    s.advance(DEBOUNCE);
+    assert_eq!(s.app.in_flight, 8);
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod command_line;
 mod connection;
 mod filter_and_copy;
 mod input;
+mod live;
 mod loading;
 mod records;
 mod sweep;
