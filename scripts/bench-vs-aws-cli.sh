@@ -15,13 +15,16 @@
 #                    share the quota: connect-tui must succeed every time with every user
 #                    exactly once; the AWS CLI's failures are counted
 #   5. describe-user one DescribeUser, process start to exit
+#   6. live          the record's reads as commands, process start to exit: get-current-user-data
+#                    for the demo's five pinned agents, list-routing-profile-queues (8 queues),
+#                    list-security-profile-permissions (29), list-queues (10)
 #
 # For each: the median wall time of each tool, the ratio, and the 429s each tool was answered
 # (from the endpoint's request log, told apart by the User-Agent each tool sends). Between
 # timed runs at the quota the script waits until the endpoint's buckets are full again (that
 # wait is set-up, not measured). Uses hyperfine when installed, a timing loop otherwise.
 # Environment: BIN (default target/release/connect-tui), AWS (default aws), RUNS (argument,
-# default 3), SCENARIOS (default "raw quota5k quota20k shared describe").
+# default 3), SCENARIOS (default "raw quota5k quota20k shared describe live").
 set -euo pipefail
 
 RUNS=${1:-3}
@@ -89,8 +92,9 @@ median_ms() {
     if command -v hyperfine >/dev/null; then
         hyperfine --style none --shell=none --runs "$RUNS" --prepare "$prepare" \
             --export-csv "$work/t.csv" --output=null "$*" >/dev/null
-        # Columns: command,mean,stddev,median,... (seconds).
-        awk -F, 'NR == 2 { printf "%.0f", $4 * 1000 }' "$work/t.csv"
+        # Columns: command,mean,stddev,median,user,system,min,max (seconds); counted from
+        # the end, as a command with commas in it is quoted and splits into more fields.
+        awk -F, 'NR == 2 { printf "%.0f", $(NF - 4) * 1000 }' "$work/t.csv"
     else
         local times=()
         for ((r = 0; r < RUNS; r++)); do
@@ -164,7 +168,7 @@ shared() {
     echo "${rows[-1]}" >&2
 }
 
-want() { [[ " ${SCENARIOS:-raw quota5k quota20k shared describe} " == *" $1 "* ]]; }
+want() { [[ " ${SCENARIOS:-raw quota5k quota20k shared describe live} " == *" $1 "* ]]; }
 
 if want raw; then
     start_mock raw --users 20000
@@ -197,6 +201,18 @@ if want describe; then
     compare "describe-user" \
         "$BIN describe-user --instance-id $INSTANCE --user-id $JANE --endpoint-url $url" \
         "$AWS connect describe-user --instance-id $INSTANCE --user-id $JANE --endpoint-url $url"
+fi
+if want live; then
+    start_mock live
+    pinned="Agents=$JANE,ccdf22a2-6cee-486f-b7d8-1daa5bc20f26,68f66aa5-2e69-4828-b758-386a208b3419"
+    pinned+=",68e6850a-c2f1-4c19-adf4-7a52d02842ee,5a71f6e0-a5a5-46f1-951c-c30fc2d2ed29"
+    for read in "get-current-user-data --filters $pinned" \
+        "list-routing-profile-queues --routing-profile-id 2f6e3fb9-d962-4fed-9a52-290ff3aa40a5" \
+        "list-security-profile-permissions --security-profile-id c2f6ea45-abae-4d04-95ee-a66b8ff32338" \
+        "list-queues"; do
+        args="$read --instance-id $INSTANCE --endpoint-url $url --output json"
+        compare "${read%% *}" "$BIN $args" "$AWS connect $args"
+    done
 fi
 
 echo
