@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 
+use super::live::Live;
 use super::msg::NameKind;
 use super::names::{Lookup, Names};
 use super::record_cache::RecordCache;
@@ -15,6 +16,8 @@ use super::user_list::UserList;
 pub enum Column {
     Username,
     Name,
+    /// The live status (GetCurrentUserData for the rows on screen).
+    Status,
     RoutingProfile,
     SecurityProfiles,
     HierarchyGroup,
@@ -22,7 +25,19 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 6] = [
+    pub const ALL: [Column; 7] = [
+        Column::Username,
+        Column::Name,
+        Column::Status,
+        Column::RoutingProfile,
+        Column::SecurityProfiles,
+        Column::HierarchyGroup,
+        Column::Phone,
+    ];
+
+    /// The columns `s` sorts by: not the live status, which is known only for the rows on
+    /// screen and changes under the sort.
+    pub const SORTABLE: [Column; 6] = [
         Column::Username,
         Column::Name,
         Column::RoutingProfile,
@@ -35,6 +50,7 @@ impl Column {
         match self {
             Column::Username => "Username",
             Column::Name => "Name",
+            Column::Status => "Status",
             Column::RoutingProfile => "Routing profile",
             Column::SecurityProfiles => "Security profiles",
             Column::HierarchyGroup => "Hierarchy group",
@@ -47,6 +63,7 @@ impl Column {
         match self {
             Column::Username => (10, 22),
             Column::Name => (10, 24),
+            Column::Status => (6, 14),
             Column::RoutingProfile => (10, 24),
             Column::SecurityProfiles => (10, 26),
             Column::HierarchyGroup => (8, 18),
@@ -66,11 +83,11 @@ impl Sort {
     /// `s`: the next column (after the last one, back to the filter's order).
     pub fn cycle(sort: Option<Sort>) -> Option<Sort> {
         let next = match sort {
-            None => Some(Column::ALL[0]),
-            Some(s) => Column::ALL
+            None => Some(Column::SORTABLE[0]),
+            Some(s) => Column::SORTABLE
                 .iter()
                 .position(|c| *c == s.column)
-                .and_then(|i| Column::ALL.get(i + 1).copied()),
+                .and_then(|i| Column::SORTABLE.get(i + 1).copied()),
         };
         next.map(|column| Sort {
             column,
@@ -112,6 +129,7 @@ pub fn cell(
     list: &UserList,
     names: &Names,
     records: &RecordCache,
+    live: &Live,
     index: usize,
     column: Column,
 ) -> Cell {
@@ -120,6 +138,15 @@ pub fn cell(
     let id = |i: u32| (i != NONE).then(|| shared.id(i)).flatten();
     match column {
         Column::Username => Cell::plain(list.username(index).unwrap_or_default()),
+        // Dim while the last refresh failed: what it shows may be out of date.
+        Column::Status => Cell {
+            text: list
+                .users
+                .get(index)
+                .and_then(|row| live.status_label(row.id()))
+                .unwrap_or_default(),
+            unresolved: live.stale.is_some(),
+        },
         Column::Name => {
             let (first, last) = match details {
                 Some(d) => (d.first_name(), d.last_name()),
@@ -191,10 +218,11 @@ pub fn sorted(
     list: &UserList,
     names: &Names,
     records: &RecordCache,
+    live: &Live,
 ) -> Vec<u32> {
     let mut keyed: Vec<(String, u32)> = view
         .map(|i| {
-            let key = cell(list, names, records, i as usize, sort.column)
+            let key = cell(list, names, records, live, i as usize, sort.column)
                 .text
                 .to_lowercase();
             (key, i)
@@ -229,11 +257,11 @@ mod tests {
     fn s_cycles_through_the_columns_and_back_to_the_filter_order() {
         let mut sort = None;
         let mut seen = Vec::new();
-        for _ in 0..Column::ALL.len() {
+        for _ in 0..Column::SORTABLE.len() {
             sort = Sort::cycle(sort);
             seen.push(sort.map(|s| s.column));
         }
-        assert_eq!(seen, Column::ALL.map(Some));
+        assert_eq!(seen, Column::SORTABLE.map(Some));
         assert_eq!(Sort::cycle(sort), None);
     }
 }

@@ -242,7 +242,7 @@ impl UsersScreen {
                 Some(matches) => Box::new(matches.iter().copied()),
                 None => Box::new(0..self.list.users.len() as u32),
             };
-            table::sorted(view, sort, &self.list, &self.names, &self.records)
+            table::sorted(view, sort, &self.list, &self.names, &self.records, &self.live)
         });
     }
 

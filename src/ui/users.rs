@@ -173,7 +173,7 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
             if i > 0 {
                 spans.push(Span::raw(" "));
             }
-            let cell = table::cell(&b.list, &b.names, &b.records, index, *column);
+            let cell = table::cell(&b.list, &b.names, &b.records, &b.live, index, *column);
             let text = pad(&shorten_end(&safe(&cell.text), usize::from(*width)), *width);
             // Dim marks an ID shown for want of its name, but stays readable when selected.
             let style = if cell.unresolved && !selected {
