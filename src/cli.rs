@@ -36,8 +36,9 @@ pub struct Cli {
 
     /// Refresh the live agent status (GetCurrentUserData) of the users on screen every
     /// SECONDS while the users screen shows and the terminal has focus; 0 turns it off.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
-    pub live_interval: u64,
+    /// Default: 10 (or the config file's `live_interval`).
+    #[arg(long, value_name = "SECONDS")]
+    pub live_interval: Option<u64>,
 
     /// How `y`/`Y`/`c` copy: through tmux, the native clipboard, OSC 52 through the terminal,
     /// or not at all. Default: auto (or CONNECT_TUI_CLIPBOARD, or the config file's).
@@ -56,19 +57,13 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Where Ctrl-S writes the users table as CSV (default: the current directory).
+    /// Where Ctrl-S writes the users table as CSV (default: the config file's `export_dir`,
+    /// else the current directory).
     #[arg(long, value_name = "DIR")]
     pub export_dir: Option<std::path::PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-impl Cli {
-    /// `--live-interval` as the app takes it: `None` for 0 (off).
-    pub fn live_interval(&self) -> Option<std::time::Duration> {
-        (self.live_interval > 0).then(|| std::time::Duration::from_secs(self.live_interval))
-    }
 }
 
 /// Options every command accepts, named and behaving as in the AWS CLI.

@@ -71,6 +71,8 @@ fn browser_settings(cli: &Cli) -> Result<BrowserSettings, config::ConfigError> {
         clipboard: cli.clipboard,
         theme: cli.theme,
         max_rps: cli.global.max_rps,
+        live_interval: cli.live_interval,
+        export_dir: cli.export_dir.clone(),
     };
     config::resolve(flags, &env_var, file)
 }
@@ -129,12 +131,12 @@ fn run_browser(cli: &Cli) -> i32 {
             instance_id: settings.instance_id,
             clipboard: settings.clipboard,
             demo: cli.global.demo,
-            export_dir: cli.export_dir.clone(),
+            export_dir: settings.export_dir,
             theme: settings.theme,
             all_regions: cli.all_regions,
             no_color: settings.no_color,
             profiles: connect_tui::connect::profile_names().await,
-            live_interval: cli.live_interval(),
+            live_interval: settings.live_interval,
             colors: settings.colors,
             keys: settings.keys,
         };

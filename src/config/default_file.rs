@@ -36,6 +36,14 @@ max_rps = "1.6/5"
 # Environment: CONNECT_TUI_THEME. NO_COLOR (any value) always means "mono".
 theme = "dark"
 
+# Seconds between refreshes of the live agent status of the users on screen; 0 turns it
+# off. Flag: --live-interval.
+live_interval = 10
+
+# Where Ctrl-S writes the users table as CSV (~/ is your home). Default: the current
+# directory. Flag: --export-dir.
+# export_dir = "~/connect-exports"
+
 # Keys: action = "key" or ["key", …]; a list replaces all of the action's keys, [] unbinds
 # it. A key is a character ("j", "Y", "/"), ctrl-LETTER, f1–f12, or one of enter, esc, tab,
 # shift-tab, space, backspace, delete, insert, up, down, left, right, home, end, pageup,

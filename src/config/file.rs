@@ -27,6 +27,9 @@ pub struct ConfigFile {
     pub max_rps: Option<RateLimit>,
     #[serde(default, deserialize_with = "theme")]
     pub theme: Option<ThemeName>,
+    /// Seconds between live status refreshes; 0 = off.
+    pub live_interval: Option<u64>,
+    pub export_dir: Option<String>,
     #[serde(default)]
     pub keys: KeysTable,
     #[serde(default)]
@@ -41,6 +44,8 @@ pub const SETTINGS: &[&str] = &[
     "clipboard",
     "max_rps",
     "theme",
+    "live_interval",
+    "export_dir",
     "keys",
     "colors",
 ];

@@ -73,6 +73,8 @@ pub struct Config {
     pub clipboard: Option<ClipboardMode>,
     pub max_rps: Option<RateLimit>,
     pub theme: Option<ThemeName>,
+    pub live_interval: Option<u64>,
+    pub export_dir: Option<std::path::PathBuf>,
     pub keys: KeyMap,
     pub colors: ColorOverrides,
 }
@@ -124,6 +126,8 @@ impl Config {
             clipboard: parsed.clipboard,
             max_rps: parsed.max_rps,
             theme: parsed.theme,
+            live_interval: parsed.live_interval,
+            export_dir: parsed.export_dir.map(|dir| expand_home(&dir)),
             keys,
             colors,
         })
@@ -148,6 +152,14 @@ impl Config {
                 io_words(&e)
             ))),
         }
+    }
+}
+
+/// `~/x` as the shell would read it (TOML has no such thing, but people write it).
+fn expand_home(dir: &str) -> std::path::PathBuf {
+    match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(dir),
     }
 }
 

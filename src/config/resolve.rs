@@ -1,5 +1,8 @@
 //! Flags > environment > config file > built-in defaults, setting by setting, in one place.
 
+use std::path::PathBuf;
+use std::time::Duration;
+
 use super::{Config, ConfigError};
 use crate::app::{ColorOverrides, ThemeName};
 use crate::cli::ClipboardMode;
@@ -19,7 +22,12 @@ pub struct Flags {
     pub clipboard: Option<ClipboardMode>,
     pub theme: Option<ThemeName>,
     pub max_rps: Option<RateLimit>,
+    pub live_interval: Option<u64>,
+    pub export_dir: Option<PathBuf>,
 }
+
+/// The live status refresh when nothing says otherwise.
+pub const DEFAULT_LIVE_SECONDS: u64 = 10;
 
 /// The browser's settings, every source applied.
 #[derive(Debug, Clone)]
@@ -37,6 +45,10 @@ pub struct BrowserSettings {
     pub no_color: bool,
     pub colors: ColorOverrides,
     pub keys: KeyMap,
+    /// None: live status off (0 seconds).
+    pub live_interval: Option<Duration>,
+    /// Where Ctrl-S writes (None: the current directory).
+    pub export_dir: Option<PathBuf>,
 }
 
 pub fn resolve(flags: Flags, env: Env, file: Config) -> Result<BrowserSettings, ConfigError> {
@@ -82,6 +94,15 @@ pub fn resolve(flags: Flags, env: Env, file: Config) -> Result<BrowserSettings, 
         no_color,
         colors: file.colors,
         keys: file.keys,
+        live_interval: Some(
+            flags
+                .live_interval
+                .or(file.live_interval)
+                .unwrap_or(DEFAULT_LIVE_SECONDS),
+        )
+        .filter(|s| *s > 0)
+        .map(Duration::from_secs),
+        export_dir: flags.export_dir.or(file.export_dir),
     })
 }
 

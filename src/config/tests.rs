@@ -32,6 +32,8 @@ instance = "arn:aws:connect:eu-west-2:123456789012:instance/40c83b68-ea62-414c-9
 clipboard = "osc52-passthrough"
 max_rps = "5/10"
 theme = "high-contrast"
+live_interval = 30
+export_dir = "/srv/exports"
 
 [keys]
 copy_id = "ctrl-y"
@@ -51,6 +53,8 @@ selected = { fg = "black", bg = "#00ff00", bold = false, underline = true }
     assert_eq!(config.clipboard, Some(ClipboardMode::Osc52Passthrough));
     assert_eq!(config.max_rps, RateLimit::parse("5/10").ok());
     assert_eq!(config.theme, Some(ThemeName::HighContrast));
+    assert_eq!(config.live_interval, Some(30));
+    assert_eq!(config.export_dir, Some("/srv/exports".into()));
     let ctrl_y = Chord {
         code: crossterm::event::KeyCode::Char('y'),
         modifiers: crossterm::event::KeyModifiers::CONTROL,
@@ -90,6 +94,8 @@ fn an_empty_file_is_the_built_in_defaults() {
     assert_eq!(s.instance_id, None);
     assert_eq!(s.clipboard, ClipboardMode::Auto);
     assert_eq!(s.theme, ThemeName::Dark);
+    assert_eq!(s.live_interval, Some(std::time::Duration::from_secs(10)));
+    assert_eq!(s.export_dir, None);
     assert!(s.colors.is_empty());
     assert_eq!(
         s.keys.keys_for(Action::CopyUserId, Mode::Users),
@@ -106,6 +112,8 @@ instance = "11111111-1111-1111-1111-111111111111"
 clipboard = "native"
 max_rps = 3
 theme = "light"
+live_interval = 60
+export_dir = "/file"
 "#;
     let all_flags = Flags {
         profile: Some("flag".into()),
@@ -114,6 +122,8 @@ theme = "light"
         clipboard: Some(ClipboardMode::Off),
         theme: Some(ThemeName::HighContrast),
         max_rps: RateLimit::parse("9").ok(),
+        live_interval: Some(0),
+        export_dir: Some("/flag".into()),
     };
     let env = [
         ("AWS_PROFILE", "env"),
@@ -132,6 +142,8 @@ theme = "light"
     assert_eq!(s.clipboard, ClipboardMode::Off);
     assert_eq!(s.theme, ThemeName::HighContrast);
     assert_eq!(s.max_rps, RateLimit::parse("9").ok());
+    assert_eq!(s.live_interval, None, "--live-interval 0 turns it off");
+    assert_eq!(s.export_dir, Some("/flag".into()));
     // Then the environment.
     let s = settings(Flags::default(), &env, file);
     assert_eq!(s.profile.as_deref(), Some("env"));
@@ -149,6 +161,8 @@ theme = "light"
     assert_eq!(s.clipboard, ClipboardMode::Native);
     assert_eq!(s.theme, ThemeName::Light);
     assert_eq!(s.max_rps, RateLimit::parse("3").ok());
+    assert_eq!(s.live_interval, Some(std::time::Duration::from_secs(60)));
+    assert_eq!(s.export_dir, Some("/file".into()));
 }
 
 #[test]
@@ -257,6 +271,7 @@ fn the_default_file_is_accepted_unchanged_and_is_the_defaults() {
     assert_eq!(config.clipboard, Some(ClipboardMode::Auto));
     assert_eq!(config.max_rps, Some(RateLimit::default()));
     assert_eq!(config.theme, Some(ThemeName::Dark));
+    assert_eq!(config.live_interval, Some(10));
     assert!(config.colors.is_empty());
     let defaults = KeyMap::default();
     for mode in Mode::ALL {
