@@ -138,6 +138,8 @@ fn run_browser(cli: &Cli) -> i32 {
             profiles: connect_tui::connect::profile_names().await,
             live_interval: settings.live_interval,
             colors: settings.colors,
+            columns: settings.columns,
+            sort: settings.sort,
             keys: settings.keys,
         };
         tui::run(client, tui_options).await.map_err(|e| match e {

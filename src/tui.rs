@@ -55,6 +55,9 @@ pub struct TuiOptions {
     pub live_interval: Option<std::time::Duration>,
     /// The config file's `[colors]`.
     pub colors: ColorOverrides,
+    /// The config file's `[table]`.
+    pub columns: Vec<crate::app::table::Column>,
+    pub sort: Option<crate::app::table::Sort>,
     /// The key table with the config file's `[keys]` applied.
     pub keys: KeyMap,
 }
@@ -96,6 +99,8 @@ pub async fn run(client: ConnectClient, options: TuiOptions) -> Result<(), TuiEr
         profiles: options.profiles,
         history: crate::history::load(&crate::history::path()),
         colors: options.colors,
+        columns: options.columns,
+        sort: options.sort,
         live_interval: options.live_interval,
     };
     let mut clipboard = Clipboard::new(options.clipboard, Session::from_env());

@@ -27,6 +27,8 @@ pub fn config(instance_id: &str) -> AppConfig {
         no_color: false,
         profiles: Vec::new(),
         history: Vec::new(),
+        columns: connect_tui::app::table::Column::ALL.to_vec(),
+        sort: None,
         colors: Vec::new(),
         live_interval: None,
     }

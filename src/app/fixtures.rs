@@ -33,6 +33,8 @@ pub fn config(instance: Option<&str>) -> AppConfig {
         no_color: false,
         profiles: Vec::new(),
         history: Vec::new(),
+        columns: crate::app::table::Column::ALL.to_vec(),
+        sort: None,
         colors: Vec::new(),
         live_interval: None,
     }

@@ -108,6 +108,11 @@ pub struct AppConfig {
     pub profiles: Vec<String>,
     /// The `:` history saved by earlier runs, oldest first.
     pub history: Vec<String>,
+    /// The users table's columns, in order (the config file's `[table] columns`; default
+    /// all). As many as fit are shown.
+    pub columns: Vec<table::Column>,
+    /// The users table's sort when an instance opens (`[table] sort`).
+    pub sort: Option<table::Sort>,
     /// The config file's `[colors]`, patched over the theme.
     pub colors: ColorOverrides,
     /// `--live-interval`: how often live agent state is refreshed (`None`: never).
@@ -471,6 +476,7 @@ impl App {
         let generation = self.next_generation();
         let (mut screen, requests) = UsersScreen::open(instance_id, alias, generation);
         screen.region = region;
+        screen.sort = self.config.sort;
         push_calls(cmds, &screen.scope(), requests);
         self.users = Some(screen);
     }

@@ -46,6 +46,23 @@ impl Column {
         Column::Phone,
     ];
 
+    /// The config file's name for the column (`[table] columns`, `sort`).
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Column::Username => "username",
+            Column::Name => "name",
+            Column::Status => "status",
+            Column::RoutingProfile => "routing_profile",
+            Column::SecurityProfiles => "security_profiles",
+            Column::HierarchyGroup => "hierarchy_group",
+            Column::Phone => "phone",
+        }
+    }
+
+    pub fn from_config_name(name: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.config_name() == name)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Column::Username => "Username",

@@ -242,7 +242,14 @@ impl UsersScreen {
                 Some(matches) => Box::new(matches.iter().copied()),
                 None => Box::new(0..self.list.users.len() as u32),
             };
-            table::sorted(view, sort, &self.list, &self.names, &self.records, &self.live)
+            table::sorted(
+                view,
+                sort,
+                &self.list,
+                &self.names,
+                &self.records,
+                &self.live,
+            )
         });
     }
 

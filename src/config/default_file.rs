@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use crate::app::Role;
+use crate::app::table::Column;
 use crate::keys::{ACTION_NAMES, KeyMap, config_name};
 
 const HEADER: &str = r#"# connect-tui configuration.
@@ -44,6 +45,12 @@ live_interval = 10
 # directory. Flag: --export-dir.
 # export_dir = "~/connect-exports"
 
+# The users table: its columns, in order (as many as fit are shown), and its sort when an
+# instance opens: a column name, "-name" for descending (not "status": it changes live).
+[table]
+columns = {COLUMNS}
+# sort = "name"
+
 # Keys: action = "key" or ["key", …]; a list replaces all of the action's keys, [] unbinds
 # it. A key is a character ("j", "Y", "/"), ctrl-LETTER, f1–f12, or one of enter, esc, tab,
 # shift-tab, space, backspace, delete, insert, up, down, left, right, home, end, pageup,
@@ -64,7 +71,11 @@ const COLORS: &str = r##"
 /// The default config file.
 pub fn default_file() -> String {
     let keys = KeyMap::default();
-    let mut text = HEADER.to_string();
+    let columns: Vec<String> = Column::ALL
+        .iter()
+        .map(|c| format!("{:?}", c.config_name()))
+        .collect();
+    let mut text = HEADER.replace("{COLUMNS}", &format!("[{}]", columns.join(", ")));
     for (name, context, action) in ACTION_NAMES {
         let Some(bound) = keys
             .rows()

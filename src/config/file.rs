@@ -31,6 +31,8 @@ pub struct ConfigFile {
     pub live_interval: Option<u64>,
     pub export_dir: Option<String>,
     #[serde(default)]
+    pub table: TableSettings,
+    #[serde(default)]
     pub keys: KeysTable,
     #[serde(default)]
     pub colors: ColorsTable,
@@ -46,9 +48,19 @@ pub const SETTINGS: &[&str] = &[
     "theme",
     "live_interval",
     "export_dir",
+    "table",
     "keys",
     "colors",
 ];
+
+/// `[table]`: the users table's columns (in order) and its sort when an instance opens.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSettings {
+    pub columns: Option<Spanned<Vec<Spanned<String>>>>,
+    /// A column name, `-` before it for descending.
+    pub sort: Option<Spanned<String>>,
+}
 
 /// `[keys]`: action name → one key or a list, in file order (a conflict is reported at the
 /// entry that made it).
@@ -217,6 +229,8 @@ fn explain(message: &str) -> String {
     let name = rest.split('`').next().unwrap_or_default();
     let known: &[&str] = if rest.contains("`fg`") {
         &["fg", "bg", "bold", "italic", "underline", "reverse"]
+    } else if rest.contains("`columns`") {
+        &["columns", "sort"]
     } else {
         SETTINGS
     };

@@ -19,6 +19,9 @@ pub use default_file::default_file;
 pub use locate::{Located, Source, locate};
 pub use resolve::{BrowserSettings, Env, Flags, resolve};
 
+use toml::Spanned;
+
+use crate::app::table::{Column, Sort};
 use crate::app::{ColorOverrides, ThemeName};
 use crate::cli::ClipboardMode;
 use crate::connect::{RateLimit, parse_instance_id};
@@ -75,6 +78,8 @@ pub struct Config {
     pub theme: Option<ThemeName>,
     pub live_interval: Option<u64>,
     pub export_dir: Option<std::path::PathBuf>,
+    pub columns: Option<Vec<Column>>,
+    pub sort: Option<Sort>,
     pub keys: KeyMap,
     pub colors: ColorOverrides,
 }
@@ -119,7 +124,61 @@ impl Config {
                     .map_err(|message| at(name.span().start, message))
             })
             .collect::<Result<ColorOverrides, ConfigError>>()?;
+        let column = |name: &Spanned<String>| {
+            Column::from_config_name(name.get_ref()).ok_or_else(|| {
+                let names: Vec<&str> = Column::ALL.iter().map(|c| c.config_name()).collect();
+                let hint = match file::closest(name.get_ref(), &names) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the columns are {}", names.join(", ")),
+                };
+                at(
+                    name.span().start,
+                    format!("unknown column `{}` in [table]; {hint}", name.get_ref()),
+                )
+            })
+        };
+        let columns = parsed
+            .table
+            .columns
+            .as_ref()
+            .map(|list| {
+                let columns = list
+                    .get_ref()
+                    .iter()
+                    .map(column)
+                    .collect::<Result<Vec<_>, _>>()?;
+                if columns.is_empty() {
+                    return Err(at(
+                        list.span().start,
+                        "[table] columns is empty: name at least one".into(),
+                    ));
+                }
+                Ok(columns)
+            })
+            .transpose()?;
+        let sort = parsed
+            .table
+            .sort
+            .as_ref()
+            .map(|text| {
+                let (descending, name) = match text.get_ref().strip_prefix('-') {
+                    Some(rest) => (true, rest),
+                    None => (false, text.get_ref().as_str()),
+                };
+                let spanned = Spanned::new(text.span(), name.to_string());
+                let column = column(&spanned)?;
+                if !Column::SORTABLE.contains(&column) {
+                    return Err(at(
+                        text.span().start,
+                        format!("[table] sort: the table does not sort by `{name}`"),
+                    ));
+                }
+                Ok(Sort { column, descending })
+            })
+            .transpose()?;
         Ok(Config {
+            columns,
+            sort,
             profile: parsed.profile.filter(|p| !p.is_empty()),
             region: parsed.region.filter(|r| !r.is_empty()),
             instance_id,

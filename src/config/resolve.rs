@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::{Config, ConfigError};
+use crate::app::table::{Column, Sort};
 use crate::app::{ColorOverrides, ThemeName};
 use crate::cli::ClipboardMode;
 use crate::connect::RateLimit;
@@ -49,6 +50,8 @@ pub struct BrowserSettings {
     pub live_interval: Option<Duration>,
     /// Where Ctrl-S writes (None: the current directory).
     pub export_dir: Option<PathBuf>,
+    pub columns: Vec<Column>,
+    pub sort: Option<Sort>,
 }
 
 pub fn resolve(flags: Flags, env: Env, file: Config) -> Result<BrowserSettings, ConfigError> {
@@ -103,6 +106,8 @@ pub fn resolve(flags: Flags, env: Env, file: Config) -> Result<BrowserSettings, 
         .filter(|s| *s > 0)
         .map(Duration::from_secs),
         export_dir: flags.export_dir.or(file.export_dir),
+        columns: file.columns.unwrap_or_else(|| Column::ALL.to_vec()),
+        sort: file.sort,
     })
 }
 

@@ -35,6 +35,10 @@ theme = "high-contrast"
 live_interval = 30
 export_dir = "/srv/exports"
 
+[table]
+columns = ["name", "status", "username"]
+sort = "-routing_profile"
+
 [keys]
 copy_id = "ctrl-y"
 down = ["j", "down", "ctrl-n"]
@@ -55,6 +59,18 @@ selected = { fg = "black", bg = "#00ff00", bold = false, underline = true }
     assert_eq!(config.theme, Some(ThemeName::HighContrast));
     assert_eq!(config.live_interval, Some(30));
     assert_eq!(config.export_dir, Some("/srv/exports".into()));
+    use crate::app::table::{Column, Sort};
+    assert_eq!(
+        config.columns,
+        Some(vec![Column::Name, Column::Status, Column::Username])
+    );
+    assert_eq!(
+        config.sort,
+        Some(Sort {
+            column: Column::RoutingProfile,
+            descending: true
+        })
+    );
     let ctrl_y = Chord {
         code: crossterm::event::KeyCode::Char('y'),
         modifiers: crossterm::event::KeyModifiers::CONTROL,
@@ -254,6 +270,22 @@ fn mistakes_are_one_line_with_file_line_and_column() {
             "/cfg/config.toml:2:11: unknown setting `bolt`; did you mean `bold`?",
         ),
         ("theme = ", "/cfg/config.toml:1:9: "),
+        (
+            "[table]\ncolumns = [\"name\", \"rout\"]",
+            "/cfg/config.toml:2:20: unknown column `rout` in [table]; did you mean `routing_profile`?",
+        ),
+        (
+            "[table]\nsort = \"status\"",
+            "/cfg/config.toml:2:8: [table] sort: the table does not sort by `status`",
+        ),
+        (
+            "[table]\ncolumns = []",
+            "/cfg/config.toml:2:11: [table] columns is empty",
+        ),
+        (
+            "[table]\ncolums = []",
+            "/cfg/config.toml:2:1: unknown setting `colums`; did you mean `columns`?",
+        ),
     ] {
         let err = parse(text).expect_err(text).0;
         assert!(
@@ -272,6 +304,11 @@ fn the_default_file_is_accepted_unchanged_and_is_the_defaults() {
     assert_eq!(config.max_rps, Some(RateLimit::default()));
     assert_eq!(config.theme, Some(ThemeName::Dark));
     assert_eq!(config.live_interval, Some(10));
+    assert_eq!(
+        config.columns,
+        Some(crate::app::table::Column::ALL.to_vec())
+    );
+    assert_eq!(config.sort, None);
     assert!(config.colors.is_empty());
     let defaults = KeyMap::default();
     for mode in Mode::ALL {

@@ -456,3 +456,21 @@ fn security_profiles_view() {
     s.action(Action::Confirm);
     insta::assert_snapshot!(render(&mut s.app, 100, 12).backend());
 }
+
+/// The config file's `[table] columns`: only those, in that order.
+#[test]
+fn the_table_shows_the_configured_columns_in_their_order() {
+    use crate::app::table::Column;
+    let mut s = Session::jane_loaded();
+    s.app.config.columns = vec![Column::Name, Column::Username];
+    let terminal = render(&mut s.app, 200, 50);
+    let header = format!("{:?}", terminal.backend())
+        .lines()
+        .find(|l| l.contains("Username"))
+        .map(str::to_string)
+        .expect("the header row");
+    let name = header.find("Name").expect("Name");
+    let username = header.find("Username").expect("Username");
+    assert!(name < username, "{header}");
+    assert!(!header.contains("Routing profile"), "{header}");
+}

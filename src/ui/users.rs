@@ -135,7 +135,7 @@ fn draw_list(frame: &mut Frame, app: &App, keys: &KeyMap, b: &UsersScreen, area:
     } else {
         MARK.width() as u16
     };
-    let columns = columns(rows_area.width.saturating_sub(gutter));
+    let columns = columns(&app.config.columns, rows_area.width.saturating_sub(gutter));
     if rows_area.height > 0 {
         let header = Rect {
             height: 1,
@@ -200,10 +200,10 @@ const MARK: &str = "● ";
 /// The columns that fit in `width`, in order, each at its narrowest; then the room left
 /// widens them in order up to their widest. A cell cut short ends in "…", so no value (an
 /// ID least of all) is ever cut silently.
-pub fn columns(width: u16) -> Vec<(Column, u16)> {
+pub fn columns(wanted: &[Column], width: u16) -> Vec<(Column, u16)> {
     let mut chosen: Vec<(Column, u16)> = Vec::new();
     let mut used = 0u16;
-    for column in Column::ALL {
+    for column in wanted.iter().copied() {
         let gap = u16::from(!chosen.is_empty());
         let need = column.widths().0 + gap;
         if used + need > width {
