@@ -2,26 +2,11 @@
 //! contacts), the Queues pane (concurrency, default outbound queue, queues, proficiencies)
 //! and the permissions overlay.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
+use crate::app::Msg;
 use crate::app::fixtures::*;
 use crate::app::fixtures_live::*;
-use crate::app::{App, Drawn, Msg};
 
-use super::draw;
-
-fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let now = app.now;
-    app.update(Msg::Resize { width, height }, now);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    let mut drawn = Drawn::default();
-    terminal
-        .draw(|frame| drawn = draw(frame, app, &crate::keys::KeyMap::default()))
-        .expect("draw");
-    app.update(Msg::Drawn(drawn), now);
-    terminal
-}
+use super::render_tests::render;
 
 /// Jane loaded with live status on, her state answered as `data`.
 fn jane_live(data: crate::model::UserData) -> Session {

@@ -12,7 +12,7 @@ use super::draw;
 
 /// Draws `app` at `width`×`height` and hands what the frame measured back to it, as the
 /// event loop does.
-fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(super) fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let now = app.now;
     app.update(Msg::Resize { width, height }, now);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
