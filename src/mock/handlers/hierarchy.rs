@@ -1,8 +1,8 @@
 //! ListUserHierarchyGroups, DescribeUserHierarchyGroup, DescribeUserHierarchyStructure.
 
-use super::{Request, listing, single};
+use super::{Request, found, listing, single};
 use crate::mock::paging;
-use crate::mock::wire::{Answer, ServiceError};
+use crate::mock::wire::Answer;
 use crate::model::NamedSummary;
 
 pub fn list_groups(request: &Request) -> Answer {
@@ -25,10 +25,7 @@ pub fn list_groups(request: &Request) -> Answer {
 pub fn describe_group(request: &Request) -> Answer {
     let instance = request.instance()?;
     let id = request.op.label("HierarchyGroupId");
-    let group = instance
-        .hierarchy_groups
-        .get(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Hierarchy group {id} not found")))?;
+    let group = found(instance.hierarchy_groups.get(id), "Hierarchy group", id)?;
     single("HierarchyGroup", group)
 }
 

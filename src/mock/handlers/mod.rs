@@ -71,8 +71,12 @@ impl Request<'_> {
 }
 
 fn find_instance<'d>(data: &'d Dataset, id: &str) -> Result<&'d InstanceData, ServiceError> {
-    data.instance(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Instance {id} not found")))
+    found(data.instance(id), "Instance", id)
+}
+
+/// `value`, or the 404 Connect answers when the `what` called `id` does not exist.
+fn found<T>(value: Option<T>, what: &str, id: &str) -> Result<T, ServiceError> {
+    value.ok_or_else(|| ServiceError::not_found(format!("{what} {id} not found")))
 }
 
 pub fn answer(request: &Request) -> Response {
@@ -187,10 +191,7 @@ fn single<T: Serialize>(key: &str, value: &T) -> Answer {
 
 fn list_tags(request: &Request) -> Answer {
     let arn = request.op.label("resourceArn");
-    let tags = request
-        .data
-        .tags(arn)
-        .ok_or_else(|| ServiceError::not_found(format!("Resource {arn} not found")))?;
+    let tags = found(request.data.tags(arn), "Resource", arn)?;
     single("tags", tags)
 }
 

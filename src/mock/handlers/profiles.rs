@@ -1,9 +1,9 @@
 //! ListRoutingProfiles, DescribeRoutingProfile, ListSecurityProfiles, DescribeSecurityProfile,
 //! ListSecurityProfilePermissions.
 
-use super::{Request, listing, single};
+use super::{Request, found, listing, single};
 use crate::mock::paging;
-use crate::mock::wire::{self, Answer, ServiceError};
+use crate::mock::wire::{self, Answer};
 use crate::model::NamedSummary;
 
 pub fn list_routing(request: &Request) -> Answer {
@@ -26,10 +26,7 @@ pub fn list_routing(request: &Request) -> Answer {
 pub fn describe_routing(request: &Request) -> Answer {
     let instance = request.instance()?;
     let id = request.op.label("RoutingProfileId");
-    let profile = instance
-        .routing_profiles
-        .get(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Routing profile {id} not found")))?;
+    let profile = found(instance.routing_profiles.get(id), "Routing profile", id)?;
     single("RoutingProfile", profile)
 }
 
@@ -53,20 +50,14 @@ pub fn list_security(request: &Request) -> Answer {
 pub fn describe_security(request: &Request) -> Answer {
     let instance = request.instance()?;
     let id = request.op.label("SecurityProfileId");
-    let profile = instance
-        .security_profiles
-        .get(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Security profile {id} not found")))?;
+    let profile = found(instance.security_profiles.get(id), "Security profile", id)?;
     single("SecurityProfile", profile)
 }
 
 pub fn list_permissions(request: &Request) -> Answer {
     let instance = request.instance()?;
     let id = request.op.label("SecurityProfileId");
-    let profile = instance
-        .security_profiles
-        .get(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Security profile {id} not found")))?;
+    let profile = found(instance.security_profiles.get(id), "Security profile", id)?;
     let paging = request.paging(&format!("{}/{id}", instance.id()), paging::LISTS_1000)?;
     let all = instance
         .permissions

@@ -1,6 +1,6 @@
 //! ListQueues, DescribeQueue and ListRoutingProfileQueues.
 
-use super::{Request, listing, single};
+use super::{Request, found, listing, single};
 use crate::mock::paging;
 use crate::mock::wire::{self, Answer, ServiceError};
 use crate::model::{Queue, QueueSummary};
@@ -49,20 +49,14 @@ pub fn list(request: &Request) -> Answer {
 pub fn describe(request: &Request) -> Answer {
     let instance = request.instance()?;
     let id = request.op.label("QueueId");
-    let queue = instance
-        .queues
-        .get(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Queue {id} not found")))?;
+    let queue = found(instance.queues.get(id), "Queue", id)?;
     single("Queue", queue)
 }
 
 pub fn list_routing_profile_queues(request: &Request) -> Answer {
     let instance = request.instance()?;
     let id = request.op.label("RoutingProfileId");
-    let profile = instance
-        .routing_profiles
-        .get(id)
-        .ok_or_else(|| ServiceError::not_found(format!("Routing profile {id} not found")))?;
+    let profile = found(instance.routing_profiles.get(id), "Routing profile", id)?;
     let paging = request.paging(
         &format!("{}/{id}", instance.id()),
         paging::ROUTING_PROFILE_QUEUES,
