@@ -275,13 +275,6 @@ impl App {
                 ),
                 Err(why) => self.notify(format!("Export failed: {why}"), true),
             },
-            Msg::Answer(answer) if self.view.is_some() => {
-                self.on_answer(*answer, &mut cmds);
-                // The counts follow the sweep and the listings as their pages arrive.
-                if let (Some(view), Some(screen)) = (self.view.as_mut(), self.users.as_ref()) {
-                    view.refresh(screen);
-                }
-            }
             Msg::Answer(answer) => {
                 self.in_flight = self.in_flight.saturating_sub(1);
                 if answer
@@ -291,6 +284,10 @@ impl App {
                     self.throttled_until = Some(now + THROTTLE_NOTICE);
                 }
                 self.on_answer(*answer, &mut cmds);
+                // A view's counts follow the sweep and the listings as their pages arrive.
+                if let (Some(view), Some(screen)) = (self.view.as_mut(), self.users.as_ref()) {
+                    view.refresh(screen);
+                }
             }
         }
         if self.screen == Screen::Users

@@ -209,3 +209,23 @@ fn esc_leaves_a_view_and_views_need_an_open_instance() {
             .is_some_and(|e| e.contains("no instance is open"))
     );
 }
+
+#[test]
+fn answers_arriving_under_a_view_are_still_counted_off_the_requests_in_flight() {
+    let mut s = Session::open();
+    s.users(summaries(3), None);
+    type_command(&mut s, "rp");
+    assert_eq!(s.app.mode(), Mode::View);
+    let before = s.app.in_flight;
+    s.names(
+        crate::app::NameKind::RoutingProfiles,
+        vec![named(ROUTING, "Basic Routing Profile")],
+    );
+    assert_eq!(s.app.in_flight, before - 1);
+    let view = s.app.view.as_ref().expect("the view");
+    assert!(
+        view.rows
+            .iter()
+            .any(|r| r.name.as_deref() == Some("Basic Routing Profile"))
+    );
+}
