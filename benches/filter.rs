@@ -8,6 +8,8 @@
 //!
 //! Run: `cargo bench --bench filter`
 
+// The shared helpers serve the other benches too.
+#[allow(dead_code)]
 mod common;
 
 use std::sync::OnceLock;

@@ -7,6 +7,8 @@
 //!
 //! Run: `cargo bench --bench render`
 
+// The shared helpers serve the other benches too.
+#[allow(dead_code)]
 mod common;
 
 use std::sync::OnceLock;

@@ -1,6 +1,7 @@
 //! The users table over 100,000 fully swept users (names, routing profiles, security profiles,
 //! groups from the SearchUsers sweep): a filter keystroke with a field term (budget ≤ 2 ms),
-//! a sort (≤ 30 ms), and building the Ctrl-S CSV of the whole view (≤ 1 s).
+//! a sort (≤ 30 ms), `:rp` with its user counts (≤ 5 ms), and building the Ctrl-S CSV of the
+//! whole view (≤ 1 s).
 //!
 //! The state is loaded once, the way the program loads it (in-process mock endpoint, real SDK
 //! client and worker); each sample changes it and changes it back, so every sample does the
@@ -58,6 +59,19 @@ fn sort_all_by_username(bencher: divan::Bencher) {
     for _ in 0..6 {
         send(&mut app, Msg::Action(Action::SortNext));
     }
+}
+
+/// `:rp` Enter: the routing-profile view with every profile's user count, counted over all
+/// swept users; Esc closes it again.
+#[divan::bench(sample_count = 40)]
+fn open_rp_view_with_counts(bencher: divan::Bencher) {
+    let mut app = app().lock().expect("app");
+    send(&mut app, Msg::Action(Action::Back));
+    bencher.bench_local(|| {
+        common::run_command(&mut app, "rp");
+        assert!(app.view.is_some(), ":rp opened no view");
+        send(&mut app, Msg::Action(Action::Back));
+    });
 }
 
 /// The CSV Ctrl-S writes, for every user (rows resolved, formatted, guarded).

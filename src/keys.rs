@@ -36,6 +36,8 @@ pub enum Context {
     Help,
     /// The permissions overlay (Enter on the security profiles pane).
     Permissions,
+    /// The "users with…" menu (`f`, or Enter on the Routing pane).
+    UsersWith,
 }
 
 impl Context {
@@ -51,6 +53,7 @@ impl Context {
             Context::CopyMenu => "Copy menu",
             Context::Help => "Help",
             Context::Permissions => "Permissions overlay",
+            Context::UsersWith => "Users with… menu",
         }
     }
 }
@@ -66,6 +69,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::CopyMenu => &[Context::Always, Context::CopyMenu],
         Mode::Help => &[Context::Always, Context::Help],
         Mode::Permissions => &[Context::Always, Context::Permissions],
+        Mode::UsersWith => &[Context::Always, Context::UsersWith],
     }
 }
 
@@ -140,7 +144,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Browse, &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')], "PgUp", Action::PageUp, "page up", ""),
     bind(Browse, &[ch('g'), key(KeyCode::Home)], "g/Home", Action::Top, "first row", ""),
     bind(Browse, &[ch('G'), key(KeyCode::End)], "G/End", Action::Bottom, "last row", ""),
-    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open instance / focus record / show permissions", ""),
+    bind(Browse, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "open / focus the record / act on the focused pane", ""),
     bind(Browse, &[ch('r'), ctrl('r')], "r", Action::Refresh, "refresh (drops cached data)", ""),
     bind(Browse, &[ch('R')], "R", Action::Retry, "retry what failed", ""),
     bind(Browse, &[ch(':')], ":", Action::CommandLine, "command line (:instance, :region, :theme…)", ""),
@@ -157,6 +161,7 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(Users, &[ch('S')], "S", Action::SortReverse, "reverse the sort", ""),
     bind(Users, &[ch(' ')], "Space", Action::ToggleMark, "mark / unmark the row (y, Y and c then copy every marked row)", "mark"),
     bind(Users, &[ch('u')], "u", Action::ClearMarks, "clear every mark", ""),
+    bind(Users, &[ch('f')], "f", Action::UsersWith, "users who share a profile or group with this user", "users with…"),
     bind(Users, &[ctrl('s')], "Ctrl-S", Action::ExportView, "write the table as shown (filter, sort, every column) as CSV to the export directory", "export"),
     bind(Filter, &[key(KeyCode::Esc)], "Esc", Action::Back, "clear the filter", "clear"),
     bind(Filter, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "keep the filter, back to the list", "keep"),
@@ -185,6 +190,10 @@ pub static KEY_TABLE: &[Binding] = &[
     bind(CopyMenu, &[key(KeyCode::Up)], "↑", Action::Up, "previous item", ""),
     bind(CopyMenu, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "copy the highlighted item", "copy"),
     bind(CopyMenu, &[key(KeyCode::Esc), ch('q'), ch('c')], "Esc", Action::Back, "close the menu", "close"),
+    bind(UsersWith, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "next item", ""),
+    bind(UsersWith, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "previous item", ""),
+    bind(UsersWith, &[key(KeyCode::Enter)], "Enter", Action::Confirm, "show those users (Esc there comes back)", "show"),
+    bind(UsersWith, &[key(KeyCode::Esc), ch('q'), ch('f')], "Esc", Action::Back, "close the menu", "close"),
     bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], "Esc/?/q", Action::Back, "close help", "close"),
     bind(Help, &[ch('j'), key(KeyCode::Down)], "j/↓", Action::Down, "scroll down", ""),
     bind(Help, &[ch('k'), key(KeyCode::Up)], "k/↑", Action::Up, "scroll up", ""),

@@ -86,3 +86,13 @@ pub fn type_filter(app: &mut App, text: &str) {
         app.update(Msg::FilterEdit(FilterEdit::Insert(c)), now);
     }
 }
+
+/// Presses `:`, types `command` and Enter, as the keyboard would.
+pub fn run_command(app: &mut App, command: &str) {
+    let now = Instant::now();
+    app.update(Msg::Action(Action::CommandLine), now);
+    for c in command.chars() {
+        app.update(Msg::FilterEdit(FilterEdit::Insert(c)), now);
+    }
+    app.update(Msg::Action(Action::Confirm), now);
+}

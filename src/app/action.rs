@@ -45,6 +45,9 @@ pub enum Action {
     ClearMarks,
     /// Ctrl-S: write the current view as CSV into the export directory.
     ExportView,
+    /// `f`: the users who share the selected user's routing profile, a security profile or
+    /// hierarchy group (a menu).
+    UsersWith,
 }
 
 /// The input mode, derived from app state ([`super::App::mode`]); decides which keys are
@@ -62,10 +65,12 @@ pub enum Mode {
     Help,
     /// The permissions overlay (its filter line is [`Mode::Filter`]).
     Permissions,
+    /// The "users with…" menu.
+    UsersWith,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Picker,
         Mode::Users,
         Mode::View,
@@ -74,5 +79,6 @@ impl Mode {
         Mode::CopyMenu,
         Mode::Help,
         Mode::Permissions,
+        Mode::UsersWith,
     ];
 }

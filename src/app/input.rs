@@ -8,6 +8,7 @@ use super::copy::CopyItem;
 use super::msg::{Cmd, FilterEdit, Request, Scope};
 use super::table::Sort;
 use super::users_screen::{Focus, UsersScreen};
+use super::users_with::CameFrom;
 use super::{App, Overlay, Screen, layout, show_filter_line};
 
 /// Rows the mouse wheel moves.
@@ -42,6 +43,10 @@ impl App {
             }
             Overlay::Permissions { scroll, editing } => {
                 self.on_permissions_action(action, scroll, editing);
+                return;
+            }
+            Overlay::UsersWith { selected } => {
+                self.on_users_with_action(action, selected);
                 return;
             }
             Overlay::None => {}
@@ -119,7 +124,6 @@ impl App {
     /// to the row (the filter visible and editable), Esc goes back to the table.
     fn on_view_action(&mut self, action: Action) {
         let rows = self.picker_rows();
-        let list_rows = self.list_rows();
         let Some(view) = self.view.as_mut() else {
             return;
         };
@@ -135,14 +139,10 @@ impl App {
             Action::Bottom => cursor.select(len.saturating_sub(1), len, rows),
             Action::Back => self.view = None,
             Action::Confirm => {
-                let filter = view.filter_for_selected();
-                self.view = None;
-                if let (Some(filter), Some(b)) = (filter, self.users.as_mut()) {
-                    b.filter.set_query(&filter);
-                    b.filter.editing = false;
-                    b.focus = Focus::List;
-                    b.cursor = Default::default();
-                    b.refilter(true, None, list_rows);
+                let names = self.users.as_ref().map(|b| &b.names);
+                if let Some(filter) = names.and_then(|n| view.filter_for_selected(n)) {
+                    let came_from = CameFrom::View(view.clone());
+                    self.drill_in(&filter, Some(came_from));
                 }
             }
             _ => {}
@@ -197,6 +197,10 @@ impl App {
             Action::Confirm if b.focus == Focus::Pane(super::PaneId::Security) => {
                 self.open_permissions(cmds);
             }
+            Action::Confirm if b.focus == Focus::Pane(super::PaneId::Routing) => {
+                self.open_users_with(Some("Routing profile"));
+            }
+            Action::UsersWith => self.open_users_with(None),
             Action::Confirm => {
                 b.focus = Focus::Pane(b.tab);
                 b.pane_scroll = 0;
@@ -204,8 +208,15 @@ impl App {
             Action::Back if b.filter.editing || b.focus == Focus::List => {
                 b.filter.editing = false;
                 b.filter.clear();
-                let keep = b.selected_id().map(str::to_string);
+                let came_from = b.came_from.take();
+                let keep = match &came_from {
+                    Some(CameFrom::Record { user, .. }) => Some(user.clone()),
+                    _ => b.selected_id().map(str::to_string),
+                };
                 b.refilter(false, keep.as_deref(), rows);
+                if let Some(came_from) = came_from {
+                    self.go_back(came_from);
+                }
             }
             Action::Back => b.focus = Focus::List,
             Action::Filter => {
@@ -459,7 +470,7 @@ impl App {
                         .min(self.drawn.help_max_scroll),
                 };
             }
-            (Overlay::CopyMenu { .. } | Overlay::Command, _) => {}
+            (Overlay::CopyMenu { .. } | Overlay::Command | Overlay::UsersWith { .. }, _) => {}
             (Overlay::Permissions { scroll, editing }, _) => {
                 self.overlay = Overlay::Permissions {
                     scroll: scroll

@@ -6,9 +6,10 @@
 
 use super::cursor::Cursor;
 use super::msg::NameKind;
-use super::names::Load;
+use super::names::{Load, Names};
 use super::sweep::SweepState;
 use super::users_screen::UsersScreen;
+use super::users_with::exact_term;
 
 /// One row: a name (the ID when the listing has no name for it), its ID and its users.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,16 +118,15 @@ impl MembershipView {
         self.cursor.selected = self.cursor.selected.min(self.rows.len().saturating_sub(1));
     }
 
-    /// The users-table filter that shows the selected row's users.
-    pub fn filter_for_selected(&self) -> Option<String> {
+    /// The users-table filter that shows exactly the selected row's users (as counted).
+    pub fn filter_for_selected(&self, names: &Names) -> Option<String> {
         let row = self.rows.get(self.cursor.selected)?;
         let field = match self.kind {
             Membership::RoutingProfiles => "rp",
             Membership::SecurityProfiles => "sp",
             Membership::HierarchyGroups => "group",
         };
-        let value = row.name.as_deref().unwrap_or(&row.id).replace('"', "");
-        Some(format!("{field}:\"{value}\""))
+        Some(exact_term(field, self.kind.names(), &row.id, names))
     }
 
     pub fn title(&self) -> &'static str {

@@ -32,6 +32,7 @@ mod user_details;
 mod user_list;
 mod user_row;
 mod users_screen;
+mod users_with;
 pub mod why_not;
 
 #[cfg(test)]
@@ -72,6 +73,7 @@ use answers::push_calls;
 use command_line::CommandLine;
 pub use command_line::{COMMANDS, CommandSpec};
 pub use membership::{MemberRow, MembershipView};
+pub use users_with::{CameFrom, UsersWithItem, items as users_with_items};
 
 /// How long the "throttled" notice stays after the last throttled answer.
 pub const THROTTLE_NOTICE: Duration = Duration::from_secs(10);
@@ -140,6 +142,10 @@ pub enum Overlay {
     Permissions {
         scroll: u16,
         editing: bool,
+    },
+    /// "Users with…" the selected user's routing profile, security profiles or group.
+    UsersWith {
+        selected: usize,
     },
 }
 
@@ -352,6 +358,7 @@ impl App {
             Overlay::Command => Mode::Command,
             Overlay::Permissions { editing: true, .. } => Mode::Filter,
             Overlay::Permissions { .. } => Mode::Permissions,
+            Overlay::UsersWith { .. } => Mode::UsersWith,
             Overlay::None => match self.screen {
                 Screen::Picker => Mode::Picker,
                 Screen::Users if self.view.is_some() => Mode::View,

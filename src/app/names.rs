@@ -194,6 +194,44 @@ impl Names {
         }
     }
 
+    /// The levels above `group_id` (level name, group name), top first; empty until it is
+    /// described.
+    pub fn ancestors(&self, group_id: &str) -> Vec<(String, String)> {
+        let PathState::Known(path) = self.path(group_id) else {
+            return Vec::new();
+        };
+        let ids = self.level_ids(group_id);
+        path.into_iter()
+            .zip(ids)
+            .filter(|(_, id)| id.as_deref() != Some(group_id))
+            .map(|(level, _)| level)
+            .collect()
+    }
+
+    /// True when a described group sits below `group_id` (its path passes through it).
+    pub fn has_subgroups(&self, group_id: &str) -> bool {
+        self.described
+            .keys()
+            .filter(|id| id.as_str() != group_id)
+            .any(|id| {
+                self.level_ids(id)
+                    .iter()
+                    .any(|l| l.as_deref() == Some(group_id))
+            })
+    }
+
+    /// The IDs along the described path of `group_id`, top first.
+    fn level_ids(&self, group_id: &str) -> Vec<Option<String>> {
+        match self.described.get(group_id) {
+            Some(Ok(group)) => group
+                .hierarchy_path
+                .as_ref()
+                .map(|p| p.levels().into_iter().map(|l| l.id.clone()).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The path of `group_id` with level names ("Level 2" until the structure is known).
     pub fn path(&self, group_id: &str) -> PathState<'_> {
         let group = match self.described.get(group_id) {

@@ -19,6 +19,7 @@ use super::record_data::RecordData;
 use super::sweep::Sweep;
 use super::table::{self, Sort};
 use super::user_list::UserList;
+use super::users_with::CameFrom;
 
 /// The detail panes, in focus order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,6 +132,8 @@ pub struct UsersScreen {
     pub pane_scroll: u16,
     /// After a refresh: the user to select again once it is listed.
     restore: Option<String>,
+    /// Where Esc goes back to when the filter was set by a drill-in ("users with…", a view).
+    pub came_from: Option<CameFrom>,
 }
 
 impl UsersScreen {
@@ -169,6 +172,7 @@ impl UsersScreen {
             tab: PaneId::Identity,
             pane_scroll: 0,
             restore: None,
+            came_from: None,
         };
         (browser, requests)
     }

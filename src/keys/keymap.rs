@@ -39,6 +39,7 @@ pub const ACTION_NAMES: &[(&str, Context, Action)] = &[
     ("mark", Context::Users, Action::ToggleMark),
     ("clear_marks", Context::Users, Action::ClearMarks),
     ("export", Context::Users, Action::ExportView),
+    ("users_with", Context::Users, Action::UsersWith),
 ];
 
 /// One row of the running key table.
@@ -235,6 +236,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::CopyMenu => "the copy menu",
         Mode::Help => "help",
         Mode::Permissions => "the permissions overlay",
+        Mode::UsersWith => "the users-with menu",
     }
 }
 

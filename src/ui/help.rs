@@ -21,6 +21,7 @@ fn lines(t: &Theme, keys: &KeyMap, screen: Screen) -> Vec<Line<'static>> {
         Context::View,
         Context::CopyMenu,
         Context::Permissions,
+        Context::UsersWith,
         Context::Always,
         Context::Help,
     ];

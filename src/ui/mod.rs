@@ -12,6 +12,7 @@ mod status;
 mod text;
 mod theme;
 mod users;
+mod users_with;
 
 #[cfg(test)]
 mod render_live_tests;
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap) -> Drawn {
         }
         Overlay::CopyMenu { selected } => copy_menu::draw(frame, app, keys, area, selected),
         Overlay::Command => {}
+        Overlay::UsersWith { selected } => users_with::draw(frame, app, area, selected),
         Overlay::Permissions { scroll, editing } => {
             drawn.permissions_max_scroll =
                 permissions::draw(frame, app, keys, area, scroll, editing);

@@ -38,6 +38,15 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, pane: PaneId, area: Rec
             Span::styled(" copies in full ", t.dim()),
         ]));
     }
+    if focused && let Some(what) = enter_does(pane) {
+        block = block.title(
+            Line::from(vec![
+                Span::styled(keys.label_for(Action::Confirm, Mode::Users), t.key()),
+                Span::styled(format!(" {what} "), t.dim()),
+            ])
+            .right_aligned(),
+        );
+    }
     let scroll = if focused { b.pane_scroll } else { 0 };
     let hidden = text
         .lines
@@ -62,6 +71,15 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, pane: PaneId, area: Rec
         area,
     );
     lines
+}
+
+/// What Enter does in a focused pane, where it does more than focus it.
+fn enter_does(pane: PaneId) -> Option<&'static str> {
+    match pane {
+        PaneId::Routing => Some("users with…"),
+        PaneId::Security => Some("permissions"),
+        _ => None,
+    }
 }
 
 /// Columns inside a pane's borders.

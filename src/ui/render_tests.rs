@@ -159,6 +159,22 @@ fn copy_menu() {
 }
 
 #[test]
+fn users_with_menu() {
+    let mut s = Session::jane_loaded();
+    s.action(Action::UsersWith);
+    s.action(Action::Down);
+    let terminal = render(&mut s.app, 100, 24);
+    let highlighted = row_of(&terminal, "Security profile").expect("the second item");
+    let other = row_of(&terminal, "Routing profile").expect("the first item");
+    assert_eq!(
+        terminal.backend().buffer()[(5, highlighted)].bg,
+        Color::Cyan
+    );
+    assert_ne!(terminal.backend().buffer()[(5, other)].bg, Color::Cyan);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
 fn filter_shows_n_of_m() {
     let mut s = Session::open();
     s.users(summaries(30), None);

@@ -9,3 +9,4 @@ mod live;
 mod loading;
 mod records;
 mod sweep;
+mod users_with;
