@@ -8,7 +8,6 @@ use super::copy::CopyItem;
 use super::msg::{Cmd, FilterEdit, Request, Scope};
 use super::table::Sort;
 use super::users_screen::{Focus, UsersScreen};
-use super::users_with::CameFrom;
 use super::{App, Overlay, Screen, layout, show_filter_line};
 
 /// Rows the mouse wheel moves.
@@ -141,8 +140,8 @@ impl App {
             Action::Confirm => {
                 let names = self.users.as_ref().map(|b| &b.names);
                 if let Some(filter) = names.and_then(|n| view.filter_for_selected(n)) {
-                    let came_from = CameFrom::View(view.clone());
-                    self.drill_in(&filter, Some(came_from));
+                    let view = Some(view.clone());
+                    self.drill_in(&filter, view);
                 }
             }
             _ => {}
@@ -207,15 +206,13 @@ impl App {
             }
             Action::Back if b.filter.editing || b.focus == Focus::List => {
                 b.filter.editing = false;
-                b.filter.clear();
-                let came_from = b.came_from.take();
-                let keep = match &came_from {
-                    Some(CameFrom::Record { user, .. }) => Some(user.clone()),
-                    _ => b.selected_id().map(str::to_string),
-                };
-                b.refilter(false, keep.as_deref(), rows);
-                if let Some(came_from) = came_from {
-                    self.go_back(came_from);
+                match b.came_from.take() {
+                    Some(came_from) => self.go_back(came_from),
+                    None => {
+                        b.filter.clear();
+                        let keep = b.selected_id().map(str::to_string);
+                        b.refilter(false, keep.as_deref(), rows);
+                    }
                 }
             }
             Action::Back => b.focus = Focus::List,

@@ -24,13 +24,14 @@ pub struct UsersWithItem {
     pub filter: String,
 }
 
-/// Where Esc goes back to from a table filtered by a drill-in.
+/// What the users screen showed before a drill-in, for Esc to go back to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CameFrom {
-    /// The record of `user` with `focus`.
-    Record { user: String, focus: Focus },
-    /// A `:rp`/`:sp`/`:groups` view, its cursor where it was.
-    View(MembershipView),
+pub struct CameFrom {
+    pub filter: String,
+    pub user: Option<String>,
+    pub focus: Focus,
+    /// The `:rp`/`:sp`/`:groups` view it was opened from, its cursor where it was.
+    pub view: Option<MembershipView>,
 }
 
 /// A filter term for `field` that matches exactly the users of `id` (a routing profile,
@@ -170,13 +171,7 @@ impl App {
             Action::Confirm => {
                 self.overlay = Overlay::None;
                 if let Some(item) = items.get(selected.min(last)) {
-                    let came_from = self.users.as_ref().and_then(|b| {
-                        b.selected_id().map(|user| CameFrom::Record {
-                            user: user.to_string(),
-                            focus: b.focus,
-                        })
-                    });
-                    self.drill_in(&item.filter, came_from);
+                    self.drill_in(&item.filter, None);
                 }
             }
             Action::Back => self.overlay = Overlay::None,
@@ -185,36 +180,40 @@ impl App {
     }
 
     /// Shows the users table filtered by `filter` (visible and editable on the filter line),
-    /// remembering where Esc goes back to.
-    pub(super) fn drill_in(&mut self, filter: &str, came_from: Option<CameFrom>) {
+    /// remembering what it showed (and `view`, when opened from one) for Esc.
+    pub(super) fn drill_in(&mut self, filter: &str, view: Option<MembershipView>) {
         let rows = self.list_rows();
         self.view = None;
         let Some(b) = self.users.as_mut() else {
             return;
         };
+        let came_from = CameFrom {
+            filter: b.filter.query().to_string(),
+            user: b.selected_id().map(str::to_string),
+            focus: b.focus,
+            view,
+        };
         b.filter.set_query(filter);
         b.filter.editing = false;
         b.focus = Focus::List;
         b.cursor = Default::default();
-        b.came_from = came_from;
+        b.came_from = Some(came_from);
         b.refilter(true, None, rows);
     }
 
-    /// Esc on a drilled-in table, after the filter is cleared (keeping the record's user
-    /// selected): back to the pane that was focused, or to the view it came from.
+    /// Esc on a drilled-in table: the filter, selection and focus it had before, and the
+    /// view it came from, if any.
     pub(super) fn go_back(&mut self, came_from: CameFrom) {
-        match came_from {
-            CameFrom::Record { focus, .. } => {
-                if let Some(b) = self.users.as_mut() {
-                    b.focus = focus;
-                }
-            }
-            CameFrom::View(mut view) => {
-                if let Some(b) = self.users.as_ref() {
-                    view.refresh(b);
-                }
-                self.view = Some(view);
-            }
+        let rows = self.list_rows();
+        let Some(b) = self.users.as_mut() else {
+            return;
+        };
+        b.filter.set_query(&came_from.filter);
+        b.refilter(true, came_from.user.as_deref(), rows);
+        b.focus = came_from.focus;
+        if let Some(mut view) = came_from.view {
+            view.refresh(b);
+            self.view = Some(view);
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::app::fixtures::*;
 use crate::app::users_with::exact_term;
 use crate::app::{
-    Action, CameFrom, FilterEdit, Focus, Mode, Msg, NameKind, Names, Overlay, PaneId,
+    Action, FilterEdit, Focus, Mode, Msg, NameKind, Names, Overlay, PaneId,
     users_with_items,
 };
 use crate::model::{HierarchyGroup, HierarchyPath, Page};
@@ -90,8 +90,14 @@ fn choosing_one_filters_the_table_to_its_users_and_esc_goes_back_to_the_record()
 }
 
 #[test]
-fn f_opens_it_from_the_list_and_an_edited_filter_still_goes_back() {
+fn f_opens_it_from_the_list_and_esc_restores_the_filter_it_replaced() {
     let mut s = Session::jane_loaded();
+    s.action(Action::Filter);
+    for c in "jan".chars() {
+        s.send(Msg::FilterEdit(FilterEdit::Insert(c)));
+    }
+    s.action(Action::Confirm);
+    assert_eq!(screen(&s).selected_id(), Some(JANE));
     s.action(Action::UsersWith);
     assert_eq!(s.app.mode(), Mode::UsersWith);
     s.action(Action::Confirm);
@@ -102,9 +108,12 @@ fn f_opens_it_from_the_list_and_an_edited_filter_still_goes_back() {
     s.action(Action::Confirm);
     assert_eq!(screen(&s).filter.query(), "rp:\"Basic Routing Profile\" j");
     s.action(Action::Back);
-    assert_eq!(screen(&s).filter.query(), "");
+    assert_eq!(screen(&s).filter.query(), "jan", "edited, and still back to before");
     assert_eq!(screen(&s).focus, Focus::List);
     assert_eq!(screen(&s).selected_id(), Some(JANE));
+    // Nothing left to go back to: Esc clears as usual.
+    s.action(Action::Back);
+    assert_eq!(screen(&s).filter.query(), "");
 }
 
 #[test]
@@ -168,7 +177,7 @@ fn a_view_row_filters_exactly_and_esc_returns_to_the_view_on_the_same_row() {
     s.action(Action::Confirm);
     assert!(s.app.view.is_none());
     assert_eq!(screen(&s).filter.query(), "sp:\"Agent\"");
-    assert!(matches!(screen(&s).came_from, Some(CameFrom::View(_))));
+    assert!(screen(&s).came_from.as_ref().is_some_and(|c| c.view.is_some()));
     s.action(Action::Back);
     assert_eq!(s.app.mode(), Mode::View);
     let back = s.app.view.as_ref().expect("the view again");
