@@ -4,8 +4,7 @@
 use crate::app::fixtures::*;
 use crate::app::users_with::exact_term;
 use crate::app::{
-    Action, FilterEdit, Focus, Mode, Msg, NameKind, Names, Overlay, PaneId,
-    users_with_items,
+    Action, FilterEdit, Focus, Mode, Msg, NameKind, Names, Overlay, PaneId, users_with_items,
 };
 use crate::model::{HierarchyGroup, HierarchyPath, Page};
 
@@ -108,7 +107,11 @@ fn f_opens_it_from_the_list_and_esc_restores_the_filter_it_replaced() {
     s.action(Action::Confirm);
     assert_eq!(screen(&s).filter.query(), "rp:\"Basic Routing Profile\" j");
     s.action(Action::Back);
-    assert_eq!(screen(&s).filter.query(), "jan", "edited, and still back to before");
+    assert_eq!(
+        screen(&s).filter.query(),
+        "jan",
+        "edited, and still back to before"
+    );
     assert_eq!(screen(&s).focus, Focus::List);
     assert_eq!(screen(&s).selected_id(), Some(JANE));
     // Nothing left to go back to: Esc clears as usual.
@@ -177,7 +180,12 @@ fn a_view_row_filters_exactly_and_esc_returns_to_the_view_on_the_same_row() {
     s.action(Action::Confirm);
     assert!(s.app.view.is_none());
     assert_eq!(screen(&s).filter.query(), "sp:\"Agent\"");
-    assert!(screen(&s).came_from.as_ref().is_some_and(|c| c.view.is_some()));
+    assert!(
+        screen(&s)
+            .came_from
+            .as_ref()
+            .is_some_and(|c| c.view.is_some())
+    );
     s.action(Action::Back);
     assert_eq!(s.app.mode(), Mode::View);
     let back = s.app.view.as_ref().expect("the view again");

@@ -4,6 +4,7 @@
 //! `export-users` gives for the same endpoint), `s` sorts, and Ctrl-S writes a complete 0600
 //! CSV of the view as shown.
 
+use std::collections::BTreeMap;
 use std::process::Command;
 
 use serde_json::Value;
@@ -141,9 +142,86 @@ fn enriched_rows_a_field_filter_with_its_count_a_sort_and_ctrl_s() {
     sorted.sort();
     assert_eq!(usernames, sorted, "sorted by username as on screen");
 
+    views_filters_and_users_with(&mut pty, &all);
+
     pty.send("q");
     let status = pty.wait_for_exit();
     assert!(status.success(), "exit status {status:?}");
+}
+
+/// `:rp` counts, a `!group:` filter and "users with…" from Jane's record, each checked
+/// against the data set.
+fn views_filters_and_users_with(pty: &mut Pty, all: &[Value]) {
+    let text = |row: &Value, key: &str| row[key].as_str().unwrap_or_default().to_string();
+    let title_has = |wanted: String| {
+        move |screen: &str, _: &[u8]| screen.lines().next().is_some_and(|t| t.contains(&wanted))
+    };
+    // Each Esc is waited out: a key right behind it would arrive as Alt-key.
+    let whole_table = |pty: &mut Pty| {
+        pty.wait_for("the whole table again", |screen, _| {
+            let title = screen.lines().next().unwrap_or_default();
+            title.contains("Users · loaded 3,031") && !title.contains(" of ")
+        })
+    };
+    pty.send("\x1b"); // the kept filter goes
+    whole_table(pty);
+
+    let mut per_profile: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for row in all {
+        let key = (text(row, "RoutingProfile"), text(row, "RoutingProfileId"));
+        *per_profile.entry(key).or_default() += 1;
+    }
+    pty.send(":rp\r");
+    pty.wait_for("every routing profile with its users", |screen, _| {
+        per_profile.iter().all(|((name, id), users)| {
+            let count = format!(" {}", thousands(*users));
+            screen.lines().any(|l| {
+                l.starts_with(&format!("│{name} "))
+                    && l.contains(&format!(" {id} "))
+                    && l.trim_end_matches(['│', ' ']).ends_with(&count)
+            })
+        })
+    });
+    pty.send("\x1b");
+    whole_table(pty);
+
+    let ungrouped = all
+        .iter()
+        .filter(|r| text(r, "HierarchyGroup").is_empty())
+        .count();
+    assert!(ungrouped > 0 && ungrouped < all.len(), "{ungrouped}");
+    pty.send("/!group:\r");
+    let count = format!("{} of 3,031", thousands(ungrouped));
+    pty.wait_for(
+        &format!("!group: to show {count}"),
+        title_has(count.clone()),
+    );
+    pty.send("\x1b");
+    whole_table(pty);
+
+    let jane = all
+        .iter()
+        .find(|r| text(r, "Username") == "Jane")
+        .expect("Jane");
+    let jane_rp = text(jane, "RoutingProfileId");
+    let same_rp = all
+        .iter()
+        .filter(|r| text(r, "RoutingProfileId") == jane_rp)
+        .count();
+    pty.send(&format!("/id:{}\r", text(jane, "Id")));
+    pty.wait_for("Jane alone", title_has("1 of 3,031".into()));
+    pty.send("f");
+    pty.wait_for("the users-with menu", |screen, _| {
+        screen.contains("Enter shows them") && screen.contains("Routing profile  Basic Routing")
+    });
+    pty.send("\r");
+    let count = format!("{} of 3,031", thousands(same_rp));
+    pty.wait_for(
+        &format!("Jane's routing profile to show {count}"),
+        title_has(count.clone()),
+    );
+    pty.send("\x1b");
+    pty.wait_for("Esc back to Jane alone", title_has("1 of 3,031".into()));
 }
 
 fn thousands(n: usize) -> String {
