@@ -216,6 +216,12 @@ impl Live {
             .collect()
     }
 
+    /// After ListAgentStatuses failed: the request that resumes it (back to loading).
+    pub fn retry_statuses(&mut self) -> Option<Request> {
+        let token = self.statuses.as_mut()?.retry()?;
+        Some(Request::ListAgentStatuses { token })
+    }
+
     /// The type (`ROUTABLE`, `CUSTOM`, `OFFLINE`) of the status called `name`.
     pub fn status_type(&self, name: &str) -> Option<&str> {
         self.statuses

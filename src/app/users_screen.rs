@@ -463,6 +463,7 @@ impl UsersScreen {
         if self.names.retry_structure() {
             requests.push(Request::DescribeStructure);
         }
+        requests.extend(self.live.retry_statuses());
         if let Some(group_id) = self
             .selected_record()
             .and_then(|u| u.hierarchy_group_id.clone())

@@ -236,3 +236,26 @@ fn a_newly_selected_user_not_yet_known_is_asked_for_once_per_interval() {
         "one such request per interval"
     );
 }
+
+#[test]
+fn r_retries_a_failed_list_of_agent_statuses_from_where_it_stopped() {
+    let mut s = live_session();
+    s.advance(ms(1));
+    let denied = ApiError::new(ErrorKind::Throttled, "ListAgentStatuses", "Rate exceeded");
+    s.answer(Request::ListAgentStatuses { token: None }, Err(denied));
+    let cmds = s.action(Action::Retry);
+    assert_eq!(
+        requests(&cmds)
+            .into_iter()
+            .filter(|r| matches!(r, Request::ListAgentStatuses { .. }))
+            .collect::<Vec<_>>(),
+        [Request::ListAgentStatuses { token: None }]
+    );
+    // Nothing failed any more: R sends no second one.
+    let again = s.action(Action::Retry);
+    assert!(
+        !requests(&again)
+            .iter()
+            .any(|r| matches!(r, Request::ListAgentStatuses { .. }))
+    );
+}
