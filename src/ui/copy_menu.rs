@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
 use crate::app::{Action, Mode};
+use crate::app::{App, Theme};
 use crate::keys::KeyMap;
 
 use super::help::centered;
@@ -24,8 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect, selected: u
     let lines: Vec<Line> = app
         .copy_items()
         .iter()
-        .enumerate()
-        .map(|(index, item)| {
+        .map(|item| {
             let key = keys
                 .keys_for(Action::Copy(*item), Mode::CopyMenu)
                 .unwrap_or_default();
@@ -33,11 +32,39 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect, selected: u
                 Ok(text) => (preview(&text, room), t.dim()),
                 Err(why) => (why, t.error()),
             };
-            let line = Line::from(vec![
+            Line::from(vec![
                 Span::styled(format!(" {key} "), t.key()),
                 Span::raw(format!("{:<22}", item.label())),
                 Span::styled(preview, style),
-            ]);
+            ])
+        })
+        .collect();
+    menu(
+        frame,
+        &t,
+        area,
+        width,
+        " Copy · key or Enter, Esc closes ",
+        lines,
+        selected,
+    );
+}
+
+/// A menu popup centred in `area`: `lines` in a focused frame titled `title`, the line at
+/// `selected` highlighted.
+pub fn menu(
+    frame: &mut Frame,
+    t: &Theme,
+    area: Rect,
+    width: u16,
+    title: &'static str,
+    lines: Vec<Line<'_>>,
+    selected: usize,
+) {
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
             if index == selected {
                 line.style(t.selected(true))
             } else {
@@ -50,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, keys: &KeyMap, area: Rect, selected: u
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(true))
-        .title(Span::styled(" Copy · key or Enter, Esc closes ", t.title()));
+        .title(Span::styled(title, t.title()));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -4,11 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::{App, users_with_items};
 
-use super::help::centered;
+use super::copy_menu::menu;
 use super::text::{safe, shorten_end};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
@@ -23,31 +22,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, selected: usize) {
     let name_room = room / 2;
     let lines: Vec<Line> = items
         .iter()
-        .enumerate()
-        .map(|(index, item)| {
+        .map(|item| {
             let name = shorten_end(&safe(&item.name), name_room.saturating_sub(1));
             let filter = shorten_end(&safe(&item.filter), room - name_room);
-            let line = Line::from(vec![
+            Line::from(vec![
                 Span::raw(format!(" {:<17}", item.what)),
                 Span::raw(format!("{name:<name_room$}")),
                 Span::styled(filter, t.dim()),
-            ]);
-            if index == selected {
-                line.style(t.selected(true))
-            } else {
-                line
-            }
+            ])
         })
         .collect();
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = centered(area, width, height);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border(true))
-        .title(Span::styled(
-            " Users with… · Enter shows them, Esc closes ",
-            t.title(),
-        ));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let title = " Users with… · Enter shows them, Esc closes ";
+    menu(frame, &t, area, width, title, lines, selected);
 }
