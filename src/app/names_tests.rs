@@ -150,7 +150,10 @@ fn the_groups_search_gives_every_listed_group_its_name_and_path() {
         Lookup::Missing,
         "the foundation group (LevelId 0) is not a name to list"
     );
-    assert!(!names.should_describe_group("lif"), "listed: never described");
+    assert!(
+        !names.should_describe_group("lif"),
+        "listed: never described"
+    );
     assert!(
         names.should_describe_group("new"),
         "a group the listing did not have is described"
@@ -210,7 +213,10 @@ fn a_denied_search_falls_back_to_the_names_listing_and_groups_are_described() {
     )));
     names.retry_lists();
     let dub = group(&[("eu", "Europe"), ("dub", "Dublin")]);
-    assert_eq!(names.on_group_search(Ok(groups_page(vec![dub], None))), None);
+    assert_eq!(
+        names.on_group_search(Ok(groups_page(vec![dub], None))),
+        None
+    );
     assert!(!names.group_search_denied());
     assert_eq!(group_names(names.path("dub")), ["Europe", "Dublin"]);
 }
@@ -218,7 +224,10 @@ fn a_denied_search_falls_back_to_the_names_listing_and_groups_are_described() {
 #[test]
 fn a_failed_search_resumes_where_it_stopped_and_its_groups_are_described_meanwhile() {
     let mut names = Names::default();
-    names.on_group_search(Ok(groups_page(vec![group(&[("eu", "Europe")])], Some("t2"))));
+    names.on_group_search(Ok(groups_page(
+        vec![group(&[("eu", "Europe")])],
+        Some("t2"),
+    )));
     let failed = ApiError::new(ErrorKind::Throttled, "SearchUserHierarchyGroups", "slow");
     assert_eq!(names.on_group_search(Err(failed)), None);
     assert!(

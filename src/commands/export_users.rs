@@ -197,14 +197,19 @@ async fn list_groups(
         next = match step {
             NextGroups::Search(token) => {
                 let max = Some(MAX_GROUP_SEARCH_PAGE);
-                match client.search_hierarchy_groups_page(instance, token, max).await {
+                match client
+                    .search_hierarchy_groups_page(instance, token, max)
+                    .await
+                {
                     Err(e) if e.kind != ErrorKind::AccessDenied => return Err(e),
                     result => names.on_group_search(result),
                 }
             }
             NextGroups::List(token) => {
                 let max = Some(MAX_NAMED_PAGE);
-                let page = client.list_hierarchy_groups_page(instance, token, max).await?;
+                let page = client
+                    .list_hierarchy_groups_page(instance, token, max)
+                    .await?;
                 names.on_group_names(Ok(page))
             }
         };

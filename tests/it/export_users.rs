@@ -185,7 +185,13 @@ fn every_user_once_with_names_as_the_aws_cli_gives_them_and_the_requests_counted
         .expect("UserHierarchyGroups")
         .iter()
         .map(|g| {
-            let levels = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"];
+            let levels = [
+                "LevelOne",
+                "LevelTwo",
+                "LevelThree",
+                "LevelFour",
+                "LevelFive",
+            ];
             let path = levels
                 .iter()
                 .map_while(|l| g["HierarchyPath"][l].get("Name"))
@@ -466,8 +472,7 @@ fn describe_says_its_cost_first_and_errors_are_one_line_with_the_cli_exit_codes(
 }
 
 #[test]
-fn a_denied_group_search_takes_names_from_the_listing_and_paths_from_one_description_per_group()
-{
+fn a_denied_group_search_takes_names_from_the_listing_and_paths_from_one_description_per_group() {
     let home = tempfile::tempdir().expect("home");
     let mut data: Value =
         serde_json::from_str(include_str!("../../assets/demo.json")).expect("demo data");
@@ -518,8 +523,16 @@ fn a_denied_group_search_takes_names_from_the_listing_and_paths_from_one_descrip
         );
     }
     let counts = our_requests(&mock);
-    assert_eq!(counts.get("SearchUserHierarchyGroups"), Some(&1), "{counts:?}");
-    assert_eq!(counts.get("ListUserHierarchyGroups"), Some(&1), "{counts:?}");
+    assert_eq!(
+        counts.get("SearchUserHierarchyGroups"),
+        Some(&1),
+        "{counts:?}"
+    );
+    assert_eq!(
+        counts.get("ListUserHierarchyGroups"),
+        Some(&1),
+        "{counts:?}"
+    );
     assert_eq!(
         counts.get("DescribeUserHierarchyGroup"),
         Some(&grouped.len()),

@@ -60,7 +60,11 @@ fn groups() -> Vec<HierarchyGroup> {
 fn session() -> Session {
     let mut s = Session::open();
     s.users(
-        vec![summary("a", "alice"), summary("b", "bob"), summary("c", "carol")],
+        vec![
+            summary("a", "alice"),
+            summary("b", "bob"),
+            summary("c", "carol"),
+        ],
         None,
     );
     let mut swept: Vec<_> = ["a", "b", "c"]

@@ -45,7 +45,10 @@ async fn a_denied_group_search_falls_back_to_the_names_listing_and_describes_ope
             browser.run_until_idle(LIMIT).await;
         }
         let b = browser.app().users.as_ref().expect("instance open");
-        if let Some(g) = b.selected_record().and_then(|u| u.hierarchy_group_id.clone()) {
+        if let Some(g) = b
+            .selected_record()
+            .and_then(|u| u.hierarchy_group_id.clone())
+        {
             assert!(
                 matches!(b.names.path(&g), PathState::Known(levels) if !levels.is_empty()),
                 "{g}: described for its path"
@@ -65,7 +68,11 @@ async fn a_denied_group_search_falls_back_to_the_names_listing_and_describes_ope
 
     let counts = requests(&log);
     let count = |op: &str| counts.get(op).copied().unwrap_or(0);
-    assert_eq!(count("SearchUserHierarchyGroups"), 1, "asked once: {counts:?}");
+    assert_eq!(
+        count("SearchUserHierarchyGroups"),
+        1,
+        "asked once: {counts:?}"
+    );
     assert_eq!(count("ListUserHierarchyGroups"), 1, "{counts:?}");
     assert!(!groups.is_empty(), "some opened users are in a group");
     assert_eq!(

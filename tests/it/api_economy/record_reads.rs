@@ -54,7 +54,10 @@ async fn routing_reads_go_once_per_profile_and_proficiencies_once_per_user() {
         "{counts:?}"
     );
     assert_eq!(count("ListUserProficiencies"), users.len(), "{counts:?}");
-    assert!(groups.len() > 1, "several groups among the users: {groups:?}");
+    assert!(
+        groups.len() > 1,
+        "several groups among the users: {groups:?}"
+    );
     assert_eq!(
         count("DescribeUserHierarchyGroup"),
         0,

@@ -79,11 +79,17 @@ async fn server(dir: &Path, log: &Path) -> MockHandle {
 
 /// Names along a path as the wire gives it (`HierarchyPath.LevelOne`…).
 fn wire_path(group: &Value) -> Vec<String> {
-    ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"]
-        .iter()
-        .map_while(|level| group["HierarchyPath"][level]["Name"].as_str())
-        .map(str::to_string)
-        .collect()
+    [
+        "LevelOne",
+        "LevelTwo",
+        "LevelThree",
+        "LevelFour",
+        "LevelFive",
+    ]
+    .iter()
+    .map_while(|level| group["HierarchyPath"][level]["Name"].as_str())
+    .map(str::to_string)
+    .collect()
 }
 
 fn search_requests(log: &Path) -> usize {
@@ -227,7 +233,10 @@ async fn the_aws_cli_pages_every_group_once_at_100_with_its_path() {
     let mut seen = BTreeMap::new();
     for group in all["UserHierarchyGroups"].as_array().expect("a list") {
         let id = group["Id"].as_str().expect("an id").to_string();
-        assert!(seen.insert(id.clone(), wire_path(group)).is_none(), "{id} twice");
+        assert!(
+            seen.insert(id.clone(), wire_path(group)).is_none(),
+            "{id} twice"
+        );
     }
     assert_eq!(seen, expected, "every group once, with its whole path");
     assert_eq!(all["ApproximateTotalCount"], GROUPS);
@@ -264,7 +273,10 @@ async fn the_aws_cli_pages_every_group_once_at_100_with_its_path() {
     )
     .await
     .expect("a name condition");
-    assert_eq!(teams["UserHierarchyGroups"].as_array().map(Vec::len), Some(8));
+    assert_eq!(
+        teams["UserHierarchyGroups"].as_array().map(Vec::len),
+        Some(8)
+    );
     assert_eq!(teams["ApproximateTotalCount"], 8);
 
     let denied = aws(
