@@ -15,8 +15,8 @@ use tokio::task::{AbortHandle, JoinSet};
 
 use crate::app::{Call, Connection, LiveReply, Msg, NameKind, Reply, Request};
 use crate::connect::{
-    ApiError, ConnectClient, ErrorKind, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE, MAX_SEARCH_PAGE,
-    MAX_USERS_PAGE,
+    ApiError, ConnectClient, ErrorKind, MAX_GROUP_SEARCH_PAGE, MAX_INSTANCES_PAGE, MAX_NAMED_PAGE,
+    MAX_SEARCH_PAGE, MAX_USERS_PAGE,
 };
 use crate::model::{NamedSummary, Page, QueueSummary, StampedPage};
 
@@ -200,10 +200,13 @@ async fn read(client: &ConnectClient, call: &Call) -> Result<Reply, ApiError> {
                         .list_security_profiles_page(instance, token, max)
                         .await
                 }
+                // Whole groups (paths included), not only names.
                 NameKind::HierarchyGroups => {
-                    client
-                        .list_hierarchy_groups_page(instance, token, max)
+                    let max = Some(MAX_GROUP_SEARCH_PAGE);
+                    return client
+                        .search_hierarchy_groups_page(instance, token, max)
                         .await
+                        .map(Reply::Groups);
                 }
                 NameKind::Queues => client
                     .list_queues_page(instance, &["STANDARD".to_string()], token, None)
@@ -212,6 +215,10 @@ async fn read(client: &ConnectClient, call: &Call) -> Result<Reply, ApiError> {
             }
             .map(Reply::Names)
         }
+        Request::ListGroupNames { token } => client
+            .list_hierarchy_groups_page(instance, token.clone(), Some(MAX_NAMED_PAGE))
+            .await
+            .map(Reply::Names),
         Request::DescribeStructure => client
             .describe_hierarchy_structure(instance)
             .await

@@ -3,11 +3,13 @@
 //! answer for the current screen is kept (its caches store it, the panes show it only if it
 //! is for what is selected).
 
-use crate::connect::ApiError;
+use crate::connect::{ApiError, ErrorKind};
 use crate::model::{InstanceSummary, Page};
 
-use super::msg::{Answer, Call, Cmd, Request, Scope, typed};
+use super::msg::{Answer, Call, Cmd, NameKind, Request, Scope, typed};
+use super::names::GROUP_SEARCH_DENIED;
 use super::picker::region_of;
+use super::sweep::SweepState;
 use super::users_screen::UsersScreen;
 use super::{App, Screen};
 
@@ -29,8 +31,29 @@ impl App {
             Request::DescribeUser { user_id } => self.on_screen(&scope, cmds, |s, rows| {
                 s.on_user(&user_id, typed(result, operation), rows)
             }),
+            Request::ListNames {
+                kind: NameKind::HierarchyGroups,
+                ..
+            } => {
+                let denied = matches!(&result, Err(e) if e.kind == ErrorKind::AccessDenied);
+                self.on_screen(&scope, cmds, |s, rows| {
+                    s.on_group_search(typed(result, operation), rows)
+                });
+                // Said when the denial arrives (names still come, from the fallback listing),
+                // unless SearchUsers is denied too: then no row has a group, and its line says
+                // what matters.
+                let say = self.users.as_ref().is_some_and(|s| {
+                    s.is_current(&scope) && !matches!(s.sweep.state, SweepState::Denied(_))
+                });
+                if denied && say {
+                    self.notify(GROUP_SEARCH_DENIED, true);
+                }
+            }
             Request::ListNames { kind, .. } => self.on_screen(&scope, cmds, |s, rows| {
                 s.on_names(kind, typed(result, operation), rows)
+            }),
+            Request::ListGroupNames { .. } => self.on_screen(&scope, cmds, |s, rows| {
+                s.on_group_names(typed(result, operation), rows)
             }),
             Request::DescribeStructure => self.on_screen(&scope, cmds, |s, _| {
                 s.on_structure(typed(result, operation))

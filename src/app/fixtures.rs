@@ -211,6 +211,20 @@ pub fn billing_group() -> HierarchyGroup {
     }
 }
 
+/// A group at the top of the hierarchy, as SearchUserHierarchyGroups gives it.
+pub fn top_level_group(named: NamedSummary) -> HierarchyGroup {
+    HierarchyGroup {
+        id: named.id.clone(),
+        name: named.name.clone(),
+        level_id: Some("1".into()),
+        hierarchy_path: Some(HierarchyPath {
+            level_one: Some(named),
+            ..HierarchyPath::default()
+        }),
+        ..HierarchyGroup::default()
+    }
+}
+
 /// The calls among `cmds`.
 pub fn calls(cmds: &[Cmd]) -> Vec<Call> {
     cmds.iter()
@@ -312,9 +326,23 @@ impl Session {
         self.answer(request, result.map(Reply::from))
     }
 
+    /// The whole listing of `kind`. Hierarchy groups come from their search, each named one a
+    /// top-level group (its path is itself); [`Session::groups`] answers with whole groups.
     pub fn names(&mut self, kind: NameKind, items: Vec<NamedSummary>) -> Vec<Cmd> {
+        if kind == NameKind::HierarchyGroups {
+            return self.groups(items.into_iter().map(top_level_group).collect(), None);
+        }
         let request = Request::ListNames { kind, token: None };
         self.answer(request, Ok(Reply::Names(page(items, None))))
+    }
+
+    /// A page of SearchUserHierarchyGroups; `next` is the token of the page after it.
+    pub fn groups(&mut self, groups: Vec<HierarchyGroup>, next: Option<&str>) -> Vec<Cmd> {
+        let request = Request::ListNames {
+            kind: NameKind::HierarchyGroups,
+            token: None,
+        };
+        self.answer(request, Ok(Reply::Groups(page(groups, next))))
     }
 
     pub fn action(&mut self, action: super::Action) -> Vec<Cmd> {
@@ -337,12 +365,8 @@ impl Session {
             vec![named(ROUTING, "Basic Routing Profile")],
         );
         s.names(NameKind::SecurityProfiles, vec![named(SECURITY, "Agent")]);
-        s.names(NameKind::HierarchyGroups, vec![named(GROUP, "Billing")]);
+        s.groups(vec![billing_group()], None);
         s.answer(Request::DescribeStructure, Ok(structure().into()));
-        let request = Request::DescribeGroup {
-            group_id: GROUP.into(),
-        };
-        s.answer(request, Ok(billing_group().into()));
         s.jane_routing();
         s
     }

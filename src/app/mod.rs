@@ -12,6 +12,7 @@ mod cursor;
 mod drawn;
 pub mod export;
 mod filter;
+mod group_listing;
 mod input;
 pub mod layout;
 mod live;
@@ -53,7 +54,7 @@ pub use live::{Agent, DEFAULT_LIVE_INTERVAL, Live, MAX_BACKOFF, is_after_contact
 pub use msg::{
     Answer, Call, Cmd, Connection, FilterEdit, LiveReply, Msg, NameKind, Reply, Request, Scope,
 };
-pub use names::{Load, Lookup, Names, PathState};
+pub use names::{GROUP_SEARCH_DENIED, Load, Lookup, Names, NextGroups, PathState};
 pub use paged::Paged;
 pub use picker::{Picker, PickerRow, region_of};
 pub use record_cache::{DEBOUNCE, RecordState};

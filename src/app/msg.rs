@@ -156,8 +156,16 @@ pub enum Request {
     DescribeUser {
         user_id: String,
     },
+    /// One page of the listing of `kind`. Hierarchy groups are listed by
+    /// SearchUserHierarchyGroups, which gives each group's path with its name; the other
+    /// kinds by their `List…` operation.
     ListNames {
         kind: NameKind,
+        token: Option<String>,
+    },
+    /// ListUserHierarchyGroups (names only): the groups' listing when
+    /// SearchUserHierarchyGroups is denied (an IAM policy written before it existed).
+    ListGroupNames {
         token: Option<String>,
     },
     DescribeStructure,
@@ -202,9 +210,10 @@ impl Request {
             Request::ListNames { kind, .. } => match kind {
                 NameKind::RoutingProfiles => "ListRoutingProfiles",
                 NameKind::SecurityProfiles => "ListSecurityProfiles",
-                NameKind::HierarchyGroups => "ListUserHierarchyGroups",
+                NameKind::HierarchyGroups => "SearchUserHierarchyGroups",
                 NameKind::Queues => "ListQueues",
             },
+            Request::ListGroupNames { .. } => "ListUserHierarchyGroups",
             Request::DescribeStructure => "DescribeUserHierarchyStructure",
             Request::DescribeGroup { .. } => "DescribeUserHierarchyGroup",
             Request::SearchUsers { .. } => "SearchUsers",
@@ -244,6 +253,8 @@ pub enum Reply {
     Users(Page<UserSummary>),
     User(User),
     Names(Page<NamedSummary>),
+    /// SearchUserHierarchyGroups: whole groups, paths included.
+    Groups(Page<HierarchyGroup>),
     Structure(HierarchyStructure),
     Group(HierarchyGroup),
     Search(SearchPage),

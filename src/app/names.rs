@@ -1,13 +1,47 @@
-//! Names instead of UUIDs: routing profiles, security profiles and hierarchy groups listed
-//! once per instance, the hierarchy structure (level names), and hierarchy groups described
-//! lazily (for their path) and cached.
+//! Names instead of UUIDs: routing profiles, security profiles, hierarchy groups and queues
+//! listed once per instance, and the hierarchy structure (level names).
+//!
+//! Hierarchy groups are listed by SearchUserHierarchyGroups, which gives each group's path
+//! with its name, so every listed group's path is known without a request of its own. Where
+//! an IAM policy denies the search (policies written before it existed), the names come from
+//! ListUserHierarchyGroups instead and a group's path only from describing it
+//! (DescribeUserHierarchyGroup, for the records opened); the same happens to a group the
+//! listing did not have.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::connect::ApiError;
+use crate::connect::{ApiError, ErrorKind};
 use crate::model::{HierarchyGroup, HierarchyStructure, NamedSummary, Page};
 
 use super::msg::NameKind;
+
+/// What the browser says, once, when the groups' search is denied.
+pub const GROUP_SEARCH_DENIED: &str = "SearchUserHierarchyGroups denied: group: matches leaf \
+    names only (whole paths need IAM action connect:SearchUserHierarchyGroups)";
+
+/// The `LevelId` of the group Connect builds the levels on: not user-definable and not shown
+/// in Connect's own UI (the model's documentation of SearchUserHierarchyGroups), so not a
+/// name to list either.
+const FOUNDATION_LEVEL: &str = "0";
+
+/// Where the hierarchy groups' names come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum GroupSource {
+    /// SearchUserHierarchyGroups: names and paths.
+    #[default]
+    Search,
+    /// ListUserHierarchyGroups, because the search was denied: names only.
+    List,
+}
+
+/// The next page the hierarchy groups' listing needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextGroups {
+    /// SearchUserHierarchyGroups from this token (none: the first page).
+    Search(Option<String>),
+    /// ListUserHierarchyGroups from this token (none: the first page).
+    List(Option<String>),
+}
 
 /// Progress of one background listing.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,8 +107,11 @@ pub struct Names {
     groups: NameList,
     queues: NameList,
     pub structure: Option<Result<HierarchyStructure, ApiError>>,
+    /// Hierarchy groups whose path is known (listed by the search, or described), or whose
+    /// description failed.
     described: HashMap<String, Result<HierarchyGroup, ApiError>>,
     describing: HashSet<String>,
+    group_source: GroupSource,
 }
 
 impl Names {
@@ -127,6 +164,66 @@ impl Names {
         }
     }
 
+    /// Takes one page of SearchUserHierarchyGroups: every group's name and path. A denial
+    /// switches to ListUserHierarchyGroups (resuming where that listing stopped, when this
+    /// search was asked again by a retry after it failed).
+    pub fn on_group_search(
+        &mut self,
+        result: Result<Page<HierarchyGroup>, ApiError>,
+    ) -> Option<NextGroups> {
+        if self.groups.load != Load::Loading {
+            return None; // A duplicated or late answer after the listing ended.
+        }
+        match result {
+            Ok(page) => {
+                self.group_source = GroupSource::Search;
+                for group in page.items {
+                    if group.level_id.as_deref() == Some(FOUNDATION_LEVEL) {
+                        continue;
+                    }
+                    let Some(id) = group.id.clone() else { continue };
+                    if let Some(name) = group.name.clone() {
+                        self.groups.names.insert(id.clone(), name);
+                    }
+                    self.described.insert(id, Ok(group));
+                }
+                let next = page.next_token.filter(|t| !t.is_empty());
+                self.groups.next_token = next.clone();
+                if next.is_none() {
+                    self.groups.load = Load::Done;
+                }
+                next.map(|token| NextGroups::Search(Some(token)))
+            }
+            Err(error) if error.kind == ErrorKind::AccessDenied => {
+                let resume = match self.group_source {
+                    GroupSource::List => self.groups.next_token.clone(),
+                    GroupSource::Search => None,
+                };
+                self.group_source = GroupSource::List;
+                self.groups.next_token = resume.clone();
+                Some(NextGroups::List(resume))
+            }
+            Err(error) => {
+                self.groups.load = Load::Failed(error);
+                None
+            }
+        }
+    }
+
+    /// Takes one page of ListUserHierarchyGroups (the search was denied): names only.
+    pub fn on_group_names(
+        &mut self,
+        result: Result<Page<NamedSummary>, ApiError>,
+    ) -> Option<NextGroups> {
+        self.on_page(NameKind::HierarchyGroups, result)
+            .map(|token| NextGroups::List(Some(token)))
+    }
+
+    /// True when the groups' search was denied and names come from ListUserHierarchyGroups.
+    pub fn group_search_denied(&self) -> bool {
+        self.group_source == GroupSource::List
+    }
+
     pub fn lookup(&self, kind: NameKind, id: &str) -> Lookup<'_> {
         let list = self.list(kind);
         if let Some(name) = list.names.get(id) {
@@ -146,15 +243,22 @@ impl Names {
     }
 
     /// The failed listings to request again (their state goes back to loading), with the token
-    /// to resume from.
+    /// to resume from. The groups' listing, when it failed after the search was denied, asks
+    /// the search again from its start: a policy fixed since is then used at once, and a
+    /// denial resumes ListUserHierarchyGroups where it failed (see [`Names::on_group_search`]).
     pub fn retry_lists(&mut self) -> Vec<(NameKind, Option<String>)> {
+        let listing_groups = self.group_source == GroupSource::List;
         NameKind::ALL
             .into_iter()
             .filter_map(|kind| {
                 let list = self.list_mut(kind);
                 matches!(list.load, Load::Failed(_)).then(|| {
                     list.load = Load::Loading;
-                    (kind, list.next_token.clone())
+                    let token = match kind {
+                        NameKind::HierarchyGroups if listing_groups => None,
+                        _ => list.next_token.clone(),
+                    };
+                    (kind, token)
                 })
             })
             .collect()
@@ -173,9 +277,14 @@ impl Names {
         self.structure = Some(result);
     }
 
-    /// True when `group_id` should be described now (marks it in flight).
+    /// True when `group_id` should be described now (marks it in flight): its path is not
+    /// known and will not come with the groups' search (done, failed or denied; while it
+    /// runs, the group is waited for rather than described).
     pub fn should_describe_group(&mut self, group_id: &str) -> bool {
         if self.described.contains_key(group_id) || self.describing.contains(group_id) {
+            return false;
+        }
+        if self.group_source == GroupSource::Search && self.groups.load == Load::Loading {
             return false;
         }
         self.describing.insert(group_id.to_string());
@@ -269,79 +378,5 @@ impl Names {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::HierarchyPath;
-
-    fn named(id: &str, name: &str) -> NamedSummary {
-        NamedSummary {
-            id: Some(id.into()),
-            name: Some(name.into()),
-            ..NamedSummary::default()
-        }
-    }
-
-    #[test]
-    fn names_fill_in_page_by_page() {
-        let mut names = Names::default();
-        assert_eq!(
-            names.lookup(NameKind::RoutingProfiles, "rp1"),
-            Lookup::Pending
-        );
-        let next = names.on_page(
-            NameKind::RoutingProfiles,
-            Ok(Page {
-                items: vec![named("rp1", "Basic")],
-                next_token: Some("t".into()),
-            }),
-        );
-        assert_eq!(next.as_deref(), Some("t"));
-        assert_eq!(
-            names.lookup(NameKind::RoutingProfiles, "rp1"),
-            Lookup::Known("Basic")
-        );
-        assert_eq!(
-            names.lookup(NameKind::RoutingProfiles, "rp2"),
-            Lookup::Pending
-        );
-        names.on_page(NameKind::RoutingProfiles, Ok(Page::default()));
-        assert_eq!(
-            names.lookup(NameKind::RoutingProfiles, "rp2"),
-            Lookup::Missing
-        );
-    }
-
-    #[test]
-    fn path_uses_level_names_when_the_structure_is_known() {
-        let mut names = Names::default();
-        let group = HierarchyGroup {
-            id: Some("g3".into()),
-            hierarchy_path: Some(HierarchyPath {
-                level_one: Some(named("g1", "EMEA")),
-                level_two: Some(named("g2", "Dublin")),
-                ..HierarchyPath::default()
-            }),
-            ..HierarchyGroup::default()
-        };
-        assert!(names.should_describe_group("g3"));
-        assert!(!names.should_describe_group("g3"));
-        names.on_group("g3", Ok(group));
-        let expected_default = vec![
-            ("Level 1".to_string(), "EMEA".to_string()),
-            ("Level 2".to_string(), "Dublin".to_string()),
-        ];
-        assert_eq!(names.path("g3"), PathState::Known(expected_default));
-        names.on_structure(Ok(HierarchyStructure {
-            level_one: Some(named("l1", "Region")),
-            level_two: Some(named("l2", "Site")),
-            ..HierarchyStructure::default()
-        }));
-        assert_eq!(
-            names.path("g3"),
-            PathState::Known(vec![
-                ("Region".to_string(), "EMEA".to_string()),
-                ("Site".to_string(), "Dublin".to_string()),
-            ])
-        );
-    }
-}
+#[path = "names_tests.rs"]
+mod tests;

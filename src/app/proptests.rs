@@ -150,7 +150,14 @@ fn answer_to(call: &Call, outcome: &Outcome) -> Msg {
             }
             .into())
         }
-        (Request::ListNames { .. }, _) => Ok(Reply::Names(page(
+        (
+            Request::ListNames {
+                kind: NameKind::HierarchyGroups,
+                ..
+            },
+            _,
+        ) => Ok(Reply::Groups(page(vec![billing_group()], None))),
+        (Request::ListNames { .. } | Request::ListGroupNames { .. }, _) => Ok(Reply::Names(page(
             vec![named(ROUTING, "Basic"), named(GROUP, "Billing")],
             None,
         ))),

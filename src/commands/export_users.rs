@@ -2,18 +2,23 @@
 //! JSON lines on stdout — the rows of the browser's users table, built by the same code
 //! (`app::export`) and filtered by the same engine (`--filter` takes the `/` syntax).
 //!
-//! Requests: one listing per kind of name, one SearchUsers sweep (500 a page), one
-//! DescribeUserHierarchyGroup per distinct group (for the path column), and DescribeUser per
-//! exported user only with `--describe`.
+//! Requests: one listing per kind of name — hierarchy groups by SearchUserHierarchyGroups
+//! (100 a page), which brings every group's path for the HierarchyPath column —, one
+//! SearchUsers sweep (500 a page), and DescribeUser per exported user only with `--describe`.
+//! Where the groups' search is denied (IAM policies written before it existed), names come
+//! from ListUserHierarchyGroups and paths from one DescribeUserHierarchyGroup per distinct
+//! group the users sit in, as for a group the listing did not have.
 
 use std::collections::BTreeSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::time::Duration;
 
 use crate::app::export::{self, Described, ExportRow, Format};
-use crate::app::{Filter, NameKind, Names, Searchable, UserList};
+use crate::app::{Filter, NameKind, Names, NextGroups, PathState, Searchable, UserList};
 use crate::cli::{ExportUsersArgs, GlobalArgs};
-use crate::connect::{ApiError, ConnectClient, MAX_NAMED_PAGE, MAX_SEARCH_PAGE};
+use crate::connect::{
+    ApiError, ConnectClient, ErrorKind, MAX_GROUP_SEARCH_PAGE, MAX_NAMED_PAGE, MAX_SEARCH_PAGE,
+};
 
 use super::error::CommandError;
 
@@ -169,7 +174,7 @@ async fn list_names(
             NameKind::SecurityProfiles => {
                 client.list_security_profiles_page(instance, t, max).await
             }
-            NameKind::HierarchyGroups => client.list_hierarchy_groups_page(instance, t, max).await,
+            NameKind::HierarchyGroups => return list_groups(client, instance, names).await,
             // No users' column names a queue.
             NameKind::Queues => return Ok(()),
         }?;
@@ -180,9 +185,47 @@ async fn list_names(
     }
 }
 
-/// Describes each distinct hierarchy group the users sit in, once, for its path. A group
-/// that cannot be described keeps its name and an empty path; the first failure is said
-/// once on stderr.
+/// Every hierarchy group with its path (SearchUserHierarchyGroups), or, where the search is
+/// denied, every group's name (ListUserHierarchyGroups), said once on stderr.
+async fn list_groups(
+    client: &ConnectClient,
+    instance: &str,
+    names: &mut Names,
+) -> Result<(), ApiError> {
+    let mut next = Some(NextGroups::Search(None));
+    while let Some(step) = next {
+        next = match step {
+            NextGroups::Search(token) => {
+                let max = Some(MAX_GROUP_SEARCH_PAGE);
+                match client
+                    .search_hierarchy_groups_page(instance, token, max)
+                    .await
+                {
+                    Err(e) if e.kind != ErrorKind::AccessDenied => return Err(e),
+                    result => names.on_group_search(result),
+                }
+            }
+            NextGroups::List(token) => {
+                let max = Some(MAX_NAMED_PAGE);
+                let page = client
+                    .list_hierarchy_groups_page(instance, token, max)
+                    .await?;
+                names.on_group_names(Ok(page))
+            }
+        };
+    }
+    if names.group_search_denied() {
+        eprintln!(
+            "export-users: SearchUserHierarchyGroups denied (IAM action \
+             connect:SearchUserHierarchyGroups): describing each group for HierarchyPath"
+        );
+    }
+    Ok(())
+}
+
+/// Describes each distinct hierarchy group the users sit in whose path the listing did not
+/// bring (all of them when the groups' search is denied), once. A group that cannot be
+/// described keeps its name and an empty path; the first failure is said once on stderr.
 async fn describe_groups(
     client: &ConnectClient,
     instance: &str,
@@ -198,6 +241,9 @@ async fn describe_groups(
         let Some(id) = list.shared.id(group) else {
             continue;
         };
+        if matches!(names.path(id), PathState::Known(_)) {
+            continue;
+        }
         let result = client.describe_hierarchy_group(instance, id).await;
         if let Err(e) = &result
             && !warned

@@ -2,9 +2,9 @@
 //! outputs into the domain types of [`crate::model`]. Nothing outside this module imports
 //! `aws_sdk_connect`.
 //!
-//! The client's reads are its `call!` sites: users, instances, names and the hierarchy here;
-//! live agent state in `live.rs` (GetCurrentUserData, ListAgentStatuses); routing profiles,
-//! queues, permissions and proficiencies in `routing.rs`.
+//! The client's reads are its `call!` sites: users, instances and names here; hierarchy groups
+//! and the structure in `hierarchy.rs`; live agent state in `live.rs` (GetCurrentUserData,
+//! ListAgentStatuses); routing profiles, queues, permissions and proficiencies in `routing.rs`.
 
 mod config;
 mod credentials_error;
@@ -37,10 +37,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::model::{
-    HierarchyGroup, HierarchyStructure, InstanceSummary, NamedSummary, Page, SearchPage, User,
-    UserSummary,
-};
+use crate::model::{InstanceSummary, NamedSummary, Page, SearchPage, User, UserSummary};
 use rate_limit::Limiter;
 
 /// Largest page sizes the model allows (used unless the caller asks for less).
@@ -48,6 +45,7 @@ pub const MAX_INSTANCES_PAGE: i32 = 10;
 pub const MAX_USERS_PAGE: i32 = 1000;
 pub const MAX_SEARCH_PAGE: i32 = 500;
 pub const MAX_NAMED_PAGE: i32 = 1000;
+pub const MAX_GROUP_SEARCH_PAGE: i32 = 100;
 pub const MAX_PROFICIENCIES_PAGE: i32 = 100;
 pub const MAX_USER_DATA_PAGE: i32 = 100;
 pub const MAX_AGENT_STATUSES_PAGE: i32 = 1000;
@@ -110,6 +108,7 @@ macro_rules! call {
 }
 
 // After `call!`, which they use: the reads of live state, and of routing and permissions.
+mod hierarchy;
 mod live;
 mod routing;
 
@@ -332,67 +331,6 @@ impl ConnectClient {
             out.next_token,
             mapping::security_profile_summary,
         ))
-    }
-
-    pub async fn list_hierarchy_groups_page(
-        &self,
-        instance_id: &str,
-        token: Option<String>,
-        max: Option<i32>,
-    ) -> Result<Page<NamedSummary>, ApiError> {
-        let out = call!(
-            self,
-            "ListUserHierarchyGroups",
-            self.sdk
-                .list_user_hierarchy_groups()
-                .instance_id(instance_id)
-                .set_next_token(token)
-                .max_results(max.unwrap_or(MAX_NAMED_PAGE))
-                .send()
-        )?;
-        Ok(page(
-            out.user_hierarchy_group_summary_list,
-            out.next_token,
-            mapping::hierarchy_group_summary,
-        ))
-    }
-
-    pub async fn describe_hierarchy_group(
-        &self,
-        instance_id: &str,
-        id: &str,
-    ) -> Result<HierarchyGroup, ApiError> {
-        let out = call!(
-            self,
-            "DescribeUserHierarchyGroup",
-            self.sdk
-                .describe_user_hierarchy_group()
-                .instance_id(instance_id)
-                .hierarchy_group_id(id)
-                .send()
-        )?;
-        out.hierarchy_group
-            .map(mapping::hierarchy_group)
-            .ok_or_else(|| empty("DescribeUserHierarchyGroup", "HierarchyGroup"))
-    }
-
-    pub async fn describe_hierarchy_structure(
-        &self,
-        instance_id: &str,
-    ) -> Result<HierarchyStructure, ApiError> {
-        let out = call!(
-            self,
-            "DescribeUserHierarchyStructure",
-            self.sdk
-                .describe_user_hierarchy_structure()
-                .instance_id(instance_id)
-                .send()
-        )?;
-        // An instance without a hierarchy answers with no structure: that is not an error.
-        Ok(out
-            .hierarchy_structure
-            .map(mapping::hierarchy_structure)
-            .unwrap_or_default())
     }
 }
 

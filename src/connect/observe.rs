@@ -35,6 +35,7 @@ pub const READ_OPERATIONS: &[&str] = &[
     "SearchUsers",
     "ListRoutingProfiles",
     "ListSecurityProfiles",
+    "SearchUserHierarchyGroups",
     "ListUserHierarchyGroups",
     "DescribeUserHierarchyGroup",
     "DescribeUserHierarchyStructure",

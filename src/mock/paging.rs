@@ -28,6 +28,11 @@ pub const SEARCH: Limits = Limits {
     max: 500,
     default: 100,
 };
+/// SearchUserHierarchyGroups (`MaxResult100`; the model states no default: the maximum).
+pub const GROUP_SEARCH: Limits = Limits {
+    max: 100,
+    default: 100,
+};
 pub const PROFICIENCIES: Limits = Limits {
     max: 100,
     default: 100,

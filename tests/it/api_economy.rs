@@ -1,8 +1,9 @@
 //! What the interactive browser costs the Connect API, counted from the mock endpoint's request
 //! log while the real worker and the real SDK client load an instance: the largest page sizes,
-//! one listing per kind of name per instance (never one lookup per user), one SearchUsers sweep
-//! for the rows' details (never a DescribeUser per row), and DescribeUser only for the user the
-//! selection rests on when it moves quickly.
+//! one listing per kind of name per instance (never one lookup per user; hierarchy groups with
+//! their paths, so no group is described), one SearchUsers sweep for the rows' details (never a
+//! DescribeUser per row), and DescribeUser only for the user the selection rests on when it
+//! moves quickly.
 
 #[path = "../../benches/common/headless.rs"]
 mod headless;
@@ -17,6 +18,8 @@ use connect_tui::app::{Msg, RecordState, SweepState};
 use connect_tui::mock::{self, MockConfig, MockHandle};
 use headless::Headless;
 
+#[path = "api_economy/group_fallback.rs"]
+mod group_fallback;
 #[path = "api_economy/live.rs"]
 mod live;
 #[path = "api_economy/record_reads.rs"]
@@ -82,7 +85,7 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
     for op in [
         "ListRoutingProfiles",
         "ListSecurityProfiles",
-        "ListUserHierarchyGroups",
+        "SearchUserHierarchyGroups",
         "ListQueues",
         "DescribeUserHierarchyStructure",
     ] {
@@ -102,7 +105,12 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
         1,
         "only the selected user: {counts:?}"
     );
-    assert!(count("DescribeUserHierarchyGroup") <= 1, "{counts:?}");
+    assert_eq!(
+        count("DescribeUserHierarchyGroup"),
+        0,
+        "the search brought every group's path: {counts:?}"
+    );
+    assert_eq!(count("ListUserHierarchyGroups"), 0, "{counts:?}");
     // The instance picker lists instances once (for the alias), and nothing else is sent.
     assert_eq!(count("ListInstances"), 1, "{counts:?}");
     let expected = [
@@ -110,10 +118,9 @@ async fn loading_an_instance_pages_at_the_largest_size_and_lists_each_name_kind_
         "SearchUsers",
         "ListRoutingProfiles",
         "ListSecurityProfiles",
-        "ListUserHierarchyGroups",
+        "SearchUserHierarchyGroups",
         "DescribeUserHierarchyStructure",
         "DescribeUser",
-        "DescribeUserHierarchyGroup",
         "ListInstances",
         "ListQueues",
         "DescribeRoutingProfile",
@@ -156,7 +163,7 @@ async fn moving_quickly_describes_only_the_user_the_selection_rests_on() {
     for name in [
         "ListRoutingProfiles",
         "ListSecurityProfiles",
-        "ListUserHierarchyGroups",
+        "SearchUserHierarchyGroups",
         "ListQueues",
     ] {
         assert_eq!(

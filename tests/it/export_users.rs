@@ -119,30 +119,26 @@ fn every_user_once_with_names_as_the_aws_cli_gives_them_and_the_requests_counted
     assert_eq!(rows.len(), 2531, "the demo's 31 users and 2,500 generated");
 
     let counts = our_requests(&mock);
-    let expected_groups: BTreeSet<&str> = rows
-        .iter()
-        .filter_map(|r| r["HierarchyGroup"].as_str())
-        .collect();
     assert_eq!(
         counts.get("SearchUsers"),
         Some(&2531usize.div_ceil(500)),
         "{counts:?}"
     );
+    // The demo's groups fit one page of SearchUserHierarchyGroups (100).
     for op in [
         "ListRoutingProfiles",
         "ListSecurityProfiles",
-        "ListUserHierarchyGroups",
+        "SearchUserHierarchyGroups",
     ] {
         assert_eq!(counts.get(op), Some(&1), "{op}: {counts:?}");
     }
-    assert!(
-        counts
-            .get("DescribeUserHierarchyGroup")
-            .copied()
-            .unwrap_or(0)
-            <= expected_groups.len(),
-        "one description per distinct group at most: {counts:?}"
-    );
+    for op in ["ListUserHierarchyGroups", "DescribeUserHierarchyGroup"] {
+        assert_eq!(
+            counts.get(op),
+            None,
+            "names and paths came from the groups' search: {counts:?}"
+        );
+    }
     assert_eq!(
         counts.get("DescribeUser"),
         None,
@@ -183,6 +179,26 @@ fn every_user_once_with_names_as_the_aws_cli_gives_them_and_the_requests_counted
         &list("list-user-hierarchy-groups"),
         "UserHierarchyGroupSummaryList",
     );
+    let searched = list("search-user-hierarchy-groups");
+    let paths: BTreeMap<&str, Vec<&Value>> = searched["UserHierarchyGroups"]
+        .as_array()
+        .expect("UserHierarchyGroups")
+        .iter()
+        .map(|g| {
+            let levels = [
+                "LevelOne",
+                "LevelTwo",
+                "LevelThree",
+                "LevelFour",
+                "LevelFive",
+            ];
+            let path = levels
+                .iter()
+                .map_while(|l| g["HierarchyPath"][l].get("Name"))
+                .collect();
+            (g["Id"].as_str().unwrap(), path)
+        })
+        .collect();
     let theirs: BTreeMap<&str, &Value> = search["Users"]
         .as_array()
         .expect("Users")
@@ -218,8 +234,13 @@ fn every_user_once_with_names_as_the_aws_cli_gives_them_and_the_requests_counted
             json!(group.map(|g| &groups[g])),
             "{id}"
         );
-        if group.is_some() {
+        if let Some(group) = group {
             let path = row["HierarchyPath"].as_array().expect("path");
+            assert_eq!(
+                path.iter().collect::<Vec<_>>(),
+                paths[group],
+                "{id}: the path as the AWS CLI's search-user-hierarchy-groups gives it"
+            );
             assert_eq!(
                 path.last(),
                 Some(&row["HierarchyGroup"]),
@@ -263,6 +284,26 @@ fn the_filter_is_the_browsers_and_csv_and_jsonl_carry_the_same_rows() {
     assert!(!expected.is_empty(), "the data set has such users");
     let filtered = json_rows(home.path(), &mock, &["--filter", "!sp:admin !group:"]);
     assert_eq!(filtered.iter().collect::<Vec<_>>(), expected);
+
+    // `group:` matches any level of the path: Europe is a region above the teams users are in.
+    let in_europe: Vec<&Value> = all
+        .iter()
+        .filter(|r| {
+            r["HierarchyPath"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|level| level.as_str().unwrap().to_lowercase().contains("europe"))
+        })
+        .collect();
+    assert!(
+        in_europe
+            .iter()
+            .any(|r| !r["HierarchyGroup"].as_str().unwrap().contains("Europe")),
+        "users below Europe"
+    );
+    let by_region = json_rows(home.path(), &mock, &["--filter", "group:europe"]);
+    assert_eq!(by_region.iter().collect::<Vec<_>>(), in_europe);
 
     let jsonl = ok_stdout(
         &export(
@@ -428,4 +469,73 @@ fn describe_says_its_cost_first_and_errors_are_one_line_with_the_cli_exit_codes(
 
     let bad_id = export(home.path(), &mock, &["--instance-id", "not an id"]);
     assert_eq!(bad_id.status.code(), Some(252));
+}
+
+#[test]
+fn a_denied_group_search_takes_names_from_the_listing_and_paths_from_one_description_per_group() {
+    let home = tempfile::tempdir().expect("home");
+    let mut data: Value =
+        serde_json::from_str(include_str!("../../assets/demo.json")).expect("demo data");
+    let instance = data["Instances"]
+        .as_array_mut()
+        .expect("Instances")
+        .iter_mut()
+        .find(|i| i["Instance"]["Id"] == INSTANCE)
+        .expect("the demo instance");
+    instance["DeniedOperations"] = json!(["SearchUserHierarchyGroups"]);
+    let grouped: BTreeSet<String> = instance["Users"]
+        .as_array()
+        .expect("Users")
+        .iter()
+        .filter_map(|u| u["HierarchyGroupId"].as_str().map(str::to_string))
+        .collect();
+    assert!(grouped.len() > 1, "users in several groups");
+    let file = home.path().join("old-policy.json");
+    std::fs::write(&file, data.to_string()).expect("write the data file");
+    let mock = Mock::start(&["--data", file.to_str().unwrap()]);
+
+    let out = export(
+        home.path(),
+        &mock,
+        &["--instance-id", INSTANCE, "--format", "json"],
+    );
+    let rows: Vec<Value> =
+        serde_json::from_str(&ok_stdout(&out, "export-users")).expect("one JSON array");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "export-users: SearchUserHierarchyGroups denied (IAM action \
+         connect:SearchUserHierarchyGroups): describing each group for HierarchyPath",
+        "said once, in one line"
+    );
+    let in_groups: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["HierarchyGroup"].is_string())
+        .collect();
+    assert!(!in_groups.is_empty());
+    for row in in_groups {
+        let path = row["HierarchyPath"].as_array().expect("path");
+        assert_eq!(
+            path.last(),
+            Some(&row["HierarchyGroup"]),
+            "{}: the path, described, ends with the leaf",
+            row["Id"]
+        );
+    }
+    let counts = our_requests(&mock);
+    assert_eq!(
+        counts.get("SearchUserHierarchyGroups"),
+        Some(&1),
+        "{counts:?}"
+    );
+    assert_eq!(
+        counts.get("ListUserHierarchyGroups"),
+        Some(&1),
+        "{counts:?}"
+    );
+    assert_eq!(
+        counts.get("DescribeUserHierarchyGroup"),
+        Some(&grouped.len()),
+        "one description per distinct group: {counts:?}"
+    );
 }

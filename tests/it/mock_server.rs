@@ -208,6 +208,8 @@ mod aws_cli_live;
 mod binary;
 #[path = "mock_server/faults.rs"]
 mod faults;
+#[path = "mock_server/group_search.rs"]
+mod group_search;
 #[path = "mock_server/live_client.rs"]
 mod live_client;
 #[path = "mock_server/quota.rs"]

@@ -153,7 +153,8 @@ fn names_match(names: &Names, kind: NameKind, id: &str, value: &str) -> bool {
         || matches!(names.lookup(kind, id), Lookup::Known(name) if contains(name, value))
 }
 
-/// The group's ID, its name, or the name of any level of its path (where described).
+/// The group's ID, its name, or the name of any level of its path (where known: every group
+/// the groups' search listed, and the groups described).
 fn group_matches(names: &Names, id: &str, value: &str) -> bool {
     if names_match(names, NameKind::HierarchyGroups, id, value) {
         return true;

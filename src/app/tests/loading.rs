@@ -30,7 +30,7 @@ fn start_lists_instances_and_opens_the_only_one() {
             "SearchUsers",
             "ListRoutingProfiles",
             "ListSecurityProfiles",
-            "ListUserHierarchyGroups",
+            "SearchUserHierarchyGroups",
             "ListQueues",
             "DescribeUserHierarchyStructure"
         ]

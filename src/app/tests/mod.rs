@@ -4,6 +4,7 @@ mod all_regions;
 mod command_line;
 mod connection;
 mod filter_and_copy;
+mod hierarchy;
 mod input;
 mod live;
 mod loading;

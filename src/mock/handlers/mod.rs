@@ -1,6 +1,7 @@
 //! One function per served operation, all pure: a parsed request and the data set in, a
 //! JSON response or a modeled error out.
 
+mod group_search;
 mod hierarchy;
 mod instances;
 mod live;
@@ -31,6 +32,7 @@ pub const SERVED: &[&str] = &[
     "DescribeRoutingProfile",
     "ListSecurityProfiles",
     "DescribeSecurityProfile",
+    "SearchUserHierarchyGroups",
     "ListUserHierarchyGroups",
     "DescribeUserHierarchyGroup",
     "DescribeUserHierarchyStructure",
@@ -94,6 +96,7 @@ pub fn answer(request: &Request) -> Response {
         "DescribeRoutingProfile" => profiles::describe_routing(request),
         "ListSecurityProfiles" => profiles::list_security(request),
         "DescribeSecurityProfile" => profiles::describe_security(request),
+        "SearchUserHierarchyGroups" => group_search::search_groups(request),
         "ListUserHierarchyGroups" => hierarchy::list_groups(request),
         "DescribeUserHierarchyGroup" => hierarchy::describe_group(request),
         "DescribeUserHierarchyStructure" => hierarchy::structure(request),
@@ -115,7 +118,7 @@ pub fn answer(request: &Request) -> Response {
 /// The 403 Connect answers when the caller's IAM policy lacks the action: for operations the
 /// data file lists in the instance's `DeniedOperations`.
 fn access_denied(request: &Request) -> Option<ServiceError> {
-    let instance = request.data.instance(request.op.label("InstanceId"))?;
+    let instance = request.data.instance(&addressed_instance(request)?)?;
     instance
         .denied_operations
         .iter()
@@ -128,6 +131,23 @@ fn access_denied(request: &Request) -> Option<ServiceError> {
                 instance.instance.arn.as_deref().unwrap_or_default()
             ))
         })
+}
+
+/// The instance a request is for: the path's `InstanceId`, or the body's for the operations
+/// that carry it there (SearchUsers, SearchUserHierarchyGroups).
+fn addressed_instance(request: &Request) -> Option<String> {
+    let label = request.op.label("InstanceId");
+    if !label.is_empty() {
+        return Some(label.to_string());
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Body {
+        instance_id: Option<String>,
+    }
+    serde_json::from_slice::<Body>(request.body)
+        .ok()?
+        .instance_id
 }
 
 /// `{"<list_key>": [...], "NextToken": "..."}`, the token only when more pages follow.

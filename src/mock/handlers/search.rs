@@ -1,4 +1,5 @@
-//! SearchUsers: the request body, the matching users, paging and ApproximateTotalCount.
+//! SearchUsers: the request body, the matching users, paging and ApproximateTotalCount; the
+//! paging scope every search shares.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -39,16 +40,11 @@ pub fn search_users(request: &Request) -> Answer {
     let matcher = Matcher { instance };
 
     // A token is only good for the same instance, criteria and filter.
-    let mut hasher = DefaultHasher::new();
-    body.search_criteria
-        .as_ref()
-        .map(ToString::to_string)
-        .hash(&mut hasher);
-    body.search_filter
-        .as_ref()
-        .map(ToString::to_string)
-        .hash(&mut hasher);
-    let scope = format!("SearchUsers/{instance_id}/{:x}", hasher.finish());
+    let scope = token_scope(
+        "SearchUsers",
+        instance_id,
+        [&body.search_criteria, &body.search_filter],
+    );
     let paging = Paging::new(
         scope,
         body.max_results,
@@ -72,6 +68,20 @@ pub fn search_users(request: &Request) -> Answer {
         response["NextToken"] = token.into();
     }
     Ok(wire::json(&response))
+}
+
+/// The paging scope of a search: its operation, instance, and what selects the results (a
+/// token is refused for another search).
+pub(super) fn token_scope(
+    operation: &str,
+    instance_id: &str,
+    selection: [&Option<serde_json::Value>; 2],
+) -> String {
+    let mut hasher = DefaultHasher::new();
+    for part in selection {
+        part.as_ref().map(ToString::to_string).hash(&mut hasher);
+    }
+    format!("{operation}/{instance_id}/{:x}", hasher.finish())
 }
 
 fn parse_part<T: Default + for<'de> Deserialize<'de>>(

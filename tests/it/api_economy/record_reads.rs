@@ -1,10 +1,11 @@
 //! The record's extra reads are cached: opening many users sends DescribeRoutingProfile and
 //! ListRoutingProfileQueues once per routing profile, ListUserProficiencies once per user,
-//! and ListSecurityProfilePermissions once per security profile, however often reopened.
+//! and ListSecurityProfilePermissions once per security profile, however often reopened; no
+//! DescribeUserHierarchyGroup for a group the groups' search listed.
 
 use std::collections::BTreeSet;
 
-use connect_tui::app::{Action, Msg, PaneId};
+use connect_tui::app::{Action, Msg, PaneId, PathState};
 
 use super::{LIMIT, loaded_browser, requests};
 
@@ -14,6 +15,7 @@ async fn routing_reads_go_once_per_profile_and_proficiencies_once_per_user() {
     let (_server, mut browser) = loaded_browser(log.path()).await;
     let mut users = BTreeSet::new();
     let mut profiles = BTreeSet::new();
+    let mut groups = BTreeSet::new();
     // Rest on twelve users in turn, then go back over them to the first: the way back is
     // all cached, and every user opened (the first included) is in `users`.
     for step in 0..24 {
@@ -25,6 +27,13 @@ async fn routing_reads_go_once_per_profile_and_proficiencies_once_per_user() {
         users.insert(record.id.clone().expect("id"));
         if let Some(p) = record.routing_profile_id.clone() {
             profiles.insert(p);
+        }
+        if let Some(g) = record.hierarchy_group_id.clone() {
+            assert!(
+                matches!(b.names.path(&g), PathState::Known(levels) if !levels.is_empty()),
+                "{g}: the path is shown"
+            );
+            groups.insert(g);
         }
     }
     let counts = requests(log.path());
@@ -45,6 +54,15 @@ async fn routing_reads_go_once_per_profile_and_proficiencies_once_per_user() {
         "{counts:?}"
     );
     assert_eq!(count("ListUserProficiencies"), users.len(), "{counts:?}");
+    assert!(
+        groups.len() > 1,
+        "several groups among the users: {groups:?}"
+    );
+    assert_eq!(
+        count("DescribeUserHierarchyGroup"),
+        0,
+        "every group was listed with its path: {counts:?}"
+    );
 }
 
 #[tokio::test]

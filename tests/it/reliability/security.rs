@@ -64,25 +64,28 @@ fn the_documented_iam_policy_lists_exactly_the_read_operations() {
         allowlist_actions()
     );
 
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap_or_default();
-    let block = readme
-        .split("```json")
-        .skip(1)
-        .filter_map(|rest| rest.split("```").next())
-        .find(|block| block.contains("\"connect:"))
-        .unwrap_or_else(|| {
-            panic!(
-                "README.md is missing or has no ```json block with the minimal IAM policy \
-                 (`connect:` actions); put docs/iam-policy.json there"
-            )
-        });
-    let readme_policy: serde_json::Value =
-        serde_json::from_str(block).expect("the README's IAM policy block is JSON");
-    assert_eq!(
-        policy_actions(&readme_policy, "README.md"),
-        allowlist_actions(),
-        "the README's IAM policy differs from the read-only allowlist"
-    );
+    // The README and the reliability notes show the policy too.
+    for doc in ["README.md", "docs/reliability.md"] {
+        let text = std::fs::read_to_string(format!("{root}/{doc}")).unwrap_or_default();
+        let block = text
+            .split("```json")
+            .skip(1)
+            .filter_map(|rest| rest.split("```").next())
+            .find(|block| block.contains("\"connect:"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{doc} is missing or has no ```json block with the minimal IAM policy \
+                     (`connect:` actions); put docs/iam-policy.json there"
+                )
+            });
+        let policy: serde_json::Value = serde_json::from_str(block)
+            .unwrap_or_else(|e| panic!("{doc}: the IAM policy block is not JSON: {e}"));
+        assert_eq!(
+            policy_actions(&policy, doc),
+            allowlist_actions(),
+            "{doc}: the IAM policy differs from the read-only allowlist"
+        );
+    }
 }
 
 #[test]
