@@ -6,7 +6,7 @@
 
 use super::cursor::Cursor;
 use super::msg::NameKind;
-use super::names::{Load, Names};
+use super::names::{Load, Names, PathState};
 use super::sweep::SweepState;
 use super::users_screen::UsersScreen;
 use super::users_with::exact_term;
@@ -16,6 +16,8 @@ use super::users_with::exact_term;
 pub struct MemberRow {
     pub id: String,
     pub name: Option<String>,
+    /// A hierarchy group's path, top first ("EMEA › Dublin › Billing"), once known.
+    pub path: Option<String>,
     pub users: usize,
 }
 
@@ -78,34 +80,48 @@ impl MembershipView {
                 *counts.entry(id).or_default() += 1;
             }
         }
-        let listing = screen.names.list(self.kind.names());
+        let names = &screen.names;
+        let listing = names.list(self.kind.names());
+        let path = |id: &str| match (self.kind, names.path(id)) {
+            (Membership::HierarchyGroups, PathState::Known(levels)) if !levels.is_empty() => Some(
+                levels
+                    .into_iter()
+                    .map(|(_, group)| group)
+                    .collect::<Vec<_>>()
+                    .join(" › "),
+            ),
+            _ => None,
+        };
         let mut rows: Vec<MemberRow> = listing
             .entries()
             .map(|(id, name)| MemberRow {
                 id: id.to_string(),
                 name: Some(name.to_string()),
+                path: path(id),
                 users: counts.get(id).copied().unwrap_or_default(),
             })
             .collect();
         // IDs users have that the listing does not (yet) name.
+        let listed: std::collections::HashSet<&str> = listing.entries().map(|(id, _)| id).collect();
         for (id, users) in &counts {
-            if !rows.iter().any(|r| r.id == *id) {
+            if !listed.contains(id) {
                 rows.push(MemberRow {
                     id: id.to_string(),
                     name: None,
+                    path: path(id),
                     users: *users,
                 });
             }
         }
-        rows.sort_by(|a, b| {
-            let key = |r: &MemberRow| {
-                r.name
-                    .clone()
-                    .unwrap_or_else(|| r.id.clone())
-                    .to_lowercase()
-            };
-            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
-        });
+        // Groups in the order of their paths, so each sits under the groups above it.
+        let key = |r: &MemberRow| {
+            r.path
+                .as_ref()
+                .or(r.name.as_ref())
+                .unwrap_or(&r.id)
+                .to_lowercase()
+        };
+        rows.sort_by_cached_key(|r| (key(r), r.id.clone()));
         self.rows = rows;
         self.partial = screen.sweep.state != SweepState::Done
             || screen.list.loading

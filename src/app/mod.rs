@@ -73,7 +73,7 @@ use crate::connect::{CONNECT_REGIONS, ErrorKind};
 use answers::push_calls;
 use command_line::CommandLine;
 pub use command_line::{COMMANDS, CommandSpec};
-pub use membership::{MemberRow, MembershipView};
+pub use membership::{MemberRow, Membership, MembershipView};
 pub use users_with::{CameFrom, UsersWithItem, items as users_with_items};
 
 /// How long the "throttled" notice stays after the last throttled answer.

@@ -1,4 +1,5 @@
-//! A `:rp` / `:sp` / `:groups` view: name, ID and number of users, one row each.
+//! A `:rp` / `:sp` / `:groups` view: name (and a group's path), ID and number of users, one
+//! row each.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -6,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row, Table};
 
 use crate::app::layout;
-use crate::app::{App, MembershipView};
+use unicode_width::UnicodeWidthStr;
 
-use super::text::{safe, thousands};
+use crate::app::{App, Membership, MembershipView};
+
+use super::text::{safe, shorten_end, thousands};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &MembershipView, body: Rect) {
     let t = app.theme;
@@ -25,6 +28,21 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MembershipView, body: Rect) {
         .title(Line::from(title))
         .title_bottom(Line::styled(" Enter: its users · Esc: back ", t.dim()));
     let visible = layout::picker_rows(body);
+    let groups = view.kind == Membership::HierarchyGroups;
+    // The ID whole (36 columns) and the count; for groups the path takes what the name
+    // (up to 28 columns) leaves, shortened visibly.
+    let inner = usize::from(body.width.saturating_sub(2));
+    let name_width = if groups {
+        let longest = view.rows.iter().filter_map(|r| r.name.as_deref());
+        longest
+            .map(|n| safe(n).width())
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 28)
+    } else {
+        0
+    };
+    let path_width = inner.saturating_sub(36 + 7 + 3 + name_width);
     let rows: Vec<Row> = view
         .rows
         .iter()
@@ -36,11 +54,14 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MembershipView, body: Rect) {
                 Some(name) => Span::raw(safe(name)),
                 None => Span::styled("(no name listed)", t.dim()),
             };
-            let line = Row::new(vec![
-                Line::from(name),
-                Line::raw(safe(&row.id)),
-                Line::raw(thousands(row.users)).right_aligned(),
-            ]);
+            let mut cells = vec![Line::from(name)];
+            if groups {
+                let path = row.path.as_deref().map(safe).unwrap_or_default();
+                cells.push(Line::raw(shorten_end(&path, path_width)));
+            }
+            cells.push(Line::raw(safe(&row.id)));
+            cells.push(Line::raw(thousands(row.users)).right_aligned());
+            let line = Row::new(cells);
             if index == view.cursor.selected {
                 line.style(t.selected(true))
             } else {
@@ -48,17 +69,17 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MembershipView, body: Rect) {
             }
         })
         .collect();
-    let header = Row::new(vec![
-        Line::raw("Name"),
-        Line::raw("ID"),
-        Line::raw("Users").right_aligned(),
-    ])
-    .style(t.header());
-    // The ID whole (36 columns), the count, and the name takes the rest.
-    let widths = [
-        Constraint::Min(12),
-        Constraint::Length(36),
-        Constraint::Length(7),
-    ];
+    let mut header = vec![Line::raw("Name")];
+    let mut widths = vec![Constraint::Min(12)];
+    if groups {
+        header.push(Line::raw("Path"));
+        widths = vec![
+            Constraint::Length(name_width as u16),
+            Constraint::Length(path_width as u16),
+        ];
+    }
+    header.extend([Line::raw("ID"), Line::raw("Users").right_aligned()]);
+    widths.extend([Constraint::Length(36), Constraint::Length(7)]);
+    let header = Row::new(header).style(t.header());
     frame.render_widget(Table::new(rows, widths).header(header).block(block), body);
 }

@@ -473,6 +473,53 @@ fn security_profiles_view() {
     insta::assert_snapshot!(render(&mut s.app, 100, 12).backend());
 }
 
+/// `:groups`: each group under the groups above it, with its path and its users.
+#[test]
+fn hierarchy_groups_view_with_paths() {
+    use crate::model::{HierarchyGroup, HierarchyPath};
+    let mut s = Session::open();
+    let mut users = vec![summary(JANE, "Jane")];
+    users.extend(summaries(3));
+    let mut found = vec![swept(&jane())];
+    found.extend(users[1..].iter().map(swept_summary));
+    s.users(users, None);
+    s.search(found, None);
+    let group = |id: &str, name: &str, path: &[(&str, &str)]| {
+        let mut levels = HierarchyPath::default();
+        let slots = [
+            &mut levels.level_one,
+            &mut levels.level_two,
+            &mut levels.level_three,
+        ];
+        for (slot, (id, name)) in slots.into_iter().zip(path) {
+            *slot = Some(named(id, name));
+        }
+        HierarchyGroup {
+            id: Some(id.into()),
+            name: Some(name.into()),
+            hierarchy_path: Some(levels),
+            ..HierarchyGroup::default()
+        }
+    };
+    let emea = ("g1", "EMEA");
+    let dublin = ("g2", "Dublin");
+    s.groups(
+        vec![
+            group("g2", "Dublin", &[emea, dublin]),
+            group("g1", "EMEA", &[emea]),
+            group("g9", "Americas", &[("g9", "Americas")]),
+            billing_group(),
+        ],
+        None,
+    );
+    s.action(Action::CommandLine);
+    for c in "groups".chars() {
+        s.send(Msg::FilterEdit(crate::app::FilterEdit::Insert(c)));
+    }
+    s.action(Action::Confirm);
+    insta::assert_snapshot!(render(&mut s.app, 120, 12).backend());
+}
+
 /// The config file's `[table] columns`: only those, in that order.
 #[test]
 fn the_table_shows_the_configured_columns_in_their_order() {

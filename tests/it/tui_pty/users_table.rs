@@ -149,8 +149,8 @@ fn enriched_rows_a_field_filter_with_its_count_a_sort_and_ctrl_s() {
     assert!(status.success(), "exit status {status:?}");
 }
 
-/// `:rp` counts, a `!group:` filter and "users with…" from Jane's record, each checked
-/// against the data set.
+/// `:rp` counts, `:groups` paths and counts, a `!group:` filter and "users with…" from
+/// Jane's record, each checked against the data set.
 fn views_filters_and_users_with(pty: &mut Pty, all: &[Value]) {
     let text = |row: &Value, key: &str| row[key].as_str().unwrap_or_default().to_string();
     let title_has = |wanted: String| {
@@ -178,6 +178,35 @@ fn views_filters_and_users_with(pty: &mut Pty, all: &[Value]) {
             screen.lines().any(|l| {
                 l.starts_with(&format!("│{name} "))
                     && l.contains(&format!(" {id} "))
+                    && l.trim_end_matches(['│', ' ']).ends_with(&count)
+            })
+        })
+    });
+    pty.send("\x1b");
+    whole_table(pty);
+
+    // :groups: every group with its path and its own users.
+    let mut per_group: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for row in all.iter().filter(|r| !text(r, "HierarchyGroup").is_empty()) {
+        let path: Vec<&str> = row["HierarchyPath"]
+            .as_array()
+            .map(|levels| levels.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let key = (text(row, "HierarchyGroup"), path.join(" › "));
+        *per_group.entry(key).or_default() += 1;
+    }
+    assert!(
+        per_group
+            .keys()
+            .any(|(_, path)| path.matches(" › ").count() == 2)
+    );
+    pty.send(":groups\r");
+    pty.wait_for("every group with its path and users", |screen, _| {
+        per_group.iter().all(|((name, path), users)| {
+            let count = format!(" {}", thousands(*users));
+            screen.lines().any(|l| {
+                l.starts_with(&format!("│{name} "))
+                    && l.contains(&format!(" {path} "))
                     && l.trim_end_matches(['│', ' ']).ends_with(&count)
             })
         })
