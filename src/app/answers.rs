@@ -58,8 +58,8 @@ impl App {
             Request::DescribeStructure => self.on_screen(&scope, cmds, |s, _| {
                 s.on_structure(typed(result, operation))
             }),
-            Request::DescribeGroup { group_id } => self.on_screen(&scope, cmds, |s, _| {
-                s.on_group(&group_id, typed(result, operation))
+            Request::DescribeGroup { group_id } => self.on_screen(&scope, cmds, |s, rows| {
+                s.on_group(&group_id, typed(result, operation), rows)
             }),
             Request::SearchUsers { .. } => {
                 self.on_screen(&scope, cmds, |s, rows| {

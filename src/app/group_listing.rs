@@ -1,7 +1,7 @@
-//! The answers of the hierarchy groups' listing on the users screen: SearchUserHierarchyGroups
-//! pages (names and paths), or ListUserHierarchyGroups pages when the search is denied. The
-//! bookkeeping is [`Names`](super::Names)'; here a page also re-runs an active filter, since
-//! `group:` terms match names and paths.
+//! The answers that name hierarchy groups on the users screen: SearchUserHierarchyGroups
+//! pages (names and paths), ListUserHierarchyGroups pages when the search is denied, and single
+//! DescribeUserHierarchyGroup answers. The bookkeeping is [`Names`](super::Names)'; here each
+//! also re-runs an active filter, since `group:` terms match names and paths.
 
 use crate::connect::ApiError;
 use crate::model::{HierarchyGroup, NamedSummary, Page};
@@ -33,6 +33,19 @@ impl UsersScreen {
         let next = self.names.on_group_names(result);
         self.groups_resolved(resolved_more, rows);
         next.map(request).into_iter().collect()
+    }
+
+    /// A group described one by one (the listing lacked it, or the search was denied).
+    pub fn on_group(
+        &mut self,
+        group_id: &str,
+        result: Result<HierarchyGroup, ApiError>,
+        rows: usize,
+    ) -> Vec<Request> {
+        let resolved_more = result.is_ok();
+        self.names.on_group(group_id, result);
+        self.groups_resolved(resolved_more, rows);
+        Vec::new()
     }
 
     fn groups_resolved(&mut self, resolved_more: bool, rows: usize) {

@@ -5,9 +5,7 @@
 use std::time::Instant;
 
 use crate::connect::{ApiError, ErrorKind};
-use crate::model::{
-    HierarchyGroup, HierarchyStructure, NamedSummary, Page, SearchPage, User, UserSummary,
-};
+use crate::model::{HierarchyStructure, NamedSummary, Page, SearchPage, User, UserSummary};
 
 use super::cursor::Cursor;
 use super::filter::{Filter, Searchable};
@@ -375,15 +373,6 @@ impl UsersScreen {
 
     pub fn on_structure(&mut self, result: Result<HierarchyStructure, ApiError>) -> Vec<Request> {
         self.names.on_structure(result);
-        Vec::new()
-    }
-
-    pub fn on_group(
-        &mut self,
-        group_id: &str,
-        result: Result<HierarchyGroup, ApiError>,
-    ) -> Vec<Request> {
-        self.names.on_group(group_id, result);
         Vec::new()
     }
 

@@ -210,6 +210,14 @@ fn a_denied_search_lists_names_instead_says_so_once_and_describes_the_records_gr
         }],
         "the record's group is described for its path"
     );
+    // A filter typed before the description arrives is run again when it does.
+    type_filter(&mut s, "group:dublin");
+    assert!(ids(&s).is_empty());
+    let describe = Request::DescribeGroup {
+        group_id: GROUP.into(),
+    };
+    s.answer(describe, Ok(billing_group().into()));
+    assert_eq!(ids(&s), [JANE], "Dublin is a level of Billing's path");
 }
 
 #[test]
