@@ -211,6 +211,26 @@ pub fn billing_group() -> HierarchyGroup {
     }
 }
 
+/// The group at the end of `path` (id, name from the top level down, at most five), as
+/// SearchUserHierarchyGroups gives it.
+pub fn group_at(path: &[(&str, &str)]) -> HierarchyGroup {
+    let mut levels = path.iter().map(|(id, name)| Some(named(id, name)));
+    let (id, name) = path[path.len() - 1];
+    HierarchyGroup {
+        id: Some(id.into()),
+        name: Some(name.into()),
+        level_id: Some(path.len().to_string()),
+        hierarchy_path: Some(HierarchyPath {
+            level_one: levels.next().flatten(),
+            level_two: levels.next().flatten(),
+            level_three: levels.next().flatten(),
+            level_four: levels.next().flatten(),
+            level_five: levels.next().flatten(),
+        }),
+        ..HierarchyGroup::default()
+    }
+}
+
 /// A group at the top of the hierarchy, as SearchUserHierarchyGroups gives it.
 pub fn top_level_group(named: NamedSummary) -> HierarchyGroup {
     HierarchyGroup {

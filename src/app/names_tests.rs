@@ -1,15 +1,8 @@
 //! Name listings, the hierarchy groups' search and its fallback, and paths.
 
 use super::*;
+use crate::app::fixtures::{group_at, named};
 use crate::model::HierarchyPath;
-
-fn named(id: &str, name: &str) -> NamedSummary {
-    NamedSummary {
-        id: Some(id.into()),
-        name: Some(name.into()),
-        ..NamedSummary::default()
-    }
-}
 
 #[test]
 fn names_fill_in_page_by_page() {
@@ -77,24 +70,6 @@ fn path_uses_level_names_when_the_structure_is_known() {
     );
 }
 
-/// A group at `path` (top level first), as SearchUserHierarchyGroups gives it.
-fn group(path: &[(&str, &str)]) -> HierarchyGroup {
-    let levels: Vec<NamedSummary> = path.iter().map(|(id, name)| named(id, name)).collect();
-    let (id, name) = path[path.len() - 1];
-    HierarchyGroup {
-        id: Some(id.into()),
-        name: Some(name.into()),
-        level_id: Some(path.len().to_string()),
-        hierarchy_path: Some(HierarchyPath {
-            level_one: levels.first().cloned(),
-            level_two: levels.get(1).cloned(),
-            level_three: levels.get(2).cloned(),
-            ..HierarchyPath::default()
-        }),
-        ..HierarchyGroup::default()
-    }
-}
-
 fn groups_page(items: Vec<HierarchyGroup>, next: Option<&str>) -> Page<HierarchyGroup> {
     Page {
         items,
@@ -124,12 +99,12 @@ fn the_groups_search_gives_every_listed_group_its_name_and_path() {
         !names.should_describe_group("lif"),
         "while the search runs, a group is waited for, not described"
     );
-    let eu = group(&[("eu", "Europe")]);
-    let dub = group(&[("eu", "Europe"), ("dub", "Dublin")]);
+    let eu = group_at(&[("eu", "Europe")]);
+    let dub = group_at(&[("eu", "Europe"), ("dub", "Dublin")]);
     let next = names.on_group_search(Ok(groups_page(vec![eu, dub], Some("t2"))));
     assert_eq!(next, Some(NextGroups::Search(Some("t2".into()))));
-    let lif = group(&[("eu", "Europe"), ("dub", "Dublin"), ("lif", "Team Liffey")]);
-    let mut foundation = group(&[("root", "root")]);
+    let lif = group_at(&[("eu", "Europe"), ("dub", "Dublin"), ("lif", "Team Liffey")]);
+    let mut foundation = group_at(&[("root", "root")]);
     foundation.level_id = Some("0".into());
     assert_eq!(
         names.on_group_search(Ok(groups_page(vec![lif, foundation], None))),
@@ -212,7 +187,7 @@ fn a_denied_search_falls_back_to_the_names_listing_and_groups_are_described() {
         "slow down",
     )));
     names.retry_lists();
-    let dub = group(&[("eu", "Europe"), ("dub", "Dublin")]);
+    let dub = group_at(&[("eu", "Europe"), ("dub", "Dublin")]);
     assert_eq!(
         names.on_group_search(Ok(groups_page(vec![dub], None))),
         None
@@ -225,7 +200,7 @@ fn a_denied_search_falls_back_to_the_names_listing_and_groups_are_described() {
 fn a_failed_search_resumes_where_it_stopped_and_its_groups_are_described_meanwhile() {
     let mut names = Names::default();
     names.on_group_search(Ok(groups_page(
-        vec![group(&[("eu", "Europe")])],
+        vec![group_at(&[("eu", "Europe")])],
         Some("t2"),
     )));
     let failed = ApiError::new(ErrorKind::Throttled, "SearchUserHierarchyGroups", "slow");

@@ -476,7 +476,6 @@ fn security_profiles_view() {
 /// `:groups`: each group under the groups above it, with its path and its users.
 #[test]
 fn hierarchy_groups_view_with_paths() {
-    use crate::model::{HierarchyGroup, HierarchyPath};
     let mut s = Session::open();
     let mut users = vec![summary(JANE, "Jane")];
     users.extend(summaries(3));
@@ -484,30 +483,13 @@ fn hierarchy_groups_view_with_paths() {
     found.extend(users[1..].iter().map(swept_summary));
     s.users(users, None);
     s.search(found, None);
-    let group = |id: &str, name: &str, path: &[(&str, &str)]| {
-        let mut levels = HierarchyPath::default();
-        let slots = [
-            &mut levels.level_one,
-            &mut levels.level_two,
-            &mut levels.level_three,
-        ];
-        for (slot, (id, name)) in slots.into_iter().zip(path) {
-            *slot = Some(named(id, name));
-        }
-        HierarchyGroup {
-            id: Some(id.into()),
-            name: Some(name.into()),
-            hierarchy_path: Some(levels),
-            ..HierarchyGroup::default()
-        }
-    };
     let emea = ("g1", "EMEA");
     let dublin = ("g2", "Dublin");
     s.groups(
         vec![
-            group("g2", "Dublin", &[emea, dublin]),
-            group("g1", "EMEA", &[emea]),
-            group("g9", "Americas", &[("g9", "Americas")]),
+            group_at(&[emea, dublin]),
+            group_at(&[emea]),
+            group_at(&[("g9", "Americas")]),
             billing_group(),
         ],
         None,

@@ -6,7 +6,7 @@ use super::super::fixtures::*;
 use super::super::*;
 use crate::app::Action;
 use crate::connect::ErrorKind;
-use crate::model::{HierarchyGroup, HierarchyPath};
+use crate::model::HierarchyGroup;
 
 fn type_filter(s: &mut Session, text: &str) {
     s.action(Action::Filter);
@@ -24,35 +24,17 @@ fn ids(s: &Session) -> Vec<String> {
     (0..b.view_len()).filter_map(|r| b.user_at(r)?.id).collect()
 }
 
-/// A group at `path` (top level first), as the search gives it.
-fn group(path: &[(&str, &str)]) -> HierarchyGroup {
-    let levels: Vec<_> = path.iter().map(|(id, name)| named(id, name)).collect();
-    let (id, name) = path[path.len() - 1];
-    HierarchyGroup {
-        id: Some(id.into()),
-        name: Some(name.into()),
-        level_id: Some(path.len().to_string()),
-        hierarchy_path: Some(HierarchyPath {
-            level_one: levels.first().cloned(),
-            level_two: levels.get(1).cloned(),
-            level_three: levels.get(2).cloned(),
-            ..HierarchyPath::default()
-        }),
-        ..HierarchyGroup::default()
-    }
-}
-
 /// Europe › Dublin › Team Liffey, North America › Seattle.
 fn groups() -> Vec<HierarchyGroup> {
     let eu = ("eu", "Europe");
     let dub = ("dub", "Dublin");
     let na = ("na", "North America");
     vec![
-        group(&[eu]),
-        group(&[eu, dub]),
-        group(&[eu, dub, ("lif", "Team Liffey")]),
-        group(&[na]),
-        group(&[na, ("sea", "Seattle")]),
+        group_at(&[eu]),
+        group_at(&[eu, dub]),
+        group_at(&[eu, dub, ("lif", "Team Liffey")]),
+        group_at(&[na]),
+        group_at(&[na, ("sea", "Seattle")]),
     ]
 }
 

@@ -6,7 +6,7 @@ use crate::app::users_with::exact_term;
 use crate::app::{
     Action, FilterEdit, Focus, Mode, Msg, NameKind, Names, Overlay, PaneId, users_with_items,
 };
-use crate::model::{HierarchyGroup, HierarchyPath, Page};
+use crate::model::Page;
 
 fn focus_pane(s: &mut Session, pane: PaneId) {
     for _ in 0..PaneId::ALL.len() + 1 {
@@ -216,26 +216,11 @@ fn a_group_with_groups_below_it_is_written_as_its_id() {
         NameKind::HierarchyGroups,
         &[("g1", "EMEA"), ("g2", "Dublin")],
     );
-    let path = |levels: &[(&str, &str)]| {
-        let mut path = HierarchyPath::default();
-        let slots = [&mut path.level_one, &mut path.level_two];
-        for (slot, (id, name)) in slots.into_iter().zip(levels) {
-            *slot = Some(named(id, name));
-        }
-        path
-    };
-    for (id, levels) in [
+    for (id, path) in [
         ("g1", vec![("g1", "EMEA")]),
         ("g2", vec![("g1", "EMEA"), ("g2", "Dublin")]),
     ] {
-        names.on_group(
-            id,
-            Ok(HierarchyGroup {
-                id: Some(id.into()),
-                hierarchy_path: Some(path(&levels)),
-                ..HierarchyGroup::default()
-            }),
-        );
+        names.on_group(id, Ok(group_at(&path)));
     }
     let term = |id| exact_term("group", NameKind::HierarchyGroups, id, &names);
     assert_eq!(
