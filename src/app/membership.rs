@@ -4,6 +4,8 @@
 //! struct of its own — rows and a cursor — reached through the `:` line; Enter on a row
 //! opens the users table filtered to it.
 
+use std::collections::{HashMap, HashSet};
+
 use super::cursor::Cursor;
 use super::msg::NameKind;
 use super::names::{Load, Names, PathState};
@@ -66,21 +68,40 @@ impl MembershipView {
     pub fn refresh(&mut self, screen: &UsersScreen) {
         let selected = self.rows.get(self.cursor.selected).map(|r| r.id.clone());
         let shared = &screen.list.shared;
-        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        let names = &screen.names;
+        // Users per interned value first (one index per user), then per ID.
+        let mut per_value: HashMap<u32, usize> = HashMap::new();
         for index in 0..screen.list.users.len() {
             let Some(details) = screen.list.details(index) else {
                 continue;
             };
-            let ids: Vec<u32> = match self.kind {
-                Membership::RoutingProfiles => vec![details.routing_profile],
-                Membership::SecurityProfiles => shared.id_set(details.security_profiles).to_vec(),
-                Membership::HierarchyGroups => vec![details.hierarchy_group],
+            let value = match self.kind {
+                Membership::RoutingProfiles => details.routing_profile,
+                Membership::SecurityProfiles => details.security_profiles,
+                Membership::HierarchyGroups => details.hierarchy_group,
             };
-            for id in ids.into_iter().filter_map(|i| shared.id(i)) {
-                *counts.entry(id).or_default() += 1;
+            *per_value.entry(value).or_default() += 1;
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (value, users) in per_value {
+            let ids: Vec<&str> = match self.kind {
+                Membership::RoutingProfiles => shared.id(value).into_iter().collect(),
+                Membership::SecurityProfiles => shared
+                    .id_set(value)
+                    .iter()
+                    .filter_map(|i| shared.id(*i))
+                    .collect(),
+                // A group counts its own users and those of the groups below it, as its
+                // `group:` filter shows them.
+                Membership::HierarchyGroups => shared
+                    .id(value)
+                    .map(|id| names.in_or_under(id))
+                    .unwrap_or_default(),
+            };
+            for id in ids.into_iter().filter(|id| !id.is_empty()) {
+                *counts.entry(id).or_default() += users;
             }
         }
-        let names = &screen.names;
         let listing = names.list(self.kind.names());
         let path = |id: &str| match (self.kind, names.path(id)) {
             (Membership::HierarchyGroups, PathState::Known(levels)) if !levels.is_empty() => Some(
@@ -102,7 +123,7 @@ impl MembershipView {
             })
             .collect();
         // IDs users have that the listing does not (yet) name.
-        let listed: std::collections::HashSet<&str> = listing.entries().map(|(id, _)| id).collect();
+        let listed: HashSet<&str> = listing.entries().map(|(id, _)| id).collect();
         for (id, users) in &counts {
             if !listed.contains(id) {
                 rows.push(MemberRow {
@@ -113,13 +134,15 @@ impl MembershipView {
                 });
             }
         }
-        // Groups in the order of their paths, so each sits under the groups above it.
-        let key = |r: &MemberRow| {
-            r.path
-                .as_ref()
-                .or(r.name.as_ref())
-                .unwrap_or(&r.id)
-                .to_lowercase()
+        // Groups in the order of their paths, level by level, so each sits right under the
+        // groups above it; the others by name.
+        let key = |r: &MemberRow| -> Vec<String> {
+            match names.path(&r.id) {
+                PathState::Known(levels) if !levels.is_empty() => {
+                    levels.into_iter().map(|(_, g)| g.to_lowercase()).collect()
+                }
+                _ => vec![r.name.as_ref().unwrap_or(&r.id).to_lowercase()],
+            }
         };
         rows.sort_by_cached_key(|r| (key(r), r.id.clone()));
         self.rows = rows;

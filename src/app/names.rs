@@ -303,39 +303,37 @@ impl Names {
         }
     }
 
-    /// The levels above `group_id` (level name, group name), top first; empty until it is
-    /// described.
-    pub fn ancestors(&self, group_id: &str) -> Vec<(String, String)> {
+    /// The groups above `group_id` as (ID, level name, group name), top first; empty until
+    /// its path is known.
+    pub fn ancestors(&self, group_id: &str) -> Vec<(String, String, String)> {
         let PathState::Known(path) = self.path(group_id) else {
             return Vec::new();
         };
-        let ids = self.level_ids(group_id);
         path.into_iter()
-            .zip(ids)
-            .filter(|(_, id)| id.as_deref() != Some(group_id))
-            .map(|(level, _)| level)
+            .zip(self.level_ids(group_id))
+            .filter_map(|((level, name), id)| Some((id?.to_string(), level, name)))
+            .filter(|(id, _, _)| id != group_id)
             .collect()
     }
 
-    /// True when a described group sits below `group_id` (its path passes through it).
-    pub fn has_subgroups(&self, group_id: &str) -> bool {
-        self.described
-            .keys()
-            .filter(|id| id.as_str() != group_id)
-            .any(|id| {
-                self.level_ids(id)
-                    .iter()
-                    .any(|l| l.as_deref() == Some(group_id))
-            })
+    /// `group_id` itself and the groups above it, where its path is known: the groups a user
+    /// of `group_id` is in or under.
+    pub fn in_or_under<'a>(&'a self, group_id: &'a str) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = self.level_ids(group_id).into_iter().flatten().collect();
+        if !ids.contains(&group_id) {
+            ids.push(group_id);
+        }
+        ids
     }
 
-    /// The IDs along the described path of `group_id`, top first.
-    fn level_ids(&self, group_id: &str) -> Vec<Option<String>> {
+    /// The IDs along the known path of `group_id`, top first, one per level of
+    /// [`Names::path`] (a level may lack its ID).
+    fn level_ids(&self, group_id: &str) -> Vec<Option<&str>> {
         match self.described.get(group_id) {
             Some(Ok(group)) => group
                 .hierarchy_path
                 .as_ref()
-                .map(|p| p.levels().into_iter().map(|l| l.id.clone()).collect())
+                .map(|p| p.levels().into_iter().map(|l| l.id.as_deref()).collect())
                 .unwrap_or_default(),
             _ => Vec::new(),
         }

@@ -5,7 +5,8 @@
 //!
 //! The filter is written so that what it shows is exactly the membership offered: the name
 //! when no other name contains it (readable, and editable on the filter line), else the ID
-//! (which matches exactly).
+//! (which matches exactly). For a group either means its users and those of the groups below
+//! it.
 
 use super::membership::MembershipView;
 use super::msg::NameKind;
@@ -46,11 +47,10 @@ pub fn exact_term(field: &str, kind: NameKind, id: &str, names: &Names) -> Strin
         .entries()
         .filter(|(other, _)| *other != id)
         .map(|(_, other)| other.to_lowercase());
-    // The value matches names containing it, and for groups the groups below it too.
-    let ambiguous = name.contains('"')
-        || name.trim().is_empty()
-        || others.any(|other| other.contains(&lower))
-        || (kind == NameKind::HierarchyGroups && names.has_subgroups(id));
+    // The value matches every name containing it (for groups: at any level of a path, as
+    // the group's ID does).
+    let ambiguous =
+        name.contains('"') || name.trim().is_empty() || others.any(|other| other.contains(&lower));
     if ambiguous {
         format!("{field}:{id}")
     } else {
@@ -88,15 +88,13 @@ pub fn items(screen: &UsersScreen) -> Vec<UsersWithItem> {
             name: name_of(NameKind::HierarchyGroups, &id),
             filter: exact_term("group", NameKind::HierarchyGroups, &id, names),
         });
-        // The levels above the group: everyone under them (`group:` matches any level).
-        for (level, name) in names.ancestors(&id) {
-            if !name.contains('"') && !name.trim().is_empty() {
-                items.push(UsersWithItem {
-                    what: "Under",
-                    filter: format!("group:\"{name}\""),
-                    name: format!("{name} ({level})"),
-                });
-            }
+        // The groups above it: everyone under them (`group:` matches any level of a path).
+        for (ancestor, level, name) in names.ancestors(&id) {
+            items.push(UsersWithItem {
+                what: "Under",
+                name: format!("{name} ({level})"),
+                filter: exact_term("group", NameKind::HierarchyGroups, &ancestor, names),
+            });
         }
     }
     items

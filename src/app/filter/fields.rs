@@ -153,10 +153,16 @@ fn names_match(names: &Names, kind: NameKind, id: &str, value: &str) -> bool {
         || matches!(names.lookup(kind, id), Lookup::Known(name) if contains(name, value))
 }
 
-/// The group's ID, its name, or the name of any level of its path (where known: every group
-/// the groups' search listed, and the groups described).
+/// The ID or the name of the group or of any group above it in its path (where known: every
+/// group the groups' search listed, and the groups described) — a group's users and the users
+/// of every group below it.
 fn group_matches(names: &Names, id: &str, value: &str) -> bool {
-    if names_match(names, NameKind::HierarchyGroups, id, value) {
+    if names_match(names, NameKind::HierarchyGroups, id, value)
+        || names
+            .in_or_under(id)
+            .iter()
+            .any(|level| level.eq_ignore_ascii_case(value))
+    {
         return true;
     }
     match names.path(id) {

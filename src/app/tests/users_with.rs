@@ -52,8 +52,10 @@ fn enter_on_the_routing_pane_offers_the_records_memberships_with_the_filters_the
         ),
         ("Security profile", "Agent", "sp:\"Agent\""),
         ("Hierarchy group", "Billing", "group:\"Billing\""),
-        ("Under", "EMEA (Region)", "group:\"EMEA\""),
-        ("Under", "Dublin (Site)", "group:\"Dublin\""),
+        // Billing's path names them, but the listing does not: their IDs (exact, and the
+        // same users).
+        ("Under", "EMEA (Region)", "group:g1"),
+        ("Under", "Dublin (Site)", "group:g2"),
     ];
     let expected: Vec<(&str, String, String)> = expected
         .iter()
@@ -209,25 +211,74 @@ fn a_name_another_name_contains_is_written_as_its_id() {
 }
 
 #[test]
-fn a_group_with_groups_below_it_is_written_as_its_id() {
+fn a_group_named_inside_another_groups_name_is_written_as_its_id() {
     let mut names = Names::default();
-    listed(
-        &mut names,
-        NameKind::HierarchyGroups,
-        &[("g1", "EMEA"), ("g2", "Dublin")],
-    );
-    for (id, path) in [
-        ("g1", vec![("g1", "EMEA")]),
-        ("g2", vec![("g1", "EMEA"), ("g2", "Dublin")]),
-    ] {
-        names.on_group(id, Ok(group_at(&path)));
+    let groups = [
+        vec![("g1", "EMEA")],
+        vec![("g1", "EMEA"), ("g2", "Dublin")],
+        vec![("g3", "EMEA North")],
+    ];
+    let listing: Vec<(&str, &str)> = groups.iter().map(|p| p[p.len() - 1]).collect();
+    listed(&mut names, NameKind::HierarchyGroups, &listing);
+    for path in &groups {
+        names.on_group(path[path.len() - 1].0, Ok(group_at(path)));
     }
     let term = |id| exact_term("group", NameKind::HierarchyGroups, id, &names);
     assert_eq!(
         term("g1"),
         "group:g1",
-        "\"EMEA\" matches Dublin's users too"
+        "\"EMEA\" would also match EMEA North"
     );
+    // Dublin's name and ID mean the same users: its own and those below it.
     assert_eq!(term("g2"), "group:\"Dublin\"");
-    assert_eq!(names.ancestors("g2"), [("Level 1".into(), "EMEA".into())]);
+    assert_eq!(
+        names.ancestors("g2"),
+        [("g1".into(), "Level 1".into(), "EMEA".into())]
+    );
+    assert_eq!(names.in_or_under("g2"), ["g1", "g2"]);
+}
+
+#[test]
+fn every_groups_view_row_shows_as_many_users_as_it_counts_its_own_and_those_below() {
+    let mut s = Session::open();
+    let mut users = vec![summary(JANE, "Jane")];
+    users.extend(summaries(3));
+    let mut found = vec![swept(&jane())];
+    found.extend(users[1..].iter().map(swept_summary));
+    s.users(users, None);
+    s.search(found, None);
+    let (emea, dublin) = (("g1", "EMEA"), ("g2", "Dublin"));
+    s.groups(
+        vec![
+            group_at(&[emea]),
+            group_at(&[emea, dublin]),
+            group_at(&[("g3", "EMEA North")]),
+            billing_group(), // EMEA › Dublin › Billing: Jane's
+        ],
+        None,
+    );
+    s.action(Action::CommandLine);
+    for c in "groups".chars() {
+        s.send(Msg::FilterEdit(FilterEdit::Insert(c)));
+    }
+    s.action(Action::Confirm);
+    let rows = s.app.view.clone().expect("the :groups view").rows;
+    let counts: Vec<(&str, usize)> = rows.iter().map(|r| (r.id.as_str(), r.users)).collect();
+    // In path order: EMEA North after all of EMEA.
+    assert_eq!(counts, [("g1", 1), ("g2", 1), (GROUP, 1), ("g3", 0)]);
+    for (at, row) in rows.iter().enumerate() {
+        s.action(Action::Top);
+        for _ in 0..at {
+            s.action(Action::Down);
+        }
+        s.action(Action::Confirm);
+        assert_eq!(
+            screen(&s).view_len(),
+            row.users,
+            "{row:?}: {}",
+            screen(&s).filter.query()
+        );
+        s.action(Action::Back);
+        assert_eq!(s.app.mode(), Mode::View);
+    }
 }

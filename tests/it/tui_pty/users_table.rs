@@ -185,15 +185,18 @@ fn views_filters_and_users_with(pty: &mut Pty, all: &[Value]) {
     pty.send("\x1b");
     whole_table(pty);
 
-    // :groups: every group with its path and its own users.
+    // :groups: every group with its path, counting its users and those of the groups below
+    // it (each user counts for every group along their path).
     let mut per_group: BTreeMap<(String, String), usize> = BTreeMap::new();
     for row in all.iter().filter(|r| !text(r, "HierarchyGroup").is_empty()) {
         let path: Vec<&str> = row["HierarchyPath"]
             .as_array()
             .map(|levels| levels.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        let key = (text(row, "HierarchyGroup"), path.join(" › "));
-        *per_group.entry(key).or_default() += 1;
+        for depth in 1..=path.len() {
+            let key = (path[depth - 1].to_string(), path[..depth].join(" › "));
+            *per_group.entry(key).or_default() += 1;
+        }
     }
     assert!(
         per_group
