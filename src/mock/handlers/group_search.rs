@@ -8,8 +8,8 @@
 
 use serde::Deserialize;
 
+use super::Request;
 use super::search::token_scope;
-use super::{Request, find_instance};
 use crate::mock::dataset::InstanceData;
 use crate::mock::paging::{self, Paging};
 use crate::mock::wire::{self, Answer, ServiceError};
@@ -61,19 +61,10 @@ struct Condition {
     value: String,
 }
 
-fn bad_body(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::invalid_request(format!(
-        "the request body is not a valid SearchUserHierarchyGroups request: {e}"
-    ))
-}
-
 pub fn search_groups(request: &Request) -> Answer {
-    let body: SearchGroupsRequest = serde_json::from_slice(request.body).map_err(bad_body)?;
-    let instance_id = body
-        .instance_id
-        .as_deref()
-        .ok_or_else(|| ServiceError::invalid_parameter("InstanceId is required"))?;
-    let instance = find_instance(request.data, instance_id)?;
+    let body: SearchGroupsRequest = request.json_body()?;
+    let instance = request.body_instance(body.instance_id.as_deref())?;
+    let instance_id = body.instance_id.as_deref().unwrap_or_default();
     let matches = selected(instance, &body)?;
     // A token is only good for the same instance, criteria and filter.
     let scope = token_scope(
@@ -111,7 +102,11 @@ fn selected<'d>(
     }
     let criteria: Criteria = match &body.search_criteria {
         None => Criteria::default(),
-        Some(v) => Criteria::deserialize(v).map_err(bad_body)?,
+        Some(v) => Criteria::deserialize(v).map_err(|e| {
+            ServiceError::invalid_request(format!(
+                "the request body is not a valid SearchUserHierarchyGroups request: {e}"
+            ))
+        })?,
     };
     validate(&criteria)?;
     Ok(instance

@@ -19,11 +19,7 @@ struct GetCurrentUserDataRequest {
 
 pub fn current_user_data(request: &Request) -> Answer {
     let instance = request.instance()?;
-    let body: GetCurrentUserDataRequest = serde_json::from_slice(request.body).map_err(|e| {
-        ServiceError::invalid_request(format!(
-            "the request body is not a valid GetCurrentUserData request: {e}"
-        ))
-    })?;
+    let body: GetCurrentUserDataRequest = request.json_body()?;
     let filters = body.filters.ok_or_else(|| {
         ServiceError::invalid_parameter(
             "1 validation error detected: Value null at 'filters' failed to satisfy \

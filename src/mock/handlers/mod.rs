@@ -61,6 +61,37 @@ impl Request<'_> {
         find_instance(self.data, self.op.label("InstanceId"))
     }
 
+    /// The JSON body of a POST operation as `T`, or the 400 that names the operation.
+    fn json_body<T: serde::de::DeserializeOwned>(&self) -> Result<T, ServiceError> {
+        serde_json::from_slice(self.body).map_err(|e| self.bad_body(e))
+    }
+
+    /// The instance a POST body names in its (required) `InstanceId`.
+    fn body_instance(&self, id: Option<&str>) -> Result<&InstanceData, ServiceError> {
+        let id = id.ok_or_else(|| ServiceError::invalid_parameter("InstanceId is required"))?;
+        find_instance(self.data, id)
+    }
+
+    /// A member of the body kept as JSON (search criteria, filters) read as `T`; absent: the
+    /// default.
+    fn json_part<T: Default + serde::de::DeserializeOwned>(
+        &self,
+        value: &Option<serde_json::Value>,
+    ) -> Result<T, ServiceError> {
+        match value {
+            None => Ok(T::default()),
+            Some(v) => T::deserialize(v).map_err(|e| self.bad_body(e)),
+        }
+    }
+
+    /// The 400 for a body (or a part of one) that is not a valid request of this operation.
+    fn bad_body(&self, e: impl std::fmt::Display) -> ServiceError {
+        ServiceError::invalid_request(format!(
+            "the request body is not a valid {} request: {e}",
+            self.op.name
+        ))
+    }
+
     /// Paging from the query string; tokens are scoped to this operation and `scope`.
     fn paging(&self, scope: &str, limits: Limits) -> Result<Paging, ServiceError> {
         let paging = Paging::from_query(format!("{}/{scope}", self.op.name), self.query, limits);

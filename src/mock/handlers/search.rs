@@ -5,10 +5,10 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Deserialize;
 
-use super::{Request, find_instance};
+use super::Request;
 use crate::mock::paging::{self, Paging};
 use crate::mock::search::{Criteria, Filter, Matcher, validate};
-use crate::mock::wire::{self, Answer, ServiceError};
+use crate::mock::wire::{self, Answer};
 use crate::model::{User, UserIdentityInfoLite, UserSearchSummary};
 
 #[derive(Debug, Deserialize)]
@@ -21,21 +21,12 @@ struct SearchUsersRequest {
     search_criteria: Option<serde_json::Value>,
 }
 
-fn bad_body(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::invalid_request(format!(
-        "the request body is not a valid SearchUsers request: {e}"
-    ))
-}
-
 pub fn search_users(request: &Request) -> Answer {
-    let body: SearchUsersRequest = serde_json::from_slice(request.body).map_err(bad_body)?;
-    let instance_id = body
-        .instance_id
-        .as_deref()
-        .ok_or_else(|| ServiceError::invalid_parameter("InstanceId is required"))?;
-    let instance = find_instance(request.data, instance_id)?;
-    let criteria: Criteria = parse_part(&body.search_criteria)?;
-    let filter: Filter = parse_part(&body.search_filter)?;
+    let body: SearchUsersRequest = request.json_body()?;
+    let instance = request.body_instance(body.instance_id.as_deref())?;
+    let instance_id = body.instance_id.as_deref().unwrap_or_default();
+    let criteria: Criteria = request.json_part(&body.search_criteria)?;
+    let filter: Filter = request.json_part(&body.search_filter)?;
     validate(&criteria, &filter)?;
     let matcher = Matcher { instance };
 
@@ -82,15 +73,6 @@ pub(super) fn token_scope(
         part.as_ref().map(ToString::to_string).hash(&mut hasher);
     }
     format!("{operation}/{instance_id}/{:x}", hasher.finish())
-}
-
-fn parse_part<T: Default + for<'de> Deserialize<'de>>(
-    value: &Option<serde_json::Value>,
-) -> Result<T, ServiceError> {
-    match value {
-        None => Ok(T::default()),
-        Some(v) => T::deserialize(v).map_err(bad_body),
-    }
 }
 
 fn summary(user: &User) -> UserSearchSummary {
